@@ -1,0 +1,35 @@
+/**
+ * One glossary for every field description, so that "adjClose" is explained once (STYLE.md: schemas first).
+ * Schemas read their `.describe()` text from here; the CLI and API documentation do too.
+ */
+export const GLOSSARY = {
+  securityId: "Canonical symbol of one listing, as Yahoo spells it: 9988.HK, BABA, 688256.SS, ^HSI, USDHKD=X.",
+  issuer: "Identifier of the company behind one or more listings (e.g. alibaba for BABA and 9988.HK); fundamentals reported per ordinary share are stored against it.",
+  sharesPerListing: "Ordinary shares represented by one unit of this listing: BABA ADS = 8, 9988.HK = 1. Per-share figures of the issuer × sharesPerListing = per-listing figures.",
+  exchange: "Exchange of the listing (HKEX, NYSE, NASDAQ, SSE, SZSE, …); INDEX and FX for non-traded series.",
+  currency: "ISO 4217 currency code (HKD, USD, CNY, …).",
+  country: "ISO 3166 alpha-2 country of the issuer's main operations (CN, US, …).",
+  fiscalYearEndMonth: "Month (1–12) in which the issuer's fiscal year ends: 3 for Alibaba, 12 for most.",
+  kind: "equity, adr (a depositary receipt), index, etf or fx.",
+  date: "Exchange-local calendar date, ISO 8601 (YYYY-MM-DD).",
+  open: "First traded price of the session, in the listing currency.",
+  high: "Highest traded price of the session.",
+  low: "Lowest traded price of the session.",
+  close: "Last price of the session, not adjusted.",
+  adjClose: "Close adjusted for splits and dividends (as of download); returns are computed from it.",
+  volume: "Shares (or units) traded in the session.",
+  metric: "Name of a fundamental or estimated quantity: revenue, netIncome, epsDiluted, ebitda, totalDebt, cash, sharesDiluted, dividendsPerShare, bookValue, …",
+  fiscalPeriod: "Fiscal period label: FY2025 for a fiscal year, 2025Q2 for a fiscal quarter (named by the issuer's fiscal year).",
+  periodEnd: "Last calendar day of the fiscal period.",
+  value: "The figure, in `unit` of `currency`.",
+  unit: "What the value counts: currency (an amount), perShare (currency per ordinary share), shares (a count), ratio, percent.",
+  knownFrom: "First date the figure was public (filing or release date); point-in-time reads use only figures with knownFrom ≤ asOf.",
+  asOf: "Date the estimate was observed.",
+  source: "Where a row came from: a file path, a provider id, or demo:synthetic.",
+  fxBase: "Currency being priced (1 unit of base = rate units of quote).",
+  fxQuote: "Currency the rate is expressed in.",
+  rate: "Units of quote per one unit of base.",
+  eventId: "Stable identifier of an event (slug).",
+  timestamp: "Event time: ISO date (YYYY-MM-DD) or date-time with an explicit offset (2025-09-24T10:00+08:00).",
+  expectedSign: "Direction the thesis expects the event to move the related securities: 1, -1 or 0 (unknown).",
+} as const;
