@@ -47,7 +47,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 /** One problem located in an input: file, 1-based line, column name, offending value and why. */
 export interface InputIssue {
   file?: string;
+  /** 1-based physical line in a text file. */
   line?: number;
+  /** 1-based record index in a JSON array (when there is no meaningful line). */
+  record?: number;
   column?: string;
   value?: string;
   reason: string;
@@ -55,7 +58,8 @@ export interface InputIssue {
 
 /** Formats an issue the way every message in rerate reads: `file:line: column "value" reason`. */
 export function formatIssue(issue: InputIssue): string {
-  const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined].filter((x) => x !== undefined).join(":");
+  const pos = issue.line !== undefined ? String(issue.line) : issue.record !== undefined ? `record ${issue.record}` : undefined;
+  const where = [issue.file, pos].filter((x) => x !== undefined).join(":");
   const what = issue.column !== undefined ? `${issue.column}${issue.value !== undefined ? ` ${JSON.stringify(issue.value)}` : ""} ` : issue.value !== undefined ? `${JSON.stringify(issue.value)} ` : "";
   return `${where ? where + ": " : ""}${what}${issue.reason}`;
 }

@@ -38,6 +38,7 @@ export const Fundamental = z.strictObject({
   currency: Currency.optional().describe("Currency of the value; absent for share counts."),
   unit: Unit,
   knownFrom: IsoDate.describe(GLOSSARY.knownFrom),
+  reference: z.string().min(1).optional().describe(GLOSSARY.reference),
   source: z.string().optional().describe(GLOSSARY.source),
 });
 export type Fundamental = z.infer<typeof Fundamental>;
@@ -53,6 +54,7 @@ export const Estimate = z.strictObject({
   unit: Unit,
   asOf: IsoDate.describe(GLOSSARY.asOf),
   estimator: z.string().min(1).default("consensus").describe("consensus, or the analyst/broker the estimate is from."),
+  reference: z.string().min(1).optional().describe(GLOSSARY.reference),
   source: z.string().optional().describe(GLOSSARY.source),
 });
 export type Estimate = z.infer<typeof Estimate>;

@@ -25,6 +25,7 @@ export const GLOSSARY = {
   unit: "What the value counts: currency (an amount), perShare (currency per ordinary share), shares (a count), ratio, percent.",
   knownFrom: "First date the figure was public (filing or release date); point-in-time reads use only figures with knownFrom ≤ asOf.",
   asOf: "Date the estimate was observed.",
+  reference: "Document the figure is taken from, as the data file states it (e.g. 'Alibaba 20-F FY2025', 'company press release').",
   source: "Where a row came from: a file path, a provider id, or demo:synthetic.",
   fxBase: "Currency being priced (1 unit of base = rate units of quote).",
   fxQuote: "Currency the rate is expressed in.",

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { DuckDBConnection, DuckDBInstance, LIST, VARCHAR, INTEGER, listValue, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { RerateError } from "../errors.js";
 import { migrate } from "./migrate.js";
 
@@ -14,6 +14,17 @@ export function resolveDbPath(explicit?: string, env: NodeJS.ProcessEnv = proces
 }
 
 type Params = Record<string, DuckDBValue> | DuckDBValue[];
+type Types = Record<string, DuckDBType | undefined> | DuckDBType[];
+
+/** A list of strings as a bound parameter, typed so that an empty list binds too. */
+export function varcharList(items: readonly string[]): { value: DuckDBValue; type: DuckDBType } {
+  return { value: listValue([...items]), type: LIST(VARCHAR) };
+}
+
+/** A list of integers as a bound parameter. */
+export function integerList(items: readonly number[]): { value: DuckDBValue; type: DuckDBType } {
+  return { value: listValue([...items]), type: LIST(INTEGER) };
+}
 
 /** An open rerate store: one DuckDB instance and connection, migrated to the current schema. */
 export class Store {
@@ -25,13 +36,13 @@ export class Store {
   ) {}
 
   /** Runs a statement (parameterised: never interpolate values). */
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.conn.run(sql, params);
+  async run(sql: string, params?: Params, types?: Types): Promise<void> {
+    await this.conn.run(sql, params, types);
   }
 
   /** Runs a query and returns its rows as plain JS objects (dates as Date, bigints as bigint). */
-  async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
+  async all<T = Record<string, unknown>>(sql: string, params?: Params, types?: Types): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params, types);
     return reader.getRowObjectsJson() as T[];
   }
 

@@ -53,6 +53,7 @@ CREATE TABLE fundamentals (
   currency      VARCHAR,
   unit          VARCHAR NOT NULL,
   known_from    DATE NOT NULL,
+  reference     VARCHAR,                 -- document the figure is from, e.g. 'Alibaba 20-F FY2025'
   source_id     INTEGER NOT NULL,
   PRIMARY KEY (entity, metric, fiscal_period, known_from)
 );
@@ -67,6 +68,7 @@ CREATE TABLE estimates (
   unit          VARCHAR NOT NULL,
   as_of         DATE NOT NULL,
   estimator     VARCHAR NOT NULL,
+  reference     VARCHAR,
   source_id     INTEGER NOT NULL,
   PRIMARY KEY (entity, metric, fiscal_period, as_of, estimator)
 );

@@ -1,0 +1,121 @@
+import type { z } from "zod";
+import { Event } from "../../models/event.js";
+import { Estimate, Fundamental, unitOfMetric, type Metric } from "../../models/fundamental.js";
+import { FxRate } from "../../models/fx-rate.js";
+import { Security } from "../../models/security.js";
+
+/** How one column of a record file becomes a field of the model. */
+export interface FieldSpec {
+  /** Path in the model object: `name.en` for nested fields. */
+  path: string;
+  /** Header spellings (normalised: lower case, spaces for _ and -). The path itself always matches. */
+  aliases: readonly string[];
+  type: "string" | "number" | "int" | "date" | "list" | "upper";
+  required?: boolean;
+}
+
+export interface RecordKind<S extends z.ZodType = z.ZodType> {
+  kind: string;
+  schema: S;
+  fields: readonly FieldSpec[];
+  /** Fills defaults that depend on other fields (e.g. a metric's unit). */
+  complete?: (o: Record<string, unknown>) => void;
+}
+
+const f = (path: string, type: FieldSpec["type"], aliases: string[] = [], required = false): FieldSpec => ({ path, type, aliases, required });
+
+export const SECURITY_KIND: RecordKind = {
+  kind: "securities",
+  schema: Security,
+  fields: [
+    f("id", "string", ["symbol", "ticker", "代码", "代碼"], true),
+    f("name.en", "string", ["name", "name en", "english name", "名称", "名稱"], true),
+    f("name.zh-Hant", "string", ["name zh hant", "name zh-hant", "繁體名稱"]),
+    f("name.zh-Hans", "string", ["name zh hans", "name zh-hans", "简体名称"]),
+    f("exchange", "upper", ["exchange", "交易所"], true),
+    f("currency", "upper", ["currency", "ccy", "币种", "幣種"], true),
+    f("country", "upper", []),
+    f("sector", "string", []),
+    f("industry", "string", []),
+    f("fiscalYearEndMonth", "int", ["fiscal year end month", "fy end month", "fye month"]),
+    f("reportingCurrency", "upper", ["reporting currency"]),
+    f("kind", "string", ["type", "kind"], true),
+    f("issuer", "string", []),
+    f("sharesPerListing", "number", ["shares per listing", "ads ratio", "shares per ads"]),
+  ],
+};
+
+export const FUNDAMENTAL_KIND: RecordKind = {
+  kind: "fundamentals",
+  schema: Fundamental,
+  fields: [
+    f("entity", "string", ["issuer", "security", "symbol", "company"], true),
+    f("metric", "string", ["item"], true),
+    f("fiscalPeriod", "upper", ["fiscal period", "period", "报告期", "報告期"], true),
+    f("periodEnd", "date", ["period end", "end date", "截止日期"], true),
+    f("value", "number", ["amount"], true),
+    f("currency", "upper", ["ccy"]),
+    f("unit", "string", []),
+    f("knownFrom", "date", ["known from", "filed", "filing date", "announcement date", "公告日期"], true),
+    f("reference", "string", ["source", "document", "reference"]),
+  ],
+  complete: (o) => {
+    if (o.unit === undefined && typeof o.metric === "string") {
+      try { o.unit = unitOfMetric(o.metric as Metric); } catch { /* the schema reports the bad metric */ }
+    }
+  },
+};
+
+export const ESTIMATE_KIND: RecordKind = {
+  kind: "estimates",
+  schema: Estimate,
+  fields: [
+    f("entity", "string", ["issuer", "security", "symbol", "company"], true),
+    f("metric", "string", ["item"], true),
+    f("fiscalPeriod", "upper", ["fiscal period", "period"], true),
+    f("periodEnd", "date", ["period end"]),
+    f("value", "number", ["amount", "estimate"], true),
+    f("currency", "upper", ["ccy"]),
+    f("unit", "string", []),
+    f("asOf", "date", ["as of", "date", "estimate date"], true),
+    f("estimator", "string", ["broker", "analyst"]),
+    f("reference", "string", ["source", "reference"]),
+  ],
+  complete: FUNDAMENTAL_KIND.complete!,
+};
+
+export const FX_KIND: RecordKind = {
+  kind: "fx",
+  schema: FxRate,
+  fields: [
+    f("base", "upper", ["from", "base currency"], true),
+    f("quote", "upper", ["to", "quote currency"], true),
+    f("date", "date", ["日期"], true),
+    f("rate", "number", ["fx", "close", "汇率", "匯率"], true),
+  ],
+};
+
+export const EVENT_KIND: RecordKind = {
+  kind: "events",
+  schema: Event,
+  fields: [
+    f("id", "string", [], true),
+    f("timestamp", "string", ["time", "date", "datetime", "ts"], true),
+    f("title.en", "string", ["title", "title en", "headline"], true),
+    f("title.zh-Hant", "string", ["title zh hant", "title zh-hant"]),
+    f("title.zh-Hans", "string", ["title zh hans", "title zh-hans"]),
+    f("tags", "list", []),
+    f("securities", "list", ["symbols", "tickers"]),
+    f("expectedSign", "int", ["expected sign", "sign"]),
+    f("source", "string", []),
+    f("notes", "string", []),
+  ],
+};
+
+export const RECORD_KINDS = {
+  securities: SECURITY_KIND,
+  fundamentals: FUNDAMENTAL_KIND,
+  estimates: ESTIMATE_KIND,
+  fx: FX_KIND,
+  events: EVENT_KIND,
+} as const;

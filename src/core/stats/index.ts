@@ -1,0 +1,12 @@
+export { sum } from "./sum.js";
+export { mean } from "./mean.js";
+export { median } from "./median.js";
+export { quantile } from "./quantile.js";
+export { quantileSorted } from "./quantile-sorted.js";
+export { variance } from "./variance.js";
+export { deviation } from "./deviation.js";
+export { min } from "./min.js";
+export { max } from "./max.js";
+export { harmonicMean } from "./harmonic-mean.js";
+export { geometricMean } from "./geometric-mean.js";
+export { weightedHarmonicMean } from "./weighted-harmonic-mean.js";

@@ -1,0 +1,52 @@
+export type {
+  FxConverted,
+  FxFailure,
+  FxFailureReason,
+  FxLeg,
+  FxOptions,
+  FxQuote,
+  FxQuoteLookup,
+  FxResolved,
+} from "./fx-types.js";
+export { DEFAULT_MAX_STALE_DAYS } from "./fx-types.js";
+export { resolveFxRate } from "./resolve-fx-rate.js";
+export { convertAmount } from "./fx.js";
+export { createFxLookup } from "./create-fx-lookup.js";
+
+export type {
+  FigureUsed,
+  ForwardHorizon,
+  FxUsed,
+  MultipleContext,
+  MultipleInputs,
+  MultipleKind,
+  MultipleNm,
+  MultipleOptions,
+  MultipleResult,
+  MultipleValue,
+  NmReason,
+  PriceUsed,
+  ResultUnit,
+  SecurityMultiples,
+} from "./types.js";
+export { DEFAULT_PE_CAP } from "./types.js";
+export { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
+export { fiscalYearEnd, forwardFiscalYears } from "./fiscal-year.js";
+export { calendarisedNtmEps, calendarYearValue, ntmWeightFy1 } from "./calendarise.js";
+export { marketCap } from "./market-cap.js";
+export { enterpriseValue } from "./enterprise-value.js";
+export { trailingPE } from "./trailing-pe.js";
+export { forwardPE } from "./forward-pe.js";
+export { peg, pegRatio } from "./peg.js";
+export { evToEbitda } from "./ev-to-ebitda.js";
+export { evToSales } from "./ev-to-sales.js";
+export { priceToSales } from "./price-to-sales.js";
+export { priceToBook } from "./price-to-book.js";
+export { earningsYield } from "./earnings-yield.js";
+export { dividendYield } from "./dividend-yield.js";
+export { computeMultiples } from "./compute-multiples.js";
+
+export type { AggregateRow, DroppedRow, MultipleAggregate } from "./aggregate.js";
+export { aggregateMultiples } from "./aggregate.js";
+export type { ClosingScenario, ValuationGap } from "./gap.js";
+export { closingScenarios, valuationGap } from "./gap.js";

@@ -1,0 +1,175 @@
+import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
+import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
+import type { Store } from "./open.js";
+
+/** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
+export interface PriceBatch {
+  security: string;
+  currency: string;
+  sourceId: number;
+  days: ArrayLike<number>;
+  open: ArrayLike<number>;
+  high: ArrayLike<number>;
+  low: ArrayLike<number>;
+  close: ArrayLike<number>;
+  adjClose: ArrayLike<number>;
+  volume: ArrayLike<number>;
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+const VALUE_COLS = ["open", "high", "low", "close", "adjClose", "volume"] as const;
+const CHUNK = 2048;
+
+/**
+ * Stages price batches in temporary tables (outside any transaction: temp tables never reach the store
+ * file) through DuckDB data chunks written column by column; call {@link mergeStagedPrices} to land them.
+ */
+export async function stagePrices(store: Store, batches: readonly PriceBatch[]): Promise<void> {
+  await store.run("CREATE OR REPLACE TEMP TABLE stage_price_series (k INTEGER, security VARCHAR, currency VARCHAR, source_id INTEGER)");
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE stage_prices (k INTEGER, d INTEGER, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, adj_close DOUBLE, volume DOUBLE)",
+  );
+  const meta = await store.conn.createAppender("stage_price_series", "main", "temp");
+  const app = await store.conn.createAppender("stage_prices", "main", "temp");
+  const types = [INTEGER, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE];
+  try {
+    for (let k = 0; k < batches.length; k++) {
+      const b = batches[k]!;
+      meta.appendInteger(k);
+      meta.appendVarchar(b.security);
+      meta.appendVarchar(b.currency);
+      meta.appendInteger(b.sourceId);
+      meta.endRow();
+      const n = b.days.length;
+      for (let start = 0; start < n; start += CHUNK) {
+        const m = Math.min(CHUNK, n - start);
+        const chunk = DuckDBDataChunk.create(types, m);
+        const kv = chunk.getColumnVector(0) as DuckDBIntegerVector;
+        const dv = chunk.getColumnVector(1) as DuckDBIntegerVector;
+        for (let i = 0; i < m; i++) {
+          kv.setItem(i, k);
+          dv.setItem(i, b.days[start + i]!);
+        }
+        kv.flush();
+        dv.flush();
+        for (let c = 0; c < VALUE_COLS.length; c++) {
+          const src = b[VALUE_COLS[c]!];
+          const v = chunk.getColumnVector(2 + c) as DuckDBDoubleVector;
+          for (let i = 0; i < m; i++) {
+            const x = src[start + i]!;
+            v.setItem(i, x === x ? x : null);
+          }
+          v.flush();
+        }
+        app.appendDataChunk(chunk);
+      }
+    }
+    meta.flushSync();
+    app.flushSync();
+  } finally {
+    meta.closeSync();
+    app.closeSync();
+  }
+}
+
+/**
+ * Lands staged prices: new (security, date) keys are inserted, keys whose values differ are replaced (the
+ * newer value wins and carries its source), identical rows are left alone. Run inside a transaction.
+ */
+export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { changedSecurities: string[] }> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE stage_price_changes AS
+    SELECT s.security, DATE '1970-01-01' + s.d AS date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
+           s.currency, s.source_id, p.security IS NULL AS is_new
+    FROM (SELECT s.*, m.security, m.currency, m.source_id FROM stage_prices s JOIN stage_price_series m USING (k)
+          -- the same key from several files of one import: the last file wins
+          QUALIFY count(*) OVER (PARTITION BY m.security, s.d) = 1
+               OR row_number() OVER (PARTITION BY m.security, s.d ORDER BY s.k DESC) = 1) s
+    LEFT JOIN prices p ON p.security = s.security AND p.date = DATE '1970-01-01' + s.d
+    WHERE p.security IS NULL
+       OR p.open IS DISTINCT FROM s.open OR p.high IS DISTINCT FROM s.high OR p.low IS DISTINCT FROM s.low
+       OR p.close IS DISTINCT FROM s.close OR p.adj_close IS DISTINCT FROM s.adj_close
+       OR p.volume IS DISTINCT FROM s.volume OR p.currency IS DISTINCT FROM s.currency`);
+  const counts = await store.all<{ total: bigint; added: bigint; changed: bigint }>(
+    `SELECT (SELECT count(*) FROM (SELECT DISTINCT k2.security, s2.d FROM stage_prices s2 JOIN stage_price_series k2 USING (k))) AS total, count(*) FILTER (WHERE is_new) AS added,
+            count(*) FILTER (WHERE NOT is_new) AS changed FROM stage_price_changes`,
+  );
+  const c = counts[0]!;
+  if (Number(c.changed) > 0) {
+    await store.run(`DELETE FROM prices p USING stage_price_changes c
+      WHERE NOT c.is_new AND p.security = c.security AND p.date = c.date`);
+  }
+  await store.run(`INSERT INTO prices SELECT security, date, open, high, low, close, adj_close, volume, currency, source_id
+    FROM stage_price_changes`);
+  const changed = await store.all<{ security: string }>("SELECT DISTINCT security FROM stage_price_changes ORDER BY security");
+  await store.run("DROP TABLE stage_price_changes");
+  return {
+    added: Number(c.added), updated: Number(c.changed), unchanged: Number(c.total) - Number(c.added) - Number(c.changed),
+    changedSecurities: changed.map((r) => r.security),
+  };
+}
+
+/** Drops the staging tables. */
+export async function clearStagedPrices(store: Store): Promise<void> {
+  await store.run("DROP TABLE IF EXISTS stage_prices");
+  await store.run("DROP TABLE IF EXISTS stage_price_series");
+}
+
+export interface StoredPrices {
+  security: string;
+  currency: string;
+  dates: string[];
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  adjClose: Float64Array;
+  volume: Float64Array;
+}
+
+const toF64 = (xs: unknown[]) => Float64Array.from(xs, (x) => (x === null || x === undefined ? NaN : Number(x)));
+
+/** Bars of one security between two dates (inclusive), sorted by date, columnar. */
+export async function readPrices(store: Store, security: string, range: { from?: string; to?: string } = {}): Promise<StoredPrices> {
+  const cols = await store.columns(
+    `SELECT strftime(date, '%Y-%m-%d') AS date, open, high, low, close, adj_close, volume, currency FROM prices
+     WHERE security = $s AND date >= CAST(coalesce($from, '0001-01-01') AS DATE) AND date <= CAST(coalesce($to, '9999-12-31') AS DATE)
+     ORDER BY date`,
+    { s: security, from: range.from ?? null, to: range.to ?? null },
+  );
+  return {
+    security,
+    currency: String(cols.currency?.[0] ?? ""),
+    dates: (cols.date ?? []) as string[],
+    open: toF64(cols.open ?? []),
+    high: toF64(cols.high ?? []),
+    low: toF64(cols.low ?? []),
+    close: toF64(cols.close ?? []),
+    adjClose: toF64(cols.adj_close ?? []),
+    volume: toF64(cols.volume ?? []),
+  };
+}
+
+/** The last bar on or before a date. */
+export async function readCloseOnOrBefore(store: Store, security: string, date: string): Promise<{ date: string; close: number; currency: string } | undefined> {
+  const rows = await store.all<{ date: string; close: number; currency: string }>(
+    `SELECT strftime(date, '%Y-%m-%d') AS date, close, currency FROM prices WHERE security = $s AND date <= CAST($d AS DATE)
+     ORDER BY date DESC LIMIT 1`,
+    { s: security, d: date },
+  );
+  const r = rows[0];
+  return r ? { date: r.date, close: Number(r.close), currency: r.currency } : undefined;
+}
+
+/** Per security: number of bars and first/last date. */
+export async function summarizePrices(store: Store): Promise<{ security: string; bars: number; first: string; last: string }[]> {
+  const rows = await store.all<{ security: string; bars: bigint; first: string; last: string }>(
+    `SELECT security, count(*) AS bars, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last
+     FROM prices GROUP BY security ORDER BY security`,
+  );
+  return rows.map((r) => ({ security: r.security, bars: Number(r.bars), first: r.first, last: r.last }));
+}
