@@ -61,6 +61,14 @@ export function formatIsoDate(year: number, month: number, day: number): string 
  */
 export function toDayNumber(iso: string): number {
   const { year, month, day } = parseIsoDate(iso);
+  return dayNumberFromCivil(year, month, day);
+}
+
+/**
+ * Days since 1970-01-01 of a valid civil date (Hinnant's days-from-civil).
+ * @example dayNumberFromCivil(2025, 9, 24) // 20355
+ */
+export function dayNumberFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400; // [0, 399]
@@ -121,4 +129,25 @@ export function maxDate(a: string, b: string): string {
 /** The earlier of two ISO dates. */
 export function minDate(a: string, b: string): string {
   return a <= b ? a : b;
+}
+
+/**
+ * Day number of a plain `YYYY-MM-DD` string without allocating, for bulk imports.
+ * @returns the day number (see {@link toDayNumber}), or NaN when the text is not exactly a valid ISO date.
+ * @example isoToDayNumber("2025-09-24") // 20355
+ */
+export function isoToDayNumber(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    year = year * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return dayNumberFromCivil(year, month, day);
 }

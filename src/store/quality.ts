@@ -8,17 +8,16 @@ export interface QualityRow {
   source: string;
 }
 
-/** Appends data-quality findings of one import (inside its transaction). */
+/** Appends data-quality findings, each with the import (source) it came from; run inside the import's transaction. */
 export async function insertQualityIssues(
   store: Store,
-  sourceId: number,
-  rows: readonly { security?: string; date?: string; check: string; detail: string }[],
+  rows: readonly { sourceId: number; security?: string; date?: string; check: string; detail: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const app = await store.conn.createAppender("quality_issues");
   try {
     for (const r of rows) {
-      app.appendInteger(sourceId);
+      app.appendInteger(r.sourceId);
       if (r.security === undefined) app.appendNull(); else app.appendVarchar(r.security);
       if (r.date === undefined) app.appendNull(); else app.appendVarchar(r.date);
       app.appendVarchar(r.check);

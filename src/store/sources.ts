@@ -22,13 +22,31 @@ export interface SourceRow {
 
 /** Records one import and returns its id (call inside the import's transaction). */
 export async function insertSource(store: Store, s: SourceInput): Promise<number> {
+  return (await insertSources(store, [s]))[0]!;
+}
+
+/** Records several imports at once (one statement) and returns their ids in order. */
+export async function insertSources(store: Store, list: readonly SourceInput[]): Promise<number[]> {
+  if (list.length === 0) return [];
   const rows = await store.all<{ id: number }>("SELECT coalesce(max(id), 0) + 1 AS id FROM sources");
-  const id = Number(rows[0]!.id);
-  await store.run(
-    "INSERT INTO sources VALUES ($id, $kind, $location, $sha, $synthetic, CAST($at AS TIMESTAMP), $rows)",
-    { id, kind: s.kind, location: s.location, sha: s.sha256 ?? null, synthetic: s.synthetic ?? false, at: s.importedAt, rows: s.rowsRead ?? 0 },
-  );
-  return id;
+  const first = Number(rows[0]!.id);
+  const app = await store.conn.createAppender("sources");
+  try {
+    list.forEach((s, i) => {
+      app.appendInteger(first + i);
+      app.appendVarchar(s.kind);
+      app.appendVarchar(s.location);
+      if (s.sha256 === undefined) app.appendNull(); else app.appendVarchar(s.sha256);
+      app.appendBoolean(s.synthetic ?? false);
+      app.appendVarchar(s.importedAt);
+      app.appendBigInt(BigInt(s.rowsRead ?? 0));
+      app.endRow();
+    });
+    app.flushSync();
+  } finally {
+    app.closeSync();
+  }
+  return list.map((_, i) => first + i);
 }
 
 /** All recorded imports, newest first. */

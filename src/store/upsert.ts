@@ -24,13 +24,13 @@ const STAGE_TYPE: Record<ColumnType, string> = {
  * carries `sourceId`), identical rows left alone. Run inside a transaction.
  * @param rows one array of cells per row, in `spec.columns` order.
  */
-export async function upsertRows(store: Store, spec: TableSpec, rows: readonly (readonly Cell[])[], sourceId: number): Promise<MergeCounts> {
+export async function upsertRows(store: Store, spec: TableSpec, rows: readonly (readonly Cell[])[], sourceId: number | readonly number[]): Promise<MergeCounts> {
   const stage = `stage_${spec.table}`;
-  const colsDef = spec.columns.map((c) => `${quoteIdent(c.name)} ${STAGE_TYPE[c.type]}`).join(", ");
+  const colsDef = [...spec.columns.map((c) => `${quoteIdent(c.name)} ${STAGE_TYPE[c.type]}`), "source_id INTEGER"].join(", ");
   await store.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(stage)} (${colsDef})`);
   const app = await store.conn.createAppender(stage, "main", "temp");
   try {
-    for (const row of rows) {
+    rows.forEach((row, r) => {
       spec.columns.forEach((c, j) => {
         const v = row[j];
         if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) app.appendNull();
@@ -40,8 +40,9 @@ export async function upsertRows(store: Store, spec: TableSpec, rows: readonly (
         else if (c.type === "varchar[]") app.appendList(listValue((v as readonly string[]).slice()), LIST(VARCHAR));
         else app.appendVarchar(String(v));
       });
+      app.appendInteger(typeof sourceId === "number" ? sourceId : sourceId[r]!);
       app.endRow();
-    }
+    });
     app.flushSync();
   } finally {
     app.closeSync();
@@ -62,7 +63,7 @@ export async function upsertRows(store: Store, spec: TableSpec, rows: readonly (
     .join(" OR ");
   const k0 = quoteIdent(spec.key[0]!);
   await store.run(`CREATE OR REPLACE TEMP TABLE stage_changes AS
-    SELECT ${sel}, t.${k0} IS NULL AS is_new FROM ${s} s LEFT JOIN ${t} t ON ${keyJoinS}
+    SELECT ${sel}, s.source_id, t.${k0} IS NULL AS is_new FROM ${s} s LEFT JOIN ${t} t ON ${keyJoinS}
     WHERE t.${k0} IS NULL${differs ? ` OR ${differs}` : ""}`);
   const counts = await store.all<{ added: bigint; changed: bigint }>(
     "SELECT count(*) FILTER (WHERE is_new) AS added, count(*) FILTER (WHERE NOT is_new) AS changed FROM stage_changes",
@@ -71,7 +72,7 @@ export async function upsertRows(store: Store, spec: TableSpec, rows: readonly (
   const updated = Number(counts[0]!.changed);
   if (updated > 0) await store.run(`DELETE FROM ${t} t USING stage_changes c WHERE NOT c.is_new AND ${keyJoin}`);
   const names = spec.columns.map((c) => quoteIdent(c.name)).join(", ");
-  await store.run(`INSERT INTO ${t} (${names}, source_id) SELECT ${names}, $src FROM stage_changes`, { src: sourceId });
+  await store.run(`INSERT INTO ${t} (${names}, source_id) SELECT ${names}, source_id FROM stage_changes`);
   await store.run("DROP TABLE stage_changes");
   await store.run(`DROP TABLE ${s}`);
   return { added, updated, unchanged: rows.length - added - updated };

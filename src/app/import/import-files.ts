@@ -10,7 +10,7 @@ import { integerList, varcharList, type Store } from "../../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeCounts } from "../../store/prices.js";
 import { insertQualityIssues } from "../../store/quality.js";
 import { listSecurities, securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
-import { insertSource } from "../../store/sources.js";
+import { insertSources } from "../../store/sources.js";
 import { upsertRows, type TableSpec } from "../../store/upsert.js";
 import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
 import { RECORD_KINDS } from "./record-kinds.js";
@@ -167,16 +167,14 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     summary.unchanged += c.unchanged;
   };
   await store.transaction(async () => {
-    const sourceIds = new Map<Prepared, number>();
-    for (const p of prepared) {
-      sourceIds.set(p, await insertSource(store, {
-        kind: opts.kind, location: p.table.file, sha256: p.table.sha256, importedAt: opts.now, rowsRead: p.report.rowsRead,
-        synthetic: Boolean(opts.synthetic),
-      }));
-    }
+    const ids = await insertSources(store, prepared.map((p) => ({
+      kind: opts.kind, location: p.table.file, sha256: p.table.sha256, importedAt: opts.now, rowsRead: p.report.rowsRead,
+      synthetic: Boolean(opts.synthetic),
+    })));
+    const sourceIds = new Map<Prepared, number>(prepared.map((p, i) => [p, ids[i]!]));
     if (opts.kind === "prices") {
       const newSecs = prepared.flatMap((p) => p.price!.newSecurities.map((s) => ({ s, src: sourceIds.get(p)! })));
-      for (const { s, src } of newSecs) await upsertRows(store, SECURITIES_TABLE, [securityToRow(s)], src);
+      if (newSecs.length > 0) await upsertRows(store, SECURITIES_TABLE, newSecs.map((x) => securityToRow(x.s)), newSecs.map((x) => x.src));
       await stagePrices(store, prepared.flatMap((p) => p.price!.series.map((s) => ({
         security: s.security, currency: s.currency!, sourceId: sourceIds.get(p)!, days: s.days, open: s.open, high: s.high, low: s.low,
         close: s.close, adjClose: s.adjClose, volume: s.volume,
@@ -193,23 +191,23 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
       } finally {
         await clearStagedPrices(store);
       }
-      for (const p of prepared) {
-        const src = sourceIds.get(p)!;
-        const touched = p.price!.series.some((s) => changed.has(s.security));
-        if (!touched) continue;
+      const quality = prepared.flatMap((p) => {
+        const sourceId = sourceIds.get(p)!;
+        if (!p.price!.series.some((s) => changed.has(s.security))) return [];
         const skipped = p.report.skippedEmpty > 0 ? [{ check: "empty_row", detail: `${p.report.skippedEmpty} rows with all prices empty skipped` }] : [];
-        await insertQualityIssues(store, src, [...p.price!.findings.filter((f) => changed.has(f.security)), ...skipped]);
-      }
+        return [...p.price!.findings.filter((f) => changed.has(f.security)), ...skipped].map((f) => ({ ...f, sourceId }));
+      });
+      await insertQualityIssues(store, quality);
     } else {
       const { spec } = SPECS[opts.kind];
       for (const p of prepared) add(await upsertRows(store, spec, p.rows! as never, sourceIds.get(p)!));
     }
     // An import that changed nothing leaves no trace: drop sources no row points at.
-    const ids = integerList([...sourceIds.values()]);
+    const idList = integerList(ids);
     await store.run(`DELETE FROM quality_issues WHERE list_contains($ids, source_id)
-      AND source_id NOT IN (SELECT source_id FROM ${tableOf(opts.kind)}) AND source_id NOT IN (SELECT source_id FROM securities)`, { ids: ids.value }, { ids: ids.type });
+      AND source_id NOT IN (SELECT source_id FROM ${tableOf(opts.kind)}) AND source_id NOT IN (SELECT source_id FROM securities)`, { ids: idList.value }, { ids: idList.type });
     await store.run(`DELETE FROM sources WHERE list_contains($ids, id) AND id NOT IN (SELECT source_id FROM ${tableOf(opts.kind)})
-      AND id NOT IN (SELECT source_id FROM securities)`, { ids: ids.value }, { ids: ids.type });
+      AND id NOT IN (SELECT source_id FROM securities)`, { ids: idList.value }, { ids: idList.type });
   });
   return summary;
 }

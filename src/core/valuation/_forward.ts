@@ -1,7 +1,6 @@
 import type { Currency } from "../../models/index.js";
 import { notMeaningful, type Draft } from "./_evaluate.js";
-import { currencyOf, findEstimate, recordFigure, visibleEstimates } from "./_inputs.js";
-import { EPS_METRICS } from "./_metrics.js";
+import { currencyOf, EPS_METRICS, findEstimate, recordFigure, visibleEstimates } from "./_inputs.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
 import type { ForwardHorizon } from "./types.js";

@@ -1,9 +1,16 @@
 import type { Currency, Estimate, Fundamental, Metric } from "../../models/index.js";
 import { notMeaningful, type Draft } from "./_evaluate.js";
-import { fmt } from "./_format.js";
 import { convertAmount } from "./fx.js";
 import { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 import type { FigureUsed } from "./types.js";
+
+/** EPS metrics in order of preference (diluted, then basic). */
+export const EPS_METRICS = ["epsDiluted", "epsBasic"] as const;
+
+/** A number for messages: up to six significant digits. */
+export function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
+}
 
 /** The entities whose rows belong to the security: its issuer (if any) and the listing itself. */
 function entitiesOf(d: Draft): Set<string> {

@@ -1,7 +1,6 @@
 import type { Currency } from "../../models/index.js";
 import { notMeaningful, type Draft } from "./_evaluate.js";
-import { fmt } from "./_format.js";
-import { requirePositiveEarnings } from "./_inputs.js";
+import { fmt, requirePositiveEarnings } from "./_inputs.js";
 import { DEFAULT_PE_CAP } from "./types.js";
 
 /**

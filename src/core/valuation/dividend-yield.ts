@@ -1,6 +1,5 @@
 import { evaluate, notMeaningful } from "./_evaluate.js";
-import { fmt } from "./_format.js";
-import { currencyOf, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
+import { currencyOf, fmt, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import type { MultipleContext, MultipleResult } from "./types.js";
 
 /**

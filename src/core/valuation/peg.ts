@@ -1,7 +1,6 @@
 import { evaluate, notMeaningful } from "./_evaluate.js";
-import { fmt } from "./_format.js";
+import { fmt, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import { needForwardEps } from "./_forward.js";
-import { needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import { peFromEps } from "./_pe.js";
 import type { MultipleContext, MultipleResult } from "./types.js";
 

@@ -24,8 +24,6 @@ function findLeg(a: Currency, b: Currency, date: string, lookup: FxQuoteLookup):
   return leg;
 }
 
-const legRate = (leg: FxLeg) => (leg.inverted ? 1 / leg.rate : leg.rate);
-
 /**
  * Rate from one currency to another on a date: identity, the stored pair, its inverse (1 / rate), or a cross
  * through a pivot currency (default USD: HKD→CNY = USDCNY / USDHKD). Among the routes found, the one whose
@@ -79,6 +77,9 @@ export function resolveFxRate(
       message: `latest FX rate for ${from}→${to} uses ${oldest.pair} of ${oldest.date}, ${staleDays} days before ${date} (maxStaleDays ${maxStaleDays})`,
     };
   }
-  const rate = best.reduce((r, leg) => r * legRate(leg), 1);
+  // Multiply the direct legs and divide by the inverted ones once, so HKD→CNY is exactly USDCNY / USDHKD.
+  const numerator = best.reduce((r, leg) => (leg.inverted ? r : r * leg.rate), 1);
+  const denominator = best.reduce((r, leg) => (leg.inverted ? r * leg.rate : r), 1);
+  const rate = numerator / denominator;
   return { from, to, date, rate, path: best, staleDays };
 }

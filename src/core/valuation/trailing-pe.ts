@@ -1,6 +1,5 @@
 import { evaluate } from "./_evaluate.js";
-import { EPS_METRICS } from "./_metrics.js";
-import { currencyOf, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
+import { currencyOf, EPS_METRICS, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import { peFromEps } from "./_pe.js";
 import { needTrailingFourQuarters } from "./_ttm.js";
 import type { MultipleContext, MultipleResult } from "./types.js";

@@ -209,3 +209,22 @@ function toHalfWidth(s: string): string {
   }
   return last === 0 ? s : out + s.slice(last);
 }
+
+/**
+ * Hot-path form of {@link parseNumberCell} for bulk imports: no result object per cell.
+ * @param raw the cell text as tokenized.
+ * @returns the number; NaN for an empty cell or a missing marker; undefined when the text is not a number
+ *   (call {@link parseNumberCell} for the reason).
+ * @example readNumber("1,234") // 1234
+ */
+export function readNumber(raw: string): number | undefined {
+  const fast = readSimpleDecimal(raw);
+  if (fast === fast) return fast;
+  if (raw.length === 0) return NaN;
+  if (isPlainDecimal(raw)) {
+    const v = Number(raw);
+    if (Number.isFinite(v)) return v + 0;
+  }
+  const r = parseDecorated(raw);
+  return r.ok ? (r.value ?? NaN) : undefined;
+}

@@ -1,15 +1,13 @@
 import type { InputIssue } from "../../errors.js";
 import { CURRENCIES } from "../../models/common.js";
-import { toDayNumber } from "../../core/dates.js";
+import { isoToDayNumber, toDayNumber } from "../../core/dates.js";
 import { resolveColumns } from "./columns.js";
 import { detectPriceLayout } from "./price-layout.js";
 import { parseDateCell, detectDateOrder, type DateOrder } from "./parse-date.js";
-import { parseNumberCell } from "./parse-number.js";
+import { parseNumberCell, readNumber } from "./parse-number.js";
 import { normalizeSymbol, symbolFromFileName } from "./symbols.js";
 
 export const PRICE_FIELDS = ["date", "open", "high", "low", "close", "adjClose", "volume", "security", "currency"] as const;
-const VALUE_FIELDS = ["open", "high", "low", "close", "adjClose", "volume"] as const;
-type ValueField = (typeof VALUE_FIELDS)[number];
 
 export interface PriceParseOptions {
   file: string;
@@ -92,98 +90,109 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
   };
   const di = index.date!;
   const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""));
-  const cols = VALUE_FIELDS.map((f) => index[f]);
+  // A non-positive open/high/low/adjusted close is a placeholder in real downloads: warn and store as missing.
+  const nonPositive = (v: number, column: string, raw: string | undefined, line: number): number => {
+    if (v > 0 || v !== v) return v;
+    out.warnings.push({ file, line, column, value: raw ?? "", reason: "is not positive; stored as missing" });
+    return NaN;
+  };
   const fail = (issue: InputIssue) => {
     if (out.errors.length < maxErrors) out.errors.push(issue);
     else if (out.errors.length === maxErrors) out.errors.push({ file, reason: "… more errors not shown" });
   };
-  const values = new Array<number>(VALUE_FIELDS.length);
+  // Column indices as plain numbers (-1 = absent) so the loop below stays monomorphic and allocation-free.
+  const cOpen = index.open ?? -1, cHigh = index.high ?? -1, cLow = index.low ?? -1, cClose = index.close!;
+  const cAdj = index.adjClose ?? -1, cVol = index.volume ?? -1, cSec = index.security ?? -1, cCcy = index.currency ?? -1;
+  const colName = (ci: number, fallback: string) => layout.header[ci] ?? fallback;
+  const num = (row: readonly string[], ci: number, line: number, field: string): number | undefined => {
+    if (ci < 0) return NaN;
+    const raw = row[ci] ?? "";
+    const v = readNumber(raw);
+    if (v === undefined) {
+      const p = parseNumberCell(raw);
+      fail({ file, line, column: colName(ci, field), value: raw, reason: p.ok ? "is not a number" : p.reason });
+    }
+    return v;
+  };
+  let current: ParsedSeries | undefined;
   for (let r = layout.dataStart; r < rows.length; r++) {
     const row = rows[r]!;
-    const line = Number(lines[r]);
+    const line = lines[r] as number;
     out.rowsRead++;
-    let anyPrice = false;
-    let bad = false;
-    for (let k = 0; k < VALUE_FIELDS.length; k++) {
-      const ci = cols[k];
-      const raw = ci === undefined ? "" : (row[ci] ?? "");
-      const parsed = parseNumberCell(raw);
-      if (!parsed.ok) {
-        fail({ file, line, column: layout.header[ci!] ?? VALUE_FIELDS[k], value: raw, reason: parsed.reason });
-        bad = true;
-        values[k] = NaN;
-        continue;
-      }
-      const v = parsed.value ?? NaN;
-      values[k] = v;
-      if (k < 5 && v === v) anyPrice = true;
-    }
-    if (bad) continue;
-    if (!anyPrice) {
+    const open = num(row, cOpen, line, "open");
+    const high = num(row, cHigh, line, "high");
+    const low = num(row, cLow, line, "low");
+    const close = num(row, cClose, line, "close");
+    const adj = num(row, cAdj, line, "adjClose");
+    const vol = num(row, cVol, line, "volume");
+    if (open === undefined || high === undefined || low === undefined || close === undefined || adj === undefined || vol === undefined) continue;
+    if (open !== open && high !== high && low !== low && close !== close && adj !== adj) {
       out.skippedEmpty++;
       continue;
     }
     const rawDate = row[di] ?? "";
-    const d = parseDateCell(rawDate, order);
-    if (!d.ok || d.value === undefined) {
-      fail({ file, line, column: layout.header[di] ?? "date", value: rawDate, reason: d.ok ? "is missing" : d.reason });
-      continue;
+    let day = isoToDayNumber(rawDate);
+    if (day !== day) {
+      const d = parseDateCell(rawDate, order);
+      if (!d.ok || d.value === undefined) {
+        fail({ file, line, column: colName(di, "date"), value: rawDate, reason: d.ok ? "is missing" : d.reason });
+        continue;
+      }
+      day = toDayNumber(d.value);
     }
-    const close = values[3]!;
-    if (!(close === close)) {
-      fail({ file, line, column: layout.header[index.close!] ?? "close", value: "", reason: "is missing while other prices are present" });
+    if (close !== close) {
+      fail({ file, line, column: colName(cClose, "close"), value: "", reason: "is missing while other prices are present" });
       continue;
     }
     if (close <= 0) {
-      fail({ file, line, column: layout.header[index.close!] ?? "close", value: row[index.close!] ?? "", reason: "is not positive: a close must be > 0" });
+      fail({ file, line, column: colName(cClose, "close"), value: row[cClose] ?? "", reason: "is not positive: a close must be > 0" });
       continue;
     }
-    for (const k of [0, 1, 2, 4] as const) {
-      if (values[k]! <= 0) {
-        out.warnings.push({ file, line, column: VALUE_FIELDS[k], value: row[cols[k]!] ?? "", reason: "is not positive; stored as missing" });
-        values[k] = NaN;
-      }
-    }
-    if (values[5]! < 0) {
-      fail({ file, line, column: layout.header[index.volume!] ?? "volume", value: row[index.volume!] ?? "", reason: "is negative" });
+    if (vol < 0) {
+      fail({ file, line, column: colName(cVol, "volume"), value: row[cVol] ?? "", reason: "is negative" });
       continue;
     }
     let symbol = fileSymbol;
-    if (index.security !== undefined) {
-      const raw = (row[index.security] ?? "").trim();
+    if (cSec >= 0) {
+      const raw = (row[cSec] ?? "").trim();
       if (raw !== "") symbol = headerSymbolOf(raw);
     }
     if (symbol === undefined) {
-      fail({ file, line, column: layout.header[index.security!] ?? "symbol", value: "", reason: "is empty" });
+      fail({ file, line, column: colName(cSec, "symbol"), value: "", reason: "is empty" });
       continue;
     }
     let currency: string | undefined;
-    if (index.currency !== undefined) {
-      const raw = (row[index.currency] ?? "").trim().toUpperCase();
+    if (cCcy >= 0) {
+      const raw = (row[cCcy] ?? "").trim().toUpperCase();
       if (raw !== "") {
         if (!(CURRENCIES as readonly string[]).includes(raw)) {
-          fail({ file, line, column: layout.header[index.currency] ?? "currency", value: row[index.currency] ?? "", reason: `is not a known currency (${CURRENCIES.join(", ")})` });
+          fail({ file, line, column: colName(cCcy, "currency"), value: row[cCcy] ?? "", reason: `is not a known currency (${CURRENCIES.join(", ")})` });
           continue;
         }
         currency = raw;
       }
     }
-    let s = bySymbol.get(symbol);
+    let s = current !== undefined && current.security === symbol ? current : bySymbol.get(symbol);
     if (!s) {
       s = newSeries(symbol);
       bySymbol.set(symbol, s);
     }
+    current = s;
     if (currency !== undefined) {
       if (s.currency !== undefined && s.currency !== currency) {
-        fail({ file, line, column: layout.header[index.currency!] ?? "currency", value: currency, reason: `differs from ${s.currency} on earlier rows of ${symbol}` });
+        fail({ file, line, column: colName(cCcy, "currency"), value: currency, reason: `differs from ${s.currency} on earlier rows of ${symbol}` });
         continue;
       }
       s.currency = currency;
     }
-    s.days.push(toDayNumber(d.value));
+    s.days.push(day);
     s.lines.push(line);
-    const target: Record<ValueField, number[]> = s;
-    for (let k = 0; k < VALUE_FIELDS.length; k++) target[VALUE_FIELDS[k]!].push(values[k]!);
+    s.open.push(nonPositive(open, "open", row[cOpen], line));
+    s.high.push(nonPositive(high, "high", row[cHigh], line));
+    s.low.push(nonPositive(low, "low", row[cLow], line));
+    s.close.push(close);
+    s.adjClose.push(nonPositive(adj, "adjClose", row[cAdj], line));
+    s.volume.push(vol);
   }
   out.series = [...bySymbol.values()];
   if (out.errors.length === 0 && out.series.length === 0) {
