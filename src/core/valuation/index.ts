@@ -50,3 +50,4 @@ export type { AggregateRow, DroppedRow, MultipleAggregate } from "./aggregate.js
 export { aggregateMultiples } from "./aggregate.js";
 export type { ClosingScenario, ValuationGap } from "./gap.js";
 export { closingScenarios, valuationGap } from "./gap.js";
+export { explainMultiple } from "./explain-multiple.js";
