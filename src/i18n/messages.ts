@@ -61,9 +61,9 @@ export const MESSAGES = {
     "zh-Hans": "可比估值与估值墙（截至 {asOf}）",
   },
   "comps.gap": {
-    en: "{a} trades at {gap} to {b} on {metric} (median {ma} vs {mb}; harmonic mean {ha} vs {hb}).",
-    "zh-Hant": "以{metric}計，{a}相對{b}{gap}（中位數 {ma} 對 {mb}；調和平均 {ha} 對 {hb}）。",
-    "zh-Hans": "以{metric}计，{a}相对{b}{gap}（中位数 {ma} 对 {mb}；调和平均 {ha} 对 {hb}）。",
+    en: "On {metric}, {a} stand at {gap} to {b}: median {ma} vs {mb}, harmonic mean {ha} vs {hb}; earnings-yield gap {pts} (n = {na} vs {nb}).",
+    "zh-Hant": "以{metric}計，{a}相對{b}{gap}：中位數 {ma} 對 {mb}，調和平均 {ha} 對 {hb}；盈利收益率差 {pts}（樣本 {na} 對 {nb}）。",
+    "zh-Hans": "以{metric}计，{a}相对{b}{gap}：中位数 {ma} 对 {mb}，调和平均 {ha} 对 {hb}；盈利收益率差 {pts}（样本 {na} 对 {nb}）。",
   },
   "comps.closing": {
     en: "If {a} closed {x} of the gap:",

@@ -74,26 +74,6 @@ const SPECS: Record<Exclude<ImportKind, "prices">, { spec: TableSpec; toRow: (x:
   events: { spec: EVENTS_TABLE, toRow: eventToRow as (x: never) => unknown[] },
 };
 
-/** Same key twice in one file with different values is an error; an exact repeat is a warning. */
-function checkDuplicateKeys(rows: unknown[][], lines: number[], spec: TableSpec, file: string, errors: InputIssue[], warnings: InputIssue[]): unknown[][] {
-  const keyIdx = spec.key.map((k) => spec.columns.findIndex((c) => c.name === k));
-  const seen = new Map<string, number>();
-  const kept: unknown[][] = [];
-  rows.forEach((row, i) => {
-    const key = JSON.stringify(keyIdx.map((j) => row[j]));
-    const prev = seen.get(key);
-    if (prev === undefined) {
-      seen.set(key, i);
-      kept.push(row);
-    } else if (JSON.stringify(rows[prev]) === JSON.stringify(row)) {
-      warnings.push({ file, line: lines[i]!, value: key, reason: `repeats line ${lines[prev]}; kept once` });
-    } else {
-      errors.push({ file, line: lines[i]!, column: spec.key.join(", "), value: keyIdx.map((j) => String(row[j])).join(" "), reason: `duplicate key with different values than line ${lines[prev]}` });
-    }
-  });
-  return kept;
-}
-
 function prepare(table: InputTable, opts: ImportOptions, known: Map<string, Security>): Prepared {
   const report: FileReport = { file: table.file, rowsRead: 0, rows: 0, skippedEmpty: 0, warnings: [], quality: {} };
   if (opts.kind === "prices") {
@@ -111,9 +91,10 @@ function prepare(table: InputTable, opts: ImportOptions, known: Map<string, Secu
   }
   const kind = RECORD_KINDS[opts.kind];
   const parsed = parseRecords<never>(table, kind, opts.map);
-  const { spec, toRow } = SPECS[opts.kind];
+  const { toRow } = SPECS[opts.kind];
   const errors = parsed.errors;
-  const rows = checkDuplicateKeys(parsed.records.map(toRow), parsed.lines, spec, table.file, errors, report.warnings);
+  const rows = parsed.records.map(toRow);
+  report.warnings = parsed.warnings;
   report.rowsRead = parsed.rowsRead;
   report.rows = rows.length;
   return { table, report, errors, rows };
@@ -140,7 +121,8 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
       if (opts.strict && p.price) errors.push(...p.price.findings.map((q) => ({ file, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
       prepared.push(p);
     } catch (e) {
-      if (e instanceof RerateError && e.code === "E_INVALID_INPUT") errors.push(...(e.issues.length ? e.issues : [{ file, reason: e.message }]));
+      // An error without located issues (e.g. from the decoder) names the file in its message: keep the reason only.
+      if (e instanceof RerateError && e.code === "E_INVALID_INPUT") errors.push(...(e.issues.length ? e.issues : [{ file, reason: e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message }]));
       else throw e;
     }
     opts.onProgress?.(i + 1, opts.files.length, file);

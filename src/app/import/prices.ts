@@ -13,7 +13,8 @@ export interface PreparedPriceFile {
   series: PriceSeries[];
   errors: InputIssue[];
   warnings: InputIssue[];
-  findings: { security: string; date: string; check: string; detail: string }[];
+  /** Data-quality findings; `line` is the file line (JSON: record number) of the bar, also named in `detail`. */
+  findings: { security: string; date: string; check: string; detail: string; line: number }[];
   rowsRead: number;
   skippedEmpty: number;
   /** Securities the store does not know yet, inferred from their symbols. */
@@ -47,8 +48,9 @@ export function preparePriceFile(
     series: [], errors: parsed.errors, warnings: parsed.warnings, findings: [], rowsRead: parsed.rowsRead,
     skippedEmpty: parsed.skippedEmpty, newSecurities: [],
   };
+  const at = table.format === "json" ? "record" : "line";
   for (const s of parsed.series) {
-    const fin = finalizeSeries(s, file);
+    const fin = finalizeSeries(s, file, parsed.dateColumn);
     out.errors.push(...fin.errors);
     out.warnings.push(...fin.warnings);
     const series = fin.series;
@@ -72,9 +74,26 @@ export function preparePriceFile(
     }
     const exchange = sec?.exchange ?? inferred.exchange;
     for (const f of checkPriceBars(series, MAX_NORMAL_GAP_DAYS[exchange] ?? DEFAULT_MAX_GAP_DAYS)) {
-      out.findings.push({ security: series.security, date: fromDayNumber(series.days[f.index]!), check: f.check, detail: `${f.detail} (line ${series.lines[f.index]})` });
+      const line = series.lines[f.index]!;
+      out.findings.push({ security: series.security, date: fromDayNumber(series.days[f.index]!), check: f.check, detail: `${f.detail} (${at} ${line})`, line });
     }
     out.series.push(series);
   }
+  const format = table.format;
+  if (format !== "csv") {
+    out.errors = out.errors.map((i) => locateJsonIssue(i, format));
+    out.warnings = out.warnings.map((i) => locateJsonIssue(i, format));
+  }
   return out;
+}
+
+/**
+ * The price parser counts "lines" through `table.lines`: for a JSON array those are record numbers, and the
+ * header that JSON files do not have is "line 0". Say `record N` for JSON, and drop the header's line.
+ */
+function locateJsonIssue(issue: InputIssue, format: "json" | "jsonl"): InputIssue {
+  if (issue.line === undefined) return issue;
+  const { line, ...rest } = issue;
+  if (line === 0) return rest;
+  return format === "json" ? { ...rest, record: line } : issue;
 }

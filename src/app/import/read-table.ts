@@ -73,6 +73,7 @@ export function readInputTable(file: string, opts: { encoding?: string } = {}): 
         throw InvalidInputError.at({ file, line: i + 1, reason: `is not a JSON object (${(e as Error).message})` });
       }
     });
+    if (records.length === 0) throw InvalidInputError.at({ file, reason: "holds no records: a JSON Lines file needs one JSON object per line" });
     return { ...base, format: "jsonl", rows: recordsToRows(records), lines: [0, ...lines], records };
   }
   if (lower.endsWith(".json") || first === "[" || first === "{") {
@@ -88,6 +89,7 @@ export function readInputTable(file: string, opts: { encoding?: string } = {}): 
       if (r === null || typeof r !== "object" || Array.isArray(r)) throw InvalidInputError.at({ file, record: i + 1, reason: "is not a JSON object" });
     });
     const records = arr as Record<string, unknown>[];
+    if (records.length === 0) throw InvalidInputError.at({ file, reason: "holds no records: the array is empty" });
     return { ...base, format: "json", rows: recordsToRows(records), lines: [0, ...records.map((_, i) => i + 1)], records };
   }
   const t = tokenizeCsv(text, { file });

@@ -12,12 +12,16 @@ export interface FieldSpec {
   aliases: readonly string[];
   type: "string" | "number" | "int" | "date" | "list" | "upper";
   required?: boolean;
+  /** What to say when the value is none of the allowed ones (Zod says only "Invalid input" for a union). */
+  hint?: string;
 }
 
 export interface RecordKind<S extends z.ZodType = z.ZodType> {
   kind: string;
   schema: S;
   fields: readonly FieldSpec[];
+  /** Paths of the natural key (the store's primary key): one record per key and file. */
+  key: readonly string[];
   /** Fills defaults that depend on other fields (e.g. a metric's unit). */
   complete?: (o: Record<string, unknown>) => void;
 }
@@ -27,6 +31,7 @@ const f = (path: string, type: FieldSpec["type"], aliases: string[] = [], requir
 export const SECURITY_KIND: RecordKind = {
   kind: "securities",
   schema: Security,
+  key: ["id"],
   fields: [
     f("id", "string", ["symbol", "ticker", "代码", "代碼"], true),
     f("name.en", "string", ["name", "name en", "english name", "名称", "名稱"], true),
@@ -48,6 +53,7 @@ export const SECURITY_KIND: RecordKind = {
 export const FUNDAMENTAL_KIND: RecordKind = {
   kind: "fundamentals",
   schema: Fundamental,
+  key: ["entity", "metric", "fiscalPeriod", "knownFrom"],
   fields: [
     f("entity", "string", ["issuer", "security", "symbol", "company"], true),
     f("metric", "string", ["item"], true),
@@ -69,6 +75,7 @@ export const FUNDAMENTAL_KIND: RecordKind = {
 export const ESTIMATE_KIND: RecordKind = {
   kind: "estimates",
   schema: Estimate,
+  key: ["entity", "metric", "fiscalPeriod", "asOf", "estimator"],
   fields: [
     f("entity", "string", ["issuer", "security", "symbol", "company"], true),
     f("metric", "string", ["item"], true),
@@ -87,6 +94,7 @@ export const ESTIMATE_KIND: RecordKind = {
 export const FX_KIND: RecordKind = {
   kind: "fx",
   schema: FxRate,
+  key: ["base", "quote", "date"],
   fields: [
     f("base", "upper", ["from", "base currency"], true),
     f("quote", "upper", ["to", "quote currency"], true),
@@ -98,6 +106,7 @@ export const FX_KIND: RecordKind = {
 export const EVENT_KIND: RecordKind = {
   kind: "events",
   schema: Event,
+  key: ["id"],
   fields: [
     f("id", "string", [], true),
     f("timestamp", "string", ["time", "date", "datetime", "ts"], true),
@@ -106,7 +115,7 @@ export const EVENT_KIND: RecordKind = {
     f("title.zh-Hans", "string", ["title zh hans", "title zh-hans"]),
     f("tags", "list", []),
     f("securities", "list", ["symbols", "tickers"]),
-    f("expectedSign", "int", ["expected sign", "sign"]),
+    { ...f("expectedSign", "int", ["expected sign", "sign"]), hint: "must be 1, -1 or 0 (the direction the event is expected to move the securities)" },
     f("source", "string", []),
     f("notes", "string", []),
   ],

@@ -7,9 +7,12 @@ import type { RecordKind } from "./record-kinds.js";
 import type { InputTable } from "./read-table.js";
 
 export interface ParsedRecords<T> {
+  /** Valid records, one per key (exact repeats dropped). */
   records: T[];
   lines: number[];
   errors: InputIssue[];
+  /** Exact repeats of a key (kept once). */
+  warnings: InputIssue[];
   rowsRead: number;
 }
 
@@ -24,34 +27,76 @@ function setPath(o: Record<string, unknown>, path: string, v: unknown): void {
   inner[path.slice(dot + 1)] = v;
 }
 
+function getPath(o: Record<string, unknown>, path: string): unknown {
+  const dot = path.indexOf(".");
+  if (dot < 0) return o[path];
+  const inner = o[path.slice(0, dot)];
+  return inner !== null && typeof inner === "object" ? (inner as Record<string, unknown>)[path.slice(dot + 1)] : undefined;
+}
+
+/** Column index of each field: `--map` entries first (so an alias of another field cannot take their column), then names and aliases. */
+function resolveRecordColumns(norm: readonly string[], kind: RecordKind, map: Record<string, string>): { colOf: Map<string, number>; unmatched: string[] } {
+  const colOf = new Map<string, number>();
+  const taken = new Set<number>();
+  const unmatched: string[] = [];
+  for (const fs of kind.fields) {
+    const mapped = map[fs.path];
+    if (mapped === undefined) continue;
+    const i = norm.findIndex((h, j) => h === normalizeHeader(mapped) && !taken.has(j));
+    if (i < 0) unmatched.push(fs.path);
+    else {
+      colOf.set(fs.path, i);
+      taken.add(i);
+    }
+  }
+  for (const fs of kind.fields) {
+    if (map[fs.path] !== undefined) continue;
+    const names = [normalizeHeader(fs.path), normalizeHeader(fs.path.replace(".", " ")), ...fs.aliases];
+    const i = norm.findIndex((h, j) => names.includes(h) && !taken.has(j));
+    if (i >= 0) {
+      colOf.set(fs.path, i);
+      taken.add(i);
+    }
+  }
+  return { colOf, unmatched };
+}
+
 /**
  * Maps each row of a record file (securities, fundamentals, estimates, fx, events) onto the kind's model
  * and validates it with the model's Zod schema; every problem is located by line, column and value.
+ * A key repeated with different values is an error naming the differing column; an exact repeat is a
+ * warning and the row is kept once.
  */
 export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record<string, string> = {}, maxErrors = 20): ParsedRecords<T> {
   const file = table.file;
-  const out: ParsedRecords<T> = { records: [], lines: [], errors: [], rowsRead: 0 };
+  const out: ParsedRecords<T> = { records: [], lines: [], errors: [], warnings: [], rowsRead: 0 };
+  if (table.rows.length === 0) {
+    out.errors.push({ file, reason: `is empty: a ${kind.kind} file needs a header row and at least one data row` });
+    return out;
+  }
   const header = table.rows[0] ?? [];
-  const norm = header.map(normalizeHeader);
-  const colOf = new Map<string, number>();
-  for (const fs of kind.fields) {
-    const mapped = map[fs.path];
-    const names = mapped !== undefined ? [normalizeHeader(mapped)] : [normalizeHeader(fs.path), normalizeHeader(fs.path.replace(".", " ")), ...fs.aliases];
-    const i = norm.findIndex((h, j) => names.includes(h) && ![...colOf.values()].includes(j));
-    if (i >= 0) colOf.set(fs.path, i);
+  // JSON has no header line: its "columns" are the records' fields.
+  const headerAt: Pick<InputIssue, "line"> = table.format === "csv" ? { line: Number(table.lines[0] ?? 1) } : {};
+  const found = `found columns: ${header.map((h) => JSON.stringify(h)).join(", ")}`;
+  const { colOf, unmatched } = resolveRecordColumns(header.map(normalizeHeader), kind, map);
+  if (unmatched.length > 0) {
+    for (const path of unmatched) out.errors.push({ file, ...headerAt, column: "--map", value: `${path}=${map[path]}`, reason: `names no such column in this file (${found})` });
+    return out;
   }
   // An FX file in price layout (Date,…,Close from Yahoo's USDHKD=X) gets its pair from the file name.
   const pairFromName = kind.kind === "fx" && !colOf.has("base") ? symbolFromFileName(file)?.match(/^([A-Z]{3})([A-Z]{3})=X$/) : undefined;
   const missing = kind.fields.filter((fs) => fs.required && !colOf.has(fs.path) && !(pairFromName && (fs.path === "base" || fs.path === "quote")));
   if (missing.length > 0) {
     out.errors.push({
-      file, line: 1, column: missing.map((m) => m.path).join(", "),
-      reason: `required column missing: this does not look like a ${kind.kind} file (found columns: ${header.map((h) => JSON.stringify(h)).join(", ")}); use --map FIELD=HEADER if a column has another name`,
+      file, ...headerAt, column: missing.map((m) => m.path).join(", "),
+      reason: `required column missing: this does not look like a ${kind.kind} file (${found}); use --map FIELD=HEADER if a column has another name`,
     });
     return out;
   }
-  const where = (r: number): Pick<InputIssue, "line" | "record"> =>
-    table.format === "json" ? { record: Number(table.lines[r]) } : { line: Number(table.lines[r]) };
+  const pos = (r: number): number => Number(table.lines[r]);
+  const where = (r: number): Pick<InputIssue, "line" | "record"> => (table.format === "json" ? { record: pos(r) } : { line: pos(r) });
+  const noun = table.format === "json" ? "record" : "line";
+  const seen = new Map<string, { r: number; record: Record<string, unknown> }>();
   for (let r = 1; r < table.rows.length && out.errors.length < maxErrors; r++) {
     const row = table.rows[r]!;
     if (row.every((c) => c.trim() === "")) continue;
@@ -90,12 +135,36 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
         const path = issue.path.join(".");
         const ci = colOf.get(path) ?? colOf.get(String(issue.path[0]));
         const raw = ci !== undefined ? row[ci] : undefined;
-        out.errors.push({ file, ...where(r), column: ci !== undefined ? header[ci]! : path || "(row)", ...(raw !== undefined ? { value: raw } : {}), reason: issue.message });
+        const fs = kind.fields.find((f) => f.path === path || f.path === String(issue.path[0]));
+        // Zod's words for a missing value and for a failed union say nothing to someone holding the file.
+        const reason = getPath(o, path) === undefined && issue.code === "invalid_type"
+          ? (ci !== undefined ? "is empty: a value is required" : "is missing: a value is required")
+          : issue.code === "invalid_union" && fs?.hint !== undefined ? fs.hint : issue.message;
+        out.errors.push({ file, ...where(r), column: ci !== undefined ? header[ci]! : path || "(row)", ...(raw !== undefined ? { value: raw } : {}), reason });
       }
       continue;
     }
+    const record = res.data as Record<string, unknown>;
+    const key = JSON.stringify(kind.key.map((k) => getPath(record, k)));
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      const differs = kind.fields.find((fs) => JSON.stringify(getPath(record, fs.path)) !== JSON.stringify(getPath(prev.record, fs.path)));
+      if (differs === undefined && JSON.stringify(record) === JSON.stringify(prev.record)) {
+        out.warnings.push({ file, ...where(r), reason: `repeats ${noun} ${pos(prev.r)} with the same values; kept once` });
+        continue;
+      }
+      const ci = differs !== undefined ? colOf.get(differs.path) : undefined;
+      const shown = (rr: number, rec: Record<string, unknown>) =>
+        ci !== undefined ? (table.rows[rr]![ci] ?? "").trim() : String(differs !== undefined ? getPath(rec, differs.path) ?? "" : "");
+      out.errors.push({
+        file, ...where(r), column: ci !== undefined ? header[ci]! : differs?.path ?? kind.key.join(", "), value: shown(r, record),
+        reason: `same key as ${noun} ${pos(prev.r)} (${kind.key.map((k) => String(getPath(record, k))).join(", ")}) with a different value (${shown(prev.r, prev.record)})`,
+      });
+      continue;
+    }
+    seen.set(key, { r, record });
     out.records.push(res.data as T);
-    out.lines.push(Number(table.lines[r]));
+    out.lines.push(pos(r));
   }
   if (out.errors.length === 0 && out.records.length === 0) out.errors.push({ file, reason: `has no ${kind.kind} rows` });
   return out;

@@ -1,6 +1,6 @@
 import type { Currency } from "../../models/common.js";
 import type { Estimate } from "../../models/fundamental.js";
-import { daysBetween, dayOfWeek, endOfMonth, addDays } from "../dates.js";
+import { addDays, daysBetween, endOfMonth, isWeekend } from "../dates.js";
 import { createStream } from "./random.js";
 import type { IssuerModel } from "./issuer-model.js";
 
@@ -13,9 +13,10 @@ export const ESTIMATE_YEARS = 3;
  */
 export function estimateDates(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); `${y}-${String(m).padStart(2, "0")}` <= to.slice(0, 7); m === 12 ? (y++, (m = 1)) : m++) {
-    let d = endOfMonth(y, m);
-    while (dayOfWeek(d) === 0 || dayOfWeek(d) === 6) d = addDays(d, -1);
+  const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  for (let k = monthIndex(from); k <= monthIndex(to); k++) {
+    let d = endOfMonth(Math.floor(k / 12), (k % 12) + 1);
+    while (isWeekend(d)) d = addDays(d, -1);
     if (d >= from && d <= to) out.push(d);
   }
   if (out[out.length - 1] !== to) out.push(to);

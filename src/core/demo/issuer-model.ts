@@ -40,6 +40,18 @@ export interface IssuerCalibration {
   dividendYield: number;
 }
 
+/** Dates and random draws of one fiscal year, before any figure is set. */
+interface YearSkeleton {
+  fy: number;
+  ends: [string, string, string, string];
+  quarterKnown: string[];
+  periodEnd: string;
+  knownFrom: string;
+  epsGrowth: number;
+  revenueGrowth: number;
+  weights: number[];
+}
+
 const QUARTER_BASE = [0.235, 0.245, 0.255, 0.265] as const;
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 const jitterDays = (r: Random) => Math.floor(r.nextDouble() * 7) - 3;
@@ -52,7 +64,7 @@ const jitterDays = (r: Random) => Math.floor(r.nextDouble() * 7) - 3;
  */
 export function createIssuerModel(spec: DemoIssuerSpec, calibration: IssuerCalibration, firstFiscalYear: number, lastFiscalYear: number, seed: number): IssuerModel {
   const random = createStream(seed, `fundamentals:${spec.issuer}`);
-  const skeleton = [];
+  const skeleton: YearSkeleton[] = [];
   for (let fy = firstFiscalYear; fy <= lastFiscalYear; fy++) {
     const ends = fiscalQuarterEnds(spec.fiscalYearEnd, fy);
     const quarterKnown = ends.slice(0, 3).map((e) => nextWeekday(addDays(e, spec.reportLagDays.quarter + jitterDays(random))));

@@ -31,7 +31,7 @@ export const CHINA_CHIP_SPECS: readonly DemoSecuritySpec[] = [
     firstPrice: 55, lastPrice: 1400, dividendYield: 0, dividendsPerYear: 0, dailyLimit: 0.2, volume: 8e6,
     fundamentals: {
       issuer: "cambricon", reportingCurrency: "CNY", fiscalYearEnd: { month: 12, rule: "monthEnd" }, sharesDilutedMillions: 420,
-      targetTrailingPe: -1300, epsGrowthAnnual: 1.5, revenueGrowthAnnual: 0.8, netMargin: 0.39,
+      targetTrailingPe: -1300, epsGrowthAnnual: 2.5, revenueGrowthAnnual: 0.8, netMargin: 0.39,
       cashToRevenue: 1.0, debtToRevenue: 0.02, shareChangeAnnual: 0.005, reportLagDays: { quarter: 25, annual: 90 },
     },
   },

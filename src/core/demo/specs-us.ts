@@ -19,19 +19,19 @@ const monthEnd = (month: number) => ({ month, rule: "monthEnd" as const });
 export const US_SPECS: readonly DemoSecuritySpec[] = [
   usEquity(
     { id: "AMZN", exchange: "NASDAQ", volAnnual: 0.3, betaGlobal: 0.9, betaRegion: 1.0, firstPrice: 85, lastPrice: 222, dividendYield: 0, volume: 40e6 },
-    { issuer: "amazon", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 10_700, targetTrailingPe: 22, epsGrowthAnnual: 0.25, revenueGrowthAnnual: 0.11, netMargin: 0.09, cashToRevenue: 0.15, debtToRevenue: 0.2, shareChangeAnnual: 0.01, reportLagDays: { quarter: 30, annual: 36 } },
+    { issuer: "amazon", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 10_700, targetTrailingPe: 22, epsGrowthAnnual: 0.15, revenueGrowthAnnual: 0.11, netMargin: 0.09, cashToRevenue: 0.15, debtToRevenue: 0.2, shareChangeAnnual: 0.01, reportLagDays: { quarter: 30, annual: 36 } },
   ),
   usEquity(
     { id: "MSFT", exchange: "NASDAQ", volAnnual: 0.25, betaGlobal: 0.9, betaRegion: 1.0, firstPrice: 240, lastPrice: 520, dividendYield: 0.007, volume: 20e6 },
-    { issuer: "microsoft", fiscalYearEnd: monthEnd(6), sharesDilutedMillions: 7_470, targetTrailingPe: 25, epsGrowthAnnual: 0.15, revenueGrowthAnnual: 0.14, netMargin: 0.36, cashToRevenue: 0.3, debtToRevenue: 0.2, shareChangeAnnual: -0.005, reportLagDays: { quarter: 26, annual: 30 } },
+    { issuer: "microsoft", fiscalYearEnd: monthEnd(6), sharesDilutedMillions: 7_470, targetTrailingPe: 25, epsGrowthAnnual: 0.12, revenueGrowthAnnual: 0.14, netMargin: 0.36, cashToRevenue: 0.3, debtToRevenue: 0.2, shareChangeAnnual: -0.005, reportLagDays: { quarter: 26, annual: 30 } },
   ),
   usEquity(
     { id: "GOOGL", exchange: "NASDAQ", volAnnual: 0.3, betaGlobal: 0.9, betaRegion: 1.0, firstPrice: 89, lastPrice: 280, dividendYield: 0.003, volume: 30e6 },
-    { issuer: "alphabet", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 12_300, targetTrailingPe: 20, epsGrowthAnnual: 0.18, revenueGrowthAnnual: 0.12, netMargin: 0.29, cashToRevenue: 0.27, debtToRevenue: 0.08, shareChangeAnnual: -0.025, reportLagDays: { quarter: 27, annual: 33 } },
+    { issuer: "alphabet", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 12_300, targetTrailingPe: 20, epsGrowthAnnual: 0.15, revenueGrowthAnnual: 0.12, netMargin: 0.29, cashToRevenue: 0.27, debtToRevenue: 0.08, shareChangeAnnual: -0.025, reportLagDays: { quarter: 27, annual: 33 } },
   ),
   usEquity(
     { id: "META", exchange: "NASDAQ", volAnnual: 0.35, betaGlobal: 1.0, betaRegion: 1.0, firstPrice: 125, lastPrice: 650, dividendYield: 0.003, volume: 12e6 },
-    { issuer: "meta", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 2_600, targetTrailingPe: 21, epsGrowthAnnual: 0.2, revenueGrowthAnnual: 0.2, netMargin: 0.38, cashToRevenue: 0.4, debtToRevenue: 0.2, shareChangeAnnual: -0.02, reportLagDays: { quarter: 28, annual: 33 } },
+    { issuer: "meta", fiscalYearEnd: monthEnd(12), sharesDilutedMillions: 2_600, targetTrailingPe: 21, epsGrowthAnnual: 0.12, revenueGrowthAnnual: 0.2, netMargin: 0.38, cashToRevenue: 0.4, debtToRevenue: 0.2, shareChangeAnnual: -0.02, reportLagDays: { quarter: 28, annual: 33 } },
   ),
   usEquity(
     { id: "ORCL", exchange: "NYSE", volAnnual: 0.35, betaGlobal: 0.9, betaRegion: 1.0, firstPrice: 82, lastPrice: 260, dividendYield: 0.008, volume: 15e6 },

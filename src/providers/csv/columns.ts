@@ -62,16 +62,19 @@ export function parseColumnMap(spec: string | undefined, fields: readonly string
 
 /**
  * Finds the column index of each field in a header row: an explicit `--map` entry first, then aliases.
- * Unlisted headers are ignored (reported back in `unused`).
+ * Unlisted headers are ignored (reported back in `unused`); `--map` entries whose header the row does not
+ * hold are listed in `unmatched` (the caller refuses the file: a mapping the user asked for must not be
+ * silently dropped).
  */
 export function resolveColumns(
   header: readonly string[],
   fields: readonly string[],
   map: Record<string, string> = {},
-): { index: Record<string, number>; unused: string[] } {
+): { index: Record<string, number>; unused: string[]; unmatched: string[] } {
   const norm = header.map(normalizeHeader);
   const index: Record<string, number> = {};
   const taken = new Set<number>();
+  const unmatched: string[] = [];
   for (const f of fields) {
     const mapped = map[f];
     if (mapped !== undefined) {
@@ -79,6 +82,8 @@ export function resolveColumns(
       if (i >= 0) {
         index[f] = i;
         taken.add(i);
+      } else {
+        unmatched.push(f);
       }
     }
   }
@@ -92,5 +97,5 @@ export function resolveColumns(
     }
   }
   const unused = header.filter((_, j) => !taken.has(j) && header[j] !== "");
-  return { index, unused };
+  return { index, unused, unmatched };
 }

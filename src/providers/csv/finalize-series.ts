@@ -30,8 +30,9 @@ function sameBar(s: ParsedSeries, i: number, j: number): boolean {
 /**
  * Sorts a parsed series by date and removes exact duplicate dates (a warning); a date repeated with
  * different values is an error naming both lines.
+ * @param dateColumn the date column's header as the file writes it, for the messages.
  */
-export function finalizeSeries(s: ParsedSeries, file: string): { series: PriceSeries; errors: InputIssue[]; warnings: InputIssue[] } {
+export function finalizeSeries(s: ParsedSeries, file: string, dateColumn = "date"): { series: PriceSeries; errors: InputIssue[]; warnings: InputIssue[] } {
   const n = s.days.length;
   let sorted = true;
   for (let i = 1; i < n; i++) if (s.days[i]! <= s.days[i - 1]!) { sorted = false; break; }
@@ -47,9 +48,9 @@ export function finalizeSeries(s: ParsedSeries, file: string): { series: PriceSe
     if (prev >= 0 && s.days[prev] === s.days[i]) {
       const date = fromDayNumber(s.days[i]!);
       if (sameBar(s, prev, i)) {
-        warnings.push({ file, line: s.lines[i]!, column: "date", value: date, reason: `repeats line ${s.lines[prev]} with the same values; kept once` });
+        warnings.push({ file, line: s.lines[i]!, column: dateColumn, value: date, reason: `repeats line ${s.lines[prev]} with the same values; kept once` });
       } else {
-        errors.push({ file, line: s.lines[i]!, column: "date", value: date, reason: `duplicate date for ${s.security} with different values than line ${s.lines[prev]}` });
+        errors.push({ file, line: s.lines[i]!, column: dateColumn, value: date, reason: `duplicate date for ${s.security} with different values than line ${s.lines[prev]}` });
       }
       continue;
     }

@@ -36,6 +36,8 @@ export interface ParsedSeries {
 
 export interface ParsedPriceFile {
   file: string;
+  /** The date column's header as the file writes it (for messages about dates). */
+  dateColumn: string;
   series: ParsedSeries[];
   errors: InputIssue[];
   warnings: InputIssue[];
@@ -55,13 +57,21 @@ function newSeries(security: string): ParsedSeries {
 export function parsePriceTable(rows: readonly (readonly string[])[], lines: ArrayLike<number>, opts: PriceParseOptions): ParsedPriceFile {
   const { file } = opts;
   const maxErrors = opts.maxErrors ?? 20;
-  const out: ParsedPriceFile = { file, series: [], errors: [], warnings: [], rowsRead: 0, skippedEmpty: 0 };
+  const out: ParsedPriceFile = { file, dateColumn: "date", series: [], errors: [], warnings: [], rowsRead: 0, skippedEmpty: 0 };
   if (rows.length === 0) {
     out.errors.push({ file, reason: "is empty: a prices file needs a header row and at least one data row" });
     return out;
   }
   const layout = detectPriceLayout(rows);
-  const { index } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
+  const headerLine = Number(lines[0] ?? 1);
+  const found = `found columns: ${layout.header.map((h) => JSON.stringify(h)).join(", ")}`;
+  const { index, unmatched } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
+  if (unmatched.length > 0) {
+    for (const f of unmatched) {
+      out.errors.push({ file, line: headerLine, column: "--map", value: `${f}=${opts.map![f]}`, reason: `names no such column in this file (${found})` });
+    }
+    return out;
+  }
   const missing = (["date", "close"] as const).filter((f) => index[f] === undefined);
   if (index.close === undefined && index.adjClose !== undefined) {
     // A file with only an adjusted close (Yahoo's "Date,Adj Close") still gives a close series.
@@ -72,9 +82,9 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
   if (missing.length > 0) {
     out.errors.push({
       file,
-      line: Number(lines[0] ?? 1),
+      line: headerLine,
       column: missing.join(", "),
-      reason: `required column missing: this does not look like a prices file (found columns: ${layout.header.map((h) => JSON.stringify(h)).join(", ")}); use --map ${missing[0]}=HEADER if the column has another name`,
+      reason: `required column missing: this does not look like a prices file (${found}); use --map ${missing[0]}=HEADER if the column has another name`,
     });
     return out;
   }
@@ -89,11 +99,12 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     return normalizeSymbol(hit ?? code);
   };
   const di = index.date!;
+  out.dateColumn = layout.header[di] ?? "date";
   const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""));
   // A non-positive open/high/low/adjusted close is a placeholder in real downloads: warn and store as missing.
-  const nonPositive = (v: number, column: string, raw: string | undefined, line: number): number => {
+  const nonPositive = (v: number, ci: number, field: string, row: readonly string[], line: number): number => {
     if (v > 0 || v !== v) return v;
-    out.warnings.push({ file, line, column, value: raw ?? "", reason: "is not positive; stored as missing" });
+    out.warnings.push({ file, line, column: layout.header[ci] ?? field, value: row[ci] ?? "", reason: "is not positive; stored as missing" });
     return NaN;
   };
   const fail = (issue: InputIssue) => {
@@ -154,11 +165,16 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     }
     let symbol = fileSymbol;
     if (cSec >= 0) {
+      // A file with a symbol column names the security on every row: an empty cell is not the file's symbol.
       const raw = (row[cSec] ?? "").trim();
-      if (raw !== "") symbol = headerSymbolOf(raw);
+      if (raw === "") {
+        fail({ file, line, column: colName(cSec, "symbol"), value: row[cSec] ?? "", reason: "is empty: every row of a file with a symbol column needs its symbol" });
+        continue;
+      }
+      symbol = headerSymbolOf(raw);
     }
     if (symbol === undefined) {
-      fail({ file, line, column: colName(cSec, "symbol"), value: "", reason: "is empty" });
+      fail({ file, line, column: "symbol", value: "", reason: "is empty" });
       continue;
     }
     let currency: string | undefined;
@@ -187,11 +203,11 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     }
     s.days.push(day);
     s.lines.push(line);
-    s.open.push(nonPositive(open, "open", row[cOpen], line));
-    s.high.push(nonPositive(high, "high", row[cHigh], line));
-    s.low.push(nonPositive(low, "low", row[cLow], line));
+    s.open.push(nonPositive(open, cOpen, "open", row, line));
+    s.high.push(nonPositive(high, cHigh, "high", row, line));
+    s.low.push(nonPositive(low, cLow, "low", row, line));
     s.close.push(close);
-    s.adjClose.push(nonPositive(adj, "adjClose", row[cAdj], line));
+    s.adjClose.push(nonPositive(adj, cAdj, "adjClose", row, line));
     s.volume.push(vol);
   }
   out.series = [...bySymbol.values()];

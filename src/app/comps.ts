@@ -1,0 +1,125 @@
+import { NotFoundError, EmptyDataError } from "../errors.js";
+import type { LocalizedText } from "../models/common.js";
+import {
+  aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, valuationGap,
+  type ClosingScenario, type MultipleAggregate, type MultipleKind, type MultipleResult, type SecurityMultiples, type ValuationGap,
+} from "../core/valuation/index.js";
+import { readEstimates, readFundamentals } from "../store/fundamentals.js";
+import { readFxRates } from "../store/fx.js";
+import { varcharList, type Store } from "../store/open.js";
+import { readCloseOnOrBefore } from "../store/prices.js";
+import { getSecurity, type StoredSecurity } from "../store/securities.js";
+
+/** A named list of securities. */
+export interface PeerGroup {
+  id: string;
+  name: LocalizedText;
+  securities: readonly string[];
+}
+
+/** Multiples the comps table aggregates and compares between groups. */
+export const COMPS_METRICS = ["trailingPE", "forwardPENtm", "forwardPEFy1", "evToEbitda", "priceToSales"] as const satisfies readonly MultipleKind[];
+export type CompsMetric = (typeof COMPS_METRICS)[number];
+
+export interface CompsRow {
+  group: string;
+  security: StoredSecurity;
+  multiples: SecurityMultiples;
+}
+
+export interface CompsResult {
+  asOf: string;
+  /** True when any price, fundamental or estimate used comes from the synthetic demo. */
+  synthetic: boolean;
+  groups: PeerGroup[];
+  rows: CompsRow[];
+  /** Securities that could not be valued at all (not in the store, or no price), with the reason. */
+  missing: { group: string; security: string; reason: string }[];
+  /** Per group id, per metric. */
+  aggregates: Record<string, Record<CompsMetric, MultipleAggregate>>;
+  /** Gap of the first group to the second, per metric, on the median and the harmonic mean. */
+  gap: Record<CompsMetric, { median?: ValuationGap; harmonicMean?: ValuationGap }>;
+  /** For each security of the first group: price if its multiple closed x of the way to the second group's median. */
+  closing: { metric: CompsMetric; security: string; price: number; currency: string; multiple: number; scenarios: ClosingScenario[] }[];
+}
+
+const valueOf = (r: MultipleResult): number | undefined => ("value" in r ? r.value : undefined);
+
+/** The latest price date among the given securities: the default as-of date. */
+export async function latestPriceDate(store: Store, securities: readonly string[]): Promise<string | undefined> {
+  const ids = varcharList(securities);
+  const rows = await store.all<{ d: string | null }>(
+    "SELECT strftime(max(date), '%Y-%m-%d') AS d FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
+  );
+  return rows[0]?.d ?? undefined;
+}
+
+/**
+ * Comps of peer groups as of a date: every multiple of every security (point in time, FX at the as-of date),
+ * peer aggregates per group, the gap of the first group to the second and the gap-closing prices.
+ * @throws NotFoundError when no security of any group has a price; EmptyDataError with fewer than two groups.
+ */
+export async function computeComps(
+  store: Store,
+  req: { groups: readonly PeerGroup[]; asOf?: string; closingFractions?: readonly number[]; closingMetric?: CompsMetric },
+): Promise<CompsResult> {
+  if (req.groups.length < 2) throw new EmptyDataError("comps need two peer groups to compare");
+  const all = req.groups.flatMap((g) => g.securities);
+  const asOf = req.asOf ?? (await latestPriceDate(store, all));
+  if (asOf === undefined) throw new NotFoundError(`no prices for any of ${all.join(", ")}: load the demo (rerate demo) or import prices`);
+  const fx = createFxLookup(await readFxRates(store, asOf));
+  const rows: CompsRow[] = [];
+  const missing: CompsResult["missing"] = [];
+  for (const g of req.groups) {
+    for (const id of g.securities) {
+      const security = await getSecurity(store, id);
+      if (!security) {
+        missing.push({ group: g.id, security: id, reason: "not in the store (import a security master)" });
+        continue;
+      }
+      const price = await readCloseOnOrBefore(store, id, asOf);
+      if (!price) {
+        missing.push({ group: g.id, security: id, reason: `no price on or before ${asOf}` });
+        continue;
+      }
+      const entities = security.issuer ? [id, security.issuer] : [id];
+      const multiples = computeMultiples({
+        security, asOf, price: { date: price.date, close: price.close, currency: price.currency as StoredSecurity["currency"] },
+        fundamentals: await readFundamentals(store, entities, asOf), estimates: await readEstimates(store, entities, asOf), fx,
+      });
+      rows.push({ group: g.id, security, multiples });
+    }
+  }
+  const aggregates: CompsResult["aggregates"] = {};
+  for (const g of req.groups) {
+    const mine = rows.filter((r) => r.group === g.id);
+    aggregates[g.id] = Object.fromEntries(COMPS_METRICS.map((m) => [m, aggregateMultiples(mine.map((r) => {
+      const res = r.multiples[m];
+      const cap = valueOf(r.multiples.marketCapUsd);
+      return { id: r.security.id, ...("value" in res ? { value: res.value } : { nm: res.nm, message: res.message }), ...(cap !== undefined ? { marketCap: cap } : {}) };
+    }))])) as Record<CompsMetric, MultipleAggregate>;
+  }
+  const [a, b] = [req.groups[0]!.id, req.groups[1]!.id];
+  const gap = Object.fromEntries(COMPS_METRICS.map((m) => {
+    const med = valuationGap(aggregates[a]![m].median, aggregates[b]![m].median);
+    const hm = valuationGap(aggregates[a]![m].harmonicMean, aggregates[b]![m].harmonicMean);
+    return [m, { ...(med ? { median: med } : {}), ...(hm ? { harmonicMean: hm } : {}) }];
+  })) as CompsResult["gap"];
+  const metric = req.closingMetric ?? "forwardPENtm";
+  const target = aggregates[b]![metric].median;
+  const closing: CompsResult["closing"] = [];
+  for (const r of rows.filter((x) => x.group === a)) {
+    const m = valueOf(r.multiples[metric]);
+    const res = r.multiples[metric];
+    const scenarios = closingScenarios(res.inputs.price?.close, m, target, req.closingFractions);
+    if (scenarios && m !== undefined) closing.push({ metric, security: r.security.id, price: res.inputs.price!.close, currency: res.inputs.price!.currency, multiple: m, scenarios });
+  }
+  const ids = varcharList(all);
+  const syn = await store.all<{ s: boolean | null }>(
+    `SELECT bool_or(s.synthetic) AS s FROM sources s WHERE s.id IN (
+       SELECT source_id FROM prices WHERE list_contains($ids, security)
+       UNION SELECT source_id FROM fundamentals UNION SELECT source_id FROM estimates)`,
+    { ids: ids.value }, { ids: ids.type },
+  );
+  return { asOf, synthetic: Boolean(syn[0]?.s), groups: [...req.groups], rows, missing, aggregates, gap, closing };
+}

@@ -1,0 +1,28 @@
+/**
+ * rerate as a library: `import { openStore, importFiles, computeComps, … } from "rerate"`.
+ * Models (Zod schemas and their types), the error catalogue, the store, the use-cases and the pure core.
+ */
+export * from "./models/index.js";
+export * from "./errors.js";
+export { openStore, resolveDbPath, DEFAULT_DB_PATH, Store } from "./store/open.js";
+export { SCHEMA_VERSION } from "./store/migrate.js";
+export { listSecurities, getSecurity, type StoredSecurity } from "./store/securities.js";
+export { readPrices, readCloseOnOrBefore, summarizePrices, type StoredPrices } from "./store/prices.js";
+export { readFundamentals, readEstimates } from "./store/fundamentals.js";
+export { readFxRates } from "./store/fx.js";
+export { listEvents } from "./store/events.js";
+export { listQualityIssues, type QualityRow } from "./store/quality.js";
+export { listSources, type SourceRow } from "./store/sources.js";
+export { importFiles, IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportSummary, type FileReport } from "./app/import/import-files.js";
+export { computeComps, latestPriceDate, COMPS_METRICS, type CompsResult, type CompsRow, type CompsMetric, type PeerGroup } from "./app/comps.js";
+export { loadDemo, isDemoLoaded, DEMO_GROUPS, type DemoLoadResult } from "./app/demo.js";
+export { summarizeComps, compsSummaryToMarkdown, type CompsSummary, type DisplayTable } from "./app/report/comps-summary.js";
+export * as valuation from "./core/valuation/index.js";
+export * as stats from "./core/stats/index.js";
+export * as calendars from "./core/calendars/index.js";
+export * as dates from "./core/dates.js";
+export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.js";
+export { createDemoMarket, DEMO_SEED, DEMO_SECURITY_SPECS, DEMO_SHOCKS } from "./core/demo/index.js";
+export { t, resolveLang, localized } from "./i18n/index.js";
+export { formatAmount, formatMultiple, formatPercent, formatPoints, formatPrice } from "./i18n/format.js";
+export { main as runCli } from "./cli/main.js";
