@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays, dayOfWeek, daysBetween, daysInMonth, endOfMonth, formatIsoDate, fromDayNumber, isIsoDate,
-  isLeapYear, isWeekend, maxDate, minDate, parseIsoDate, toDayNumber,
+  dayNumberFromCivil, isLeapYear, isoToDayNumber, isWeekend, parseIsoDate, toDayNumber,
 } from "./dates.js";
 
 // Tests may use Date as an independent reference implementation; src/core itself may not.
@@ -86,7 +86,24 @@ describe("calendar helpers", () => {
     expect(isIsoDate("2025-09-31")).toBe(false);
     expect(isIsoDate("2025-09-30")).toBe(true);
     expect(isIsoDate("2025-09-30T00:00")).toBe(false);
-    expect(maxDate("2025-01-02", "2024-12-31")).toBe("2025-01-02");
-    expect(minDate("2025-01-02", "2024-12-31")).toBe("2024-12-31");
+  });
+});
+
+describe("isoToDayNumber(s) / dayNumberFromCivil(y, m, d)", () => {
+  it("agrees with toDayNumber on every valid date", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber("0000-03-01"), max: toDayNumber("9999-12-31") }), (n) => {
+        const iso = fromDayNumber(n);
+        expect(isoToDayNumber(iso)).toBe(n);
+        const { year, month, day } = parseIsoDate(iso);
+        expect(dayNumberFromCivil(year, month, day)).toBe(n);
+      }),
+    );
+  });
+
+  it("returns NaN instead of throwing on anything that is not exactly YYYY-MM-DD", () => {
+    for (const bad of ["2025-02-29", "2025-9-24", "2025/09/24", "2025-09-24T00:00", "20250924", "2025-00-10", "2025-09-3x", ""]) {
+      expect(isoToDayNumber(bad), bad).toBeNaN();
+    }
   });
 });

@@ -121,16 +121,6 @@ export function endOfMonth(year: number, month: number): string {
   return formatIsoDate(year, month, daysInMonth(year, month));
 }
 
-/** The later of two ISO dates (plain string order is date order for YYYY-MM-DD). */
-export function maxDate(a: string, b: string): string {
-  return a >= b ? a : b;
-}
-
-/** The earlier of two ISO dates. */
-export function minDate(a: string, b: string): string {
-  return a <= b ? a : b;
-}
-
 /**
  * Day number of a plain `YYYY-MM-DD` string without allocating, for bulk imports.
  * @returns the day number (see {@link toDayNumber}), or NaN when the text is not exactly a valid ISO date.

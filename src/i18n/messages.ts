@@ -4,7 +4,7 @@ import type { Lang } from "../models/common.js";
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
  * `{name}` placeholders are filled by {@link t}.
  */
-export const MESSAGES = {
+const CORE_MESSAGES = {
   "import.done": {
     en: "Imported {kind}: {files} file(s), {rows} rows read; {added} added, {updated} updated, {unchanged} unchanged.",
     "zh-Hant": "已匯入 {kind}：{files} 個檔案，讀取 {rows} 行；新增 {added}、更新 {updated}、未變 {unchanged}。",
@@ -97,5 +97,13 @@ export const MESSAGES = {
   "quality.none": { en: "No data-quality findings.", "zh-Hant": "沒有資料品質問題。", "zh-Hans": "没有数据质量问题。" },
   "error.prefix": { en: "error", "zh-Hant": "錯誤", "zh-Hans": "错误" },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * Every message: the core ones above plus one file per domain (`messages-<domain>.ts`, each a
+ * `satisfies Record<string, Record<Lang, string>>` object), merged here.
+ */
+export const MESSAGES = {
+  ...CORE_MESSAGES,
+} as const;
 
 export type MessageKey = keyof typeof MESSAGES;

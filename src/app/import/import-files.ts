@@ -118,7 +118,10 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
       const p = prepare(table, opts, known);
       errors.push(...p.errors);
       if (opts.strict) errors.push(...p.report.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
-      if (opts.strict && p.price) errors.push(...p.price.findings.map((q) => ({ file, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
+      if (opts.strict && p.price) {
+        const at = table.format === "json" ? "record" : "line";
+        errors.push(...p.price.findings.map((q) => ({ file, [at]: q.line, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
+      }
       prepared.push(p);
     } catch (e) {
       // An error without located issues (e.g. from the decoder) names the file in its message: keep the reason only.

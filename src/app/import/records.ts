@@ -133,9 +133,12 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
     if (!res.success) {
       for (const issue of res.error.issues) {
         const path = issue.path.join(".");
-        const ci = colOf.get(path) ?? colOf.get(String(issue.path[0]));
+        // The field the issue is about: its path, its list (securities.0 → securities), or the required
+        // part of a missing object (name → name.en).
+        const fs = kind.fields.find((f) => f.path === path) ?? kind.fields.find((f) => f.path === String(issue.path[0]))
+          ?? kind.fields.find((f) => f.required && f.path.startsWith(`${path}.`));
+        const ci = fs !== undefined ? colOf.get(fs.path) : undefined;
         const raw = ci !== undefined ? row[ci] : undefined;
-        const fs = kind.fields.find((f) => f.path === path || f.path === String(issue.path[0]));
         // Zod's words for a missing value and for a failed union say nothing to someone holding the file.
         const reason = getPath(o, path) === undefined && issue.code === "invalid_type"
           ? (ci !== undefined ? "is empty: a value is required" : "is missing: a value is required")
