@@ -106,6 +106,24 @@ export const GOOD = {
   ].join("\n") + "\n",
 } as const;
 
+/**
+ * A Hong Kong listing with one of each finding (line numbers in comments):
+ * 4: high 99.5 < low 100.5 (and so the close 100 is outside [100.5, 99.5]); 5: volume 0;
+ * 6: 20 calendar days after 2025-09-04 (HKEX closes for at most 6); 7: close 100 → 180, +80%;
+ * 9: every price empty (skipped, counted).
+ */
+export const CRAFTED = [
+  "Date,Open,High,Low,Close,Volume",
+  "2025-09-01,100,101,99,100,1000",
+  "2025-09-02,100,101,99,100.5,1000",
+  "2025-09-03,100,99.5,100.5,100,1000",
+  "2025-09-04,100,101,99,100,0",
+  "2025-09-24,100,101,99,100,1000",
+  "2025-09-25,180,181,179,180,1000",
+  "2025-09-26,180,181,179,180.5,1000",
+  "2025-09-29,,,,,",
+].join("\n") + "\n";
+
 /** A store holding one good file of every kind (written under `tmp`). */
 export async function openPreloadedStore(tmp: TempDir): Promise<Store> {
   const store = await openMemoryStore();

@@ -4,7 +4,6 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportKind, ImportOptions } from "../../src/app/import/import-files.js";
 import { formatIssue, type InputIssue } from "../../src/errors.js";
-import type { Store } from "../../src/store/open.js";
 import {
   countRows, createTempDir, FIXTURES, GOOD, importIssues, openMemoryStore, openPreloadedStore, snapshotStore, TABLES, type TempDir,
 } from "./_helpers.js";
@@ -113,6 +112,16 @@ const CASES: BadCase[] = [
     needsPreload: true, opts: { currency: "USD" },
     files: { "9988.HK.csv": csv("Date,Close", "2025-09-25,170.1") },
     issue: { column: "--currency", value: "USD", reason: "differs from 9988.HK's listing currency HKD" } },
+  { title: "importFiles(prices) refuses prices in a currency other than the stored listing's", kind: "prices", needsPreload: true,
+    files: { "BABA.csv": csv("Date,Close,Currency", "2025-09-24,1352,HKD") },
+    issue: { line: 2, column: "Currency", value: "HKD", reason: "differs from BABA's listing currency USD" } },
+  { title: "importFiles(prices) refuses one series in two currencies across the files of one import", kind: "prices",
+    files: { "a/9988.HK.csv": csv("Date,Close", "2025-09-22,162.8"), "b.csv": csv("symbol,date,close,currency", "9988.HK,2025-09-23,20.5,USD") },
+    bad: "b.csv",
+    issue: { line: 2, column: "currency", value: "USD", reason: "differs from 9988.HK's listing currency HKD" } },
+  { title: "importFiles(prices) refuses yfinance's multi-ticker layout (one Close column per ticker)", kind: "prices",
+    files: { "AAPL.csv": csv("Price,Close,Close,High,High", "Ticker,AAPL,MSFT,AAPL,MSFT", "Date,,,,", "2025-09-24,252.3,510.1,255.0,512.0") },
+    issue: { line: 2, column: "Ticker", value: "AAPL, MSFT", reason: "names several symbols in columns" } },
   { title: "importFiles(prices) refuses a file whose name is no symbol and that has no symbol column", kind: "prices",
     files: { "daily prices (export).csv": px(R2) },
     issue: { reason: "no symbol" } },

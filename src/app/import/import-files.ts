@@ -111,8 +111,9 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   const known = new Map<string, Security>((await listSecurities(store)).map((s) => [s.id, s]));
   const prepared: Prepared[] = [];
   const errors: InputIssue[] = [];
-  opts.files.forEach((f, i) => {
-    const file = resolve(f);
+  // A file named twice is imported once (twice would record two sources for the same rows).
+  const files = [...new Set(opts.files.map((f) => resolve(f)))];
+  files.forEach((file, i) => {
     try {
       const table = readInputTable(file, opts.encoding !== undefined ? { encoding: opts.encoding } : {});
       const p = prepare(table, opts, known);
@@ -128,7 +129,7 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
       if (e instanceof RerateError && e.code === "E_INVALID_INPUT") errors.push(...(e.issues.length ? e.issues : [{ file, reason: e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message }]));
       else throw e;
     }
-    opts.onProgress?.(i + 1, opts.files.length, file);
+    opts.onProgress?.(i + 1, files.length, file);
   });
   if (errors.length > 0) {
     const shown = errors.slice(0, 50).map(formatIssue);
@@ -176,6 +177,11 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
       } finally {
         await clearStagedPrices(store);
       }
+      const touched = prepared.filter((p) => p.price!.series.some((s) => changed.has(s.security)));
+      // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
+      const locations = varcharList(touched.map((p) => p.table.file));
+      await store.run(`DELETE FROM quality_issues q USING sources s WHERE q.source_id = s.id AND q.check_id = 'empty_row'
+        AND list_contains($locations, s.location)`, { locations: locations.value }, { locations: locations.type });
       const quality = prepared.flatMap((p) => {
         const sourceId = sourceIds.get(p)!;
         if (!p.price!.series.some((s) => changed.has(s.security))) return [];

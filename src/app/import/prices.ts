@@ -61,6 +61,11 @@ export function preparePriceFile(
       out.errors.push({ file, column: "currency", value: series.security, reason: "currency of this symbol is unknown: import a security master first or pass --currency" });
       continue;
     }
+    if (sec && series.currency !== undefined && series.currency !== sec.currency) {
+      // One series, one currency: the file's rows must not join stored rows of another currency.
+      out.errors.push({ file, line: series.lines[0]!, column: parsed.currencyColumn ?? "currency", value: series.currency, reason: `differs from ${series.security}'s listing currency ${sec.currency}` });
+      continue;
+    }
     if (sec && series.currency === undefined && opts.currency !== undefined && opts.currency !== sec.currency) {
       out.errors.push({ file, column: "--currency", value: opts.currency, reason: `differs from ${series.security}'s listing currency ${sec.currency}` });
       continue;

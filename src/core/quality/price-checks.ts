@@ -44,21 +44,52 @@ export function checkPriceBars(bars: PriceBarsColumns, maxGapDays: number = DEFA
   let prevRef = NaN;
   for (let i = 0; i < n; i++) {
     const o = bars.open[i]!, h = bars.high[i]!, l = bars.low[i]!, c = bars.close[i]!, v = bars.volume[i]!;
-    if (h < l) out.push({ index: i, check: "ohlc_inconsistent", detail: `high ${h} < low ${l}` });
-    else if (o > h || o < l) out.push({ index: i, check: "ohlc_inconsistent", detail: `open ${o} outside [${l}, ${h}]` });
-    if (c > h || c < l) out.push({ index: i, check: "close_outside_range", detail: `close ${c} outside [${l}, ${h}]` });
-    if (v === 0) out.push({ index: i, check: "zero_volume", detail: "volume 0" });
+    const bar = { open: o, high: h, low: l, close: c, gapDays: NaN, move: NaN };
+    if (h < l || o > h || o < l) out.push({ index: i, check: "ohlc_inconsistent", detail: describeFinding("ohlc_inconsistent", bar) });
+    if (c > h || c < l) out.push({ index: i, check: "close_outside_range", detail: describeFinding("close_outside_range", bar) });
+    if (v === 0) out.push({ index: i, check: "zero_volume", detail: describeFinding("zero_volume", bar) });
     if (i > 0) {
-      const gap = bars.days[i]! - bars.days[i - 1]!;
-      if (gap > maxGapDays) out.push({ index: i, check: "long_gap", detail: `${gap} calendar days since the previous session` });
+      bar.gapDays = bars.days[i]! - bars.days[i - 1]!;
+      if (bar.gapDays > maxGapDays) out.push({ index: i, check: "long_gap", detail: describeFinding("long_gap", bar) });
     }
     const adj = bars.adjClose[i]!;
     const ref = adj === adj ? adj : c;
     if (prevRef === prevRef && ref === ref) {
-      const r = ref / prevRef - 1;
-      if (r > BIG_MOVE || r < -BIG_MOVE) out.push({ index: i, check: "big_move", detail: `one-day move ${(r * 100).toFixed(1)}% with no split recorded` });
+      bar.move = ref / prevRef - 1;
+      if (bar.move > BIG_MOVE || bar.move < -BIG_MOVE) out.push({ index: i, check: "big_move", detail: describeFinding("big_move", bar) });
     }
     if (ref === ref) prevRef = ref;
   }
   return out;
+}
+
+/** The values a finding is described with (NaN where not applicable). */
+export interface FindingValues {
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** Calendar days since the previous session. */
+  gapDays: number;
+  /** One-day simple return of the adjusted (else raw) close. */
+  move: number;
+}
+
+/**
+ * The human-readable detail of a finding; one wording whichever import path found it.
+ * @example describeFinding("close_outside_range", { open: 1, high: 2, low: 1, close: 3, gapDays: NaN, move: NaN }) // "close 3 outside [1, 2]"
+ */
+export function describeFinding(check: PriceCheckId, b: FindingValues): string {
+  switch (check) {
+    case "ohlc_inconsistent":
+      return b.high < b.low ? `high ${b.high} < low ${b.low}` : `open ${b.open} outside [${b.low}, ${b.high}]`;
+    case "close_outside_range":
+      return `close ${b.close} outside [${b.low}, ${b.high}]`;
+    case "zero_volume":
+      return "volume 0";
+    case "long_gap":
+      return `${b.gapDays} calendar days since the previous session`;
+    case "big_move":
+      return `one-day move ${(b.move * 100).toFixed(1)}% with no split recorded`;
+  }
 }

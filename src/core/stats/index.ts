@@ -10,3 +10,4 @@ export { max } from "./max.js";
 export { harmonicMean } from "./harmonic-mean.js";
 export { geometricMean } from "./geometric-mean.js";
 export { weightedHarmonicMean } from "./weighted-harmonic-mean.js";
+export { solveBrent, type BrentOptions, type BrentRoot } from "./solve-brent.js";

@@ -38,6 +38,8 @@ export interface ParsedPriceFile {
   file: string;
   /** The date column's header as the file writes it (for messages about dates). */
   dateColumn: string;
+  /** The currency column's header, when the file has one. */
+  currencyColumn?: string;
   series: ParsedSeries[];
   errors: InputIssue[];
   warnings: InputIssue[];
@@ -88,6 +90,15 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     });
     return out;
   }
+  if (index.security === undefined && layout.headerSymbols.length > 1) {
+    // yfinance's multi-ticker download puts one column per ticker and field: taking the first Close would
+    // file one ticker's prices under another's name.
+    out.errors.push({
+      file, line: Number(lines[1] ?? headerLine), column: "Ticker", value: layout.headerSymbols.join(", "),
+      reason: "names several symbols in columns (a multi-ticker download): save one file per ticker, or a long file with a symbol column",
+    });
+    return out;
+  }
   const fileSymbol = opts.symbol ?? layout.symbolFromHeader ?? symbolFromFileName(file);
   if (index.security === undefined && fileSymbol === undefined) {
     out.errors.push({ file, reason: "no symbol: the file has no symbol/ticker column and its name is not a symbol; pass --symbol" });
@@ -100,6 +111,7 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
   };
   const di = index.date!;
   out.dateColumn = layout.header[di] ?? "date";
+  if (index.currency !== undefined) out.currencyColumn = layout.header[index.currency] ?? "currency";
   const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""));
   // A non-positive open/high/low/adjusted close is a placeholder in real downloads: warn and store as missing.
   const nonPositive = (v: number, ci: number, field: string, row: readonly string[], line: number): number => {
