@@ -68,6 +68,17 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .action(async (_o, cmd: Command) => (await import("./commands/sources.js")).run(ctxOf(cmd)));
 
   program
+    .command("fx")
+    .description("convert an amount between currencies with the stored rates as of a date, showing the rates used")
+    .argument("<amount>")
+    .argument("<from>", "currency, e.g. HKD")
+    .argument("<to>", "currency, e.g. CNY")
+    .option("--date <date>", "as-of date (YYYY-MM-DD; default today)")
+    .option("--max-stale <days>", "oldest acceptable fixing, in days (default 7)")
+    .option("--json", "machine-readable output")
+    .action(async (amount: string, from: string, to: string, _o, cmd: Command) => (await import("./commands/fx.js")).run(ctxOf(cmd), amount, from, to, cmd.opts()));
+
+  program
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
     .option("--as-of <date>", "valuation date (default: last demo session)")

@@ -30,6 +30,14 @@ export interface FastLoadResult {
   rejected: Map<number, string>;
 }
 
+/** SQL filter on source ids: a range when they are consecutive (the usual case), a list otherwise. */
+function sourceFilter(ids: readonly number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const lo = sorted[0]!, hi = sorted[sorted.length - 1]!;
+  if (sorted.every((x) => Number.isInteger(x)) && hi - lo + 1 === sorted.length) return `source_id BETWEEN ${lo} AND ${hi}`;
+  return `source_id IN (${sorted.map((x) => String(Math.trunc(x))).join(", ")})`;
+}
+
 function groupKey(f: FastPriceFile): string {
   return JSON.stringify([f.skip, f.width, f.columns, f.delimiter]);
 }
@@ -68,6 +76,8 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
     const c = f0.columns;
     const anyPrice = [c.open, c.high, c.low, c.close, c.adjClose].filter((x) => x !== undefined).map((x) => `c${x} IS NOT NULL`).join(" OR ");
     // A missing close with other prices present becomes NaN here so the checks below send the file back.
+    // Row order inside the table carries no meaning, so DuckDB may insert in parallel.
+    await store.run("SET preserve_insertion_order = false");
     await store.run(`INSERT INTO prices
       SELECT f.security, r.c${c.date}, ${col(c.open)}, ${col(c.high)}, ${col(c.low)}, coalesce(${col(c.close)}, 'NaN'::DOUBLE),
              ${col(c.adjClose)}, ${col(c.volume)}, f.currency, f.source_id
@@ -75,7 +85,7 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
                     auto_detect = false, filename = true, nullstr = ${nulls}, columns = {${types.join(", ")}},
                     store_rejects = true, rejects_table = 'fast_rejects_${g}', rejects_scan = 'fast_scans_${g}') r
       JOIN fast_files f ON f.path = r.filename
-      WHERE ${anyPrice}`);
+      WHERE ${anyPrice}`).finally(() => store.run("RESET preserve_insertion_order"));
     const bad = await store.all<{ source_id: number }>(
       `SELECT DISTINCT f.source_id FROM fast_rejects_${g} e JOIN fast_scans_${g} s USING (scan_id, file_id) JOIN fast_files f ON f.path = s.file_path`,
     );
@@ -84,25 +94,21 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
     await store.run(`DROP TABLE IF EXISTS fast_scans_${g}`);
     g++;
   }
-  const ids = integerList(files.map((f) => f.sourceId));
-  const checks = await store.all<{ source_id: number; n: string; bad: string }>(
-    `SELECT source_id, count(*) AS n, count(*) FILTER (WHERE NOT (close > 0) OR isnan(close) OR isinf(close)
+  const where = sourceFilter(files.map((f) => f.sourceId));
+  const checks = await store.all<{ source_id: number; n: string; days: string; bad: string }>(
+    `SELECT source_id, count(*) AS n, count(DISTINCT date) AS days, count(*) FILTER (WHERE NOT (close > 0) OR isnan(close) OR isinf(close)
         OR open <= 0 OR high <= 0 OR low <= 0 OR adj_close <= 0 OR volume < 0
         OR isnan(open) OR isnan(high) OR isnan(low) OR isnan(adj_close) OR isnan(volume)
         OR isinf(open) OR isinf(high) OR isinf(low) OR isinf(adj_close) OR isinf(volume)) AS bad
-     FROM prices WHERE list_contains($ids, source_id) GROUP BY source_id`,
-    { ids: ids.value }, { ids: ids.type },
+     FROM prices WHERE ${where} GROUP BY source_id`,
   );
   const rows = new Map<number, number>();
   for (const r of checks) {
     rows.set(Number(r.source_id), Number(r.n));
     if (Number(r.bad) > 0) rejected.set(Number(r.source_id), "a value the general path must judge (missing or non-positive price, negative volume, non-finite number)");
+    // One security per file, so a repeated date shows as fewer distinct dates than rows.
+    else if (Number(r.days) !== Number(r.n)) rejected.set(Number(r.source_id), "a repeated date");
   }
-  const dups = await store.all<{ source_id: number }>(
-    `SELECT DISTINCT source_id FROM prices WHERE list_contains($ids, source_id) GROUP BY source_id, security, date HAVING count(*) > 1`,
-    { ids: ids.value }, { ids: ids.type },
-  );
-  for (const d of dups) rejected.set(Number(d.source_id), "a repeated date");
   if (rejected.size > 0) {
     const gone = integerList([...rejected.keys()]);
     await store.run("DELETE FROM prices WHERE list_contains($ids, source_id)", { ids: gone.value }, { ids: gone.type });
@@ -134,25 +140,33 @@ export interface FastFinding {
  */
 export async function findFastPriceIssues(store: Store, maxGapDays: ReadonlyMap<number, number>, bigMove: number): Promise<FastFinding[]> {
   if (maxGapDays.size === 0) return [];
-  const ids = integerList([...maxGapDays.keys()]);
-  const gaps = `CASE source_id ${[...maxGapDays].map(([id, d]) => `WHEN ${id} THEN ${d}`).join(" ")} END`;
+  await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (source_id INTEGER, max_gap INTEGER)");
+  const app = await store.conn.createAppender("fast_gaps", "main", "temp");
+  for (const [id, d] of maxGapDays) {
+    app.appendInteger(id);
+    app.appendInteger(d);
+    app.endRow();
+  }
+  app.flushSync();
+  app.closeSync();
+  const move = Number(bigMove);
   const rows = await store.all<Record<string, unknown>>(
     `WITH b AS (
-       SELECT source_id, security, date, open, high, low, close, volume,
-              date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move,
-              ${gaps} AS max_gap
-       FROM prices WHERE list_contains($ids, source_id) WINDOW w AS (PARTITION BY security ORDER BY date))
-     SELECT source_id, security, strftime(date, '%Y-%m-%d') AS date, open, high, low, close, gap, move, c.check FROM b,
-       (SELECT unnest(['ohlc_inconsistent', 'close_outside_range', 'zero_volume', 'long_gap', 'big_move']) AS check) c
-     WHERE CASE c.check
-       WHEN 'ohlc_inconsistent' THEN high < low OR open > high OR open < low
-       WHEN 'close_outside_range' THEN close > high OR close < low
-       WHEN 'zero_volume' THEN volume = 0
-       WHEN 'long_gap' THEN gap > max_gap
-       ELSE move > ${bigMove} OR move < -${bigMove} END
-     ORDER BY security, date`,
-    { ids: ids.value }, { ids: ids.type },
+       SELECT p.source_id, security, date, open, high, low, close, volume, g.max_gap,
+              date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move
+       FROM prices p JOIN fast_gaps g USING (source_id) WHERE ${sourceFilter([...maxGapDays.keys()]).replaceAll("source_id", "p.source_id")}
+       WINDOW w AS (PARTITION BY security ORDER BY date)),
+     f AS (SELECT *, high < low OR open > high OR open < low AS ohlc, close > high OR close < low AS outside,
+                  volume = 0 AS zero, gap > max_gap AS long_gap, move > ${move} OR move < -${move} AS big
+           FROM b WHERE high < low OR open > high OR open < low OR close > high OR close < low OR volume = 0
+                     OR gap > max_gap OR move > ${move} OR move < -${move})
+     SELECT source_id, security, strftime(date, '%Y-%m-%d') AS date, open, high, low, close, gap, move, 'ohlc_inconsistent' AS "check" FROM f WHERE ohlc
+     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'close_outside_range' FROM f WHERE outside
+     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'zero_volume' FROM f WHERE zero
+     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'long_gap' FROM f WHERE long_gap
+     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'big_move' FROM f WHERE big`,
   );
+  await store.run("DROP TABLE fast_gaps");
   const num = (x: unknown) => (x === null || x === undefined ? NaN : Number(x));
   return rows.map((r) => ({
     sourceId: Number(r.source_id), security: String(r.security), date: String(r.date), check: r.check as FastFinding["check"],

@@ -255,6 +255,13 @@ describe("importFiles(records) accepts CSV, JSON and JSON Lines for every record
     ]);
   });
 
+  it("importFiles(fundamentals, {map}) maps headers no alias knows (--map entity=公司,metric=科目,value=金额)", async () => {
+    const file = tmp.write("f.csv", "公司,科目,报告期,截止日期,金额,币种,公告日期\nalibaba,revenue,FY2025,2025-03-31,\"9,963.47亿\",CNY,2025-05-15\n");
+    await runImport(store, { kind: "fundamentals", files: [file], map: { entity: "公司", metric: "科目", value: "金额", currency: "币种" } });
+    // 9,963.47亿 = 996,347,000,000.
+    expect(await store.all("SELECT entity, metric, value, currency FROM fundamentals")).toEqual([{ entity: "alibaba", metric: "revenue", value: 996347000000, currency: "CNY" }]);
+  });
+
   it("importFiles(estimates) reads JSON ({data: [...]}) with the consensus default and CSV with brokers", async () => {
     const json = tmp.write("estimates.json", JSON.stringify({ data: [{ entity: "alibaba", metric: "revenue", fiscalPeriod: "FY2026", value: 1.05e12, currency: "CNY", asOf: "2025-09-01" }] }));
     const csvFile = tmp.write("estimates.csv", "entity,metric,fiscal period,estimate,ccy,as of,broker\nalibaba,epsDiluted,FY2026,8.1,CNY,2025-09-01,Broker A\n");
@@ -275,6 +282,19 @@ describe("importFiles(records) accepts CSV, JSON and JSON Lines for every record
       { base: "USD", quote: "CNY", d: "2025-09-24", rate: 7.118 },
       { base: "USD", quote: "HKD", d: "2025-09-24", rate: 7.7801 },
     ]);
+  });
+
+  it("importFiles(securities, events) spell symbols as the price importer does, so that files agree", async () => {
+    const sec = tmp.write("securities.csv", "symbol,name,exchange,currency,type\nbaba,Alibaba ADS,NYSE,USD,adr\n688256,Cambricon,SSE,CNY,equity\n");
+    const events = tmp.write("events.csv", 'id,date,title,securities\ncambricon-limit-up,2025年8月22日,Cambricon limit-up,"688256, baba"\n');
+    await runImport(store, { kind: "securities", files: [sec] });
+    await runImport(store, { kind: "events", files: [events] });
+    expect(await store.all("SELECT id FROM securities ORDER BY id")).toEqual([{ id: "688256.SS" }, { id: "BABA" }]);
+    expect(await store.all("SELECT ts, securities FROM events")).toEqual([{ ts: "2025-08-22", securities: ["688256.SS", "BABA"] }]);
+    // A price file for baba then joins the stored BABA instead of creating a second security.
+    const s = await runImport(store, { kind: "prices", files: [tmp.write("baba.csv", "Date,Close\n2025-09-24,174.83\n")] });
+    expect(s.newSecurities).toEqual([]);
+    expect((await storedBar(store, "BABA", "2025-09-24"))?.currency).toBe("USD");
   });
 
   it("importFiles(events) reads CSV lists (a;b) and JSON with arrays and offsets", async () => {

@@ -10,7 +10,12 @@ export interface FieldSpec {
   path: string;
   /** Header spellings (normalised: lower case, spaces for _ and -). The path itself always matches. */
   aliases: readonly string[];
-  type: "string" | "number" | "int" | "date" | "list" | "upper";
+  /**
+   * How the cell is read: `symbol`/`symbols` are normalised as the price importer does (upper case, bare
+   * A-share codes get .SS/.SZ/.BJ) so that ids match across files; `timestamp` reads a date-only cell in any
+   * accepted date form and passes a date-time through for the schema to check its offset.
+   */
+  type: "string" | "number" | "int" | "date" | "list" | "upper" | "symbol" | "symbols" | "timestamp";
   required?: boolean;
   /** What to say when the value is none of the allowed ones (Zod says only "Invalid input" for a union). */
   hint?: string;
@@ -33,7 +38,7 @@ export const SECURITY_KIND: RecordKind = {
   schema: Security,
   key: ["id"],
   fields: [
-    f("id", "string", ["symbol", "ticker", "代码", "代碼"], true),
+    f("id", "symbol", ["symbol", "ticker", "代码", "代碼"], true),
     f("name.en", "string", ["name", "name en", "english name", "名称", "名稱"], true),
     f("name.zh-Hant", "string", ["name zh hant", "name zh-hant", "繁體名稱"]),
     f("name.zh-Hans", "string", ["name zh hans", "name zh-hans", "简体名称"]),
@@ -109,12 +114,12 @@ export const EVENT_KIND: RecordKind = {
   key: ["id"],
   fields: [
     f("id", "string", [], true),
-    f("timestamp", "string", ["time", "date", "datetime", "ts"], true),
+    f("timestamp", "timestamp", ["time", "date", "datetime", "ts"], true),
     f("title.en", "string", ["title", "title en", "headline"], true),
     f("title.zh-Hant", "string", ["title zh hant", "title zh-hant"]),
     f("title.zh-Hans", "string", ["title zh hans", "title zh-hans"]),
     f("tags", "list", []),
-    f("securities", "list", ["symbols", "tickers"]),
+    f("securities", "symbols", ["symbols", "tickers"]),
     { ...f("expectedSign", "int", ["expected sign", "sign"]), hint: "must be 1, -1 or 0 (the direction the event is expected to move the securities)" },
     f("source", "string", []),
     f("notes", "string", []),

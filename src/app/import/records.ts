@@ -2,7 +2,7 @@ import type { InputIssue } from "../../errors.js";
 import { normalizeHeader } from "../../providers/csv/columns.js";
 import { parseDateCell } from "../../providers/csv/parse-date.js";
 import { parseNumberCell } from "../../providers/csv/parse-number.js";
-import { symbolFromFileName } from "../../providers/csv/symbols.js";
+import { normalizeSymbol, symbolFromFileName } from "../../providers/csv/symbols.js";
 import type { RecordKind } from "./record-kinds.js";
 import type { InputTable } from "./read-table.js";
 
@@ -117,8 +117,16 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
         const p = parseDateCell(raw);
         if (!p.ok) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: p.reason }); bad = true; continue; }
         if (p.value !== undefined) setPath(o, fs.path, p.value);
-      } else if (fs.type === "list") {
-        setPath(o, fs.path, raw.split(/[;|]/).map((s) => s.trim()).filter((s) => s !== ""));
+      } else if (fs.type === "timestamp" && !raw.includes(":")) {
+        // A date without a time, in any form a date column accepts (2025/9/24, 2025年9月24日, …).
+        const p = parseDateCell(raw);
+        if (!p.ok) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: p.reason }); bad = true; continue; }
+        if (p.value !== undefined) setPath(o, fs.path, p.value);
+      } else if (fs.type === "list" || fs.type === "symbols") {
+        const items = raw.split(/[;|,]/).map((s) => s.trim()).filter((s) => s !== "");
+        setPath(o, fs.path, fs.type === "symbols" ? items.map(normalizeSymbol) : items);
+      } else if (fs.type === "symbol") {
+        setPath(o, fs.path, normalizeSymbol(raw));
       } else {
         setPath(o, fs.path, fs.type === "upper" ? raw.toUpperCase() : raw);
       }

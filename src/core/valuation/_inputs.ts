@@ -2,7 +2,8 @@ import type { Currency, Estimate, Fundamental, Metric } from "../../models/index
 import { notMeaningful, type Draft } from "./_evaluate.js";
 import { convertAmount } from "./fx.js";
 import { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
-import type { FigureUsed } from "./types.js";
+import { daysBetween } from "../dates.js";
+import { DEFAULT_MAX_STALE_PRICE_DAYS, type FigureUsed } from "./types.js";
 
 /** EPS metrics in order of preference (diluted, then basic). */
 export const EPS_METRICS = ["epsDiluted", "epsBasic"] as const;
@@ -38,6 +39,13 @@ export function needPrice(d: Draft): number {
   d.inputs.currency ??= p.currency;
   if (!(Number.isFinite(p.close) && p.close > 0)) notMeaningful("missing_input", `price (${p.close}) must be a positive number`);
   if (p.date > d.ctx.asOf) notMeaningful("missing_input", `price of ${p.date} is after asOf ${d.ctx.asOf}: it was not known yet`);
+  const staleDays = daysBetween(p.date, d.ctx.asOf);
+  if (staleDays > 0) {
+    const note = `last trade ${p.date}, ${staleDays} day${staleDays === 1 ? "" : "s"} before asOf ${d.ctx.asOf}`;
+    if (!d.inputs.notes.includes(note)) d.inputs.notes.push(note);
+    const max = d.ctx.options?.maxStalePriceDays ?? DEFAULT_MAX_STALE_PRICE_DAYS;
+    if (staleDays > max) notMeaningful("stale_price", `price of ${p.date} is ${staleDays} days before asOf ${d.ctx.asOf} (maxStalePriceDays ${max})`);
+  }
   return p.close;
 }
 

@@ -29,7 +29,7 @@ export type {
   ResultUnit,
   SecurityMultiples,
 } from "./types.js";
-export { DEFAULT_PE_CAP } from "./types.js";
+export { DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP } from "./types.js";
 export { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 export { fiscalYearEnd, forwardFiscalYears } from "./fiscal-year.js";
 export { calendarisedNtmEps, calendarYearValue, ntmWeightFy1 } from "./calendarise.js";
@@ -51,3 +51,5 @@ export { aggregateMultiples } from "./aggregate.js";
 export type { ClosingScenario, ValuationGap } from "./gap.js";
 export { closingScenarios, valuationGap } from "./gap.js";
 export { explainMultiple } from "./explain-multiple.js";
+
+export * from "./implied/index.js";

@@ -8,6 +8,7 @@ import type { FxLeg, FxQuoteLookup } from "./fx-types.js";
  * - `above_cap`: the multiple exceeds the cap (P/E default 200x): earnings too small to mean anything.
  * - `missing_input`: a price, share count or figure is missing at the as-of date, or invalid.
  * - `missing_fx` / `stale_fx`: no FX rate, or only one older than `maxStaleDays`, to put both sides in one currency.
+ * - `stale_price`: the last trade is more than `maxStalePriceDays` before asOf (suspended, delisted, no data).
  */
 export type NmReason =
   | "negative_earnings"
@@ -16,7 +17,8 @@ export type NmReason =
   | "above_cap"
   | "missing_input"
   | "missing_fx"
-  | "stale_fx";
+  | "stale_fx"
+  | "stale_price";
 
 /** What a result is. */
 export type MultipleKind =
@@ -136,6 +138,8 @@ export interface MultipleOptions {
   peCap?: number;
   /** Oldest FX fixing accepted, in calendar days before asOf; default 7. */
   maxStaleDays?: number;
+  /** Oldest last trade accepted, in calendar days before asOf; default 10 (`DEFAULT_MAX_STALE_PRICE_DAYS`). */
+  maxStalePriceDays?: number;
   /** Which estimator's forecasts to use; default "consensus". */
   estimator?: string;
   /** Subtract listed investments (a holding company's stakes) from EV; default false. */
@@ -185,3 +189,9 @@ export interface SecurityMultiples {
 
 /** Default P/E cap: above 200x the earnings are too small for the multiple to mean anything. */
 export const DEFAULT_PE_CAP = 200;
+
+/**
+ * Default {@link MultipleOptions.maxStalePriceDays}: ten calendar days covers the longest market holidays (Golden
+ * Week, Lunar New Year); an older last trade (a suspension) makes price-based multiples n.m. `stale_price`.
+ */
+export const DEFAULT_MAX_STALE_PRICE_DAYS = 10;
