@@ -1,5 +1,6 @@
 import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
+import type { PriceColumns } from "../models/price-bar.js";
 import type { Store } from "./open.js";
 
 /** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
@@ -119,17 +120,8 @@ export async function clearStagedPrices(store: Store): Promise<void> {
   await store.run("DROP TABLE IF EXISTS stage_price_series");
 }
 
-export interface StoredPrices {
-  security: string;
-  currency: string;
-  dates: string[];
-  open: Float64Array;
-  high: Float64Array;
-  low: Float64Array;
-  close: Float64Array;
-  adjClose: Float64Array;
-  volume: Float64Array;
-}
+/** Stored bars of one security, columnar (the shape core computes on). */
+export type StoredPrices = PriceColumns;
 
 const toF64 = (xs: unknown[]) => Float64Array.from(xs, (x) => (x === null || x === undefined ? NaN : Number(x)));
 

@@ -57,7 +57,9 @@ export function planFastPriceFile(
   const table = tokenizeCsv(text.toString("utf8"));
   if (table.delimiter !== "," || table.rows.length < 2) return undefined;
   const layout = detectPriceLayout(table.rows);
-  const { index } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
+  const { index, unmatched } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
+  // A --map header the file lacks, or several tickers in columns: the general path refuses these with a located error.
+  if (unmatched.length > 0 || layout.headerSymbols.length > 1) return undefined;
   if (index.close === undefined && index.adjClose !== undefined) {
     index.close = index.adjClose;
     delete index.adjClose;

@@ -1,3 +1,4 @@
+import { dayNumberFromCivil, daysInMonth, formatIsoDate, fromDayNumber } from "../../core/dates.js";
 import { isMissingMarker, type CellResult } from "./parse-number.js";
 
 /** Field order of dates written with a two-number prefix such as 9/24/2025 (mdy) or 24/9/2025 (dmy). */
@@ -22,7 +23,7 @@ const MONTH_NAMES = [
   "july", "august", "september", "october", "november", "december",
 ];
 /** Days from 1970-01-01 to 1899-12-30, day 0 of Excel's 1900 date system from serial 61 on. */
-const EXCEL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
+const EXCEL_EPOCH_DAYS = dayNumberFromCivil(1899, 12, 30);
 
 /**
  * Reads a date as exported by brokers, exchanges and spreadsheets, and returns it as ISO YYYY-MM-DD. A time or
@@ -131,16 +132,11 @@ function fromDayMonthYear(a: number, b: number, y: number, dotted: boolean, orde
 }
 
 function fromParts(y: number, m: number, d: number): CellResult<string> {
-  return isInCalendar(y, m, d) ? { ok: true, value: formatIso(y, m, d) } : INVALID;
+  return isInCalendar(y, m, d) ? { ok: true, value: formatIsoDate(y, m, d) } : INVALID;
 }
 
 function fromDays(days: number): CellResult<string> {
-  const [y, m, d] = civilFromDays(days);
-  return { ok: true, value: formatIso(y, m, d) };
-}
-
-function formatIso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  return { ok: true, value: fromDayNumber(days) };
 }
 
 /** 1-12 for an English month name or its abbreviation (Sep, Sept, September); 0 when unknown. */
@@ -161,34 +157,7 @@ function digitsAt(s: string, start: number, len: number): number {
 }
 
 function isInCalendar(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
-  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date.
- * @see https://howardhinnant.github.io/date_algorithms.html#days_from_civil
- */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** Inverse of {@link daysFromCivil}. */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Full-width digits and ASCII punctuation (２０２５／９／２４) and the ideographic space as ASCII. */

@@ -1,12 +1,19 @@
 import { basename } from "node:path";
 import type { Currency, Exchange } from "../../models/common.js";
 
+/** Names that download tools and spreadsheets give files: words, not tickers (a file named so needs --symbol). */
+const GENERIC_FILE_NAMES = new Set([
+  "prices", "price", "data", "export", "download", "history", "historical", "quotes", "quote", "daily", "table", "sheet1",
+  "book1", "file", "output", "result", "results", "ohlc", "ohlcv", "stock", "stocks", "bars", "candles", "chart",
+]);
+
 /**
  * The symbol a file name carries, Yahoo-style: `9988.HK.csv` → `9988.HK`, `USDHKD_X.csv` → `USDHKD=X`.
- * @returns undefined when the name holds no plausible symbol.
+ * @returns undefined when the name holds no plausible symbol, or is a generic word such as `prices.csv`.
  */
 export function symbolFromFileName(path: string): string | undefined {
   const name = basename(path).replace(/\.(csv|tsv|txt|json|jsonl|ndjson)$/i, "");
+  if (GENERIC_FILE_NAMES.has(name.toLowerCase())) return undefined;
   const sym = name.replace(/_X$/i, "=X");
   return /^[A-Za-z0-9^][A-Za-z0-9.^=_-]{0,31}$/.test(sym) ? normalizeSymbol(sym) : undefined;
 }

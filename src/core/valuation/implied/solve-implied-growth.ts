@@ -25,7 +25,7 @@ export interface ImpliedGrowthOptions {
  *   price is below the value at `minGrowth` ("price below the zero-growth value": the price implies shrinking cash
  *   flows; lower minGrowth to allow it) or above the value at `maxGrowth`, when no year depends on `growth`, or for
  *   a non-positive price or base cash flow.
- * @example solveImpliedGrowth({ cashFlow0: 1, highGrowthYears: 10, terminalGrowth: 0.03, discountRate: 0.09, growth: 0 }, 22).rate // ≈ 0.1071
+ * @example solveImpliedGrowth({ cashFlow0: 1, highGrowthYears: 10, terminalGrowth: 0.03, discountRate: 0.09, growth: 0 }, 22).rate // ≈ 0.062453 (22x earnings at 9%)
  * @see FORMULAS.md "Implied expectations": "Solve k … or g given k"
  */
 export function solveImpliedGrowth(model: DcfModel, price: number, options: ImpliedGrowthOptions = {}): ImpliedSolution {

@@ -1,0 +1,149 @@
+import type { Currency, Estimate, Fundamental, Metric } from "../../models/index.js";
+import { toDayNumber } from "../dates.js";
+import { forwardFiscalYears } from "./fiscal-year.js";
+
+/** FY1 and FY2 as `forwardFiscalYears` gives them, plus FY1's end as a day number. */
+export type ForwardYears = ReturnType<typeof forwardFiscalYears> & { fy1EndDay: number };
+
+/**
+ * Incremental versions of the selection rules in `_inputs.ts`, `_ttm.ts` and `_forward.ts`, for sweeping many
+ * ascending dates: rows are added in (knownFrom | asOf, input order) order as they become visible, and each tracker
+ * answers what the one-date functions would pick among the rows visible so far. Internal to the series kernel;
+ * equivalence with the one-date functions is tested in multiple-series.test.ts.
+ */
+
+const key = (r: { entity: string; metric: string; fiscalPeriod: string }) => `${r.entity}\u0000${r.metric}\u0000${r.fiscalPeriod}`;
+const isAnnual = (p: string) => p.length === 6 && p.startsWith("FY");
+
+/** needLatestFigure's order: later period end, then metric priority, then later knownFrom. */
+function beats(r: Fundamental, a: Fundamental, metrics: readonly Metric[]): boolean {
+  if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd;
+  const pr = metrics.indexOf(r.metric);
+  const pa = metrics.indexOf(a.metric);
+  if (pr !== pa) return pr < pa;
+  return r.knownFrom > a.knownFrom;
+}
+
+/** The figure `needLatestFigure(d, role, metrics, annual)` would pick, maintained as rows become known. */
+export class LatestFigureTracker {
+  private readonly latest = new Map<string, Fundamental>();
+  best: Fundamental | undefined;
+
+  constructor(
+    private readonly metrics: readonly Metric[],
+    private readonly annual: boolean,
+  ) {}
+
+  /** Offers a row that has just become known (rows arrive in knownFrom order). */
+  add(r: Fundamental): void {
+    if (!this.metrics.includes(r.metric) || (this.annual && !isAnnual(r.fiscalPeriod))) return;
+    const k = key(r);
+    const prev = this.latest.get(k);
+    this.latest.set(k, r);
+    if (prev !== undefined && prev === this.best) {
+      // The best row was restated: choose again among the rows now visible.
+      this.best = undefined;
+      for (const x of this.latest.values()) if (this.best === undefined || beats(x, this.best, this.metrics)) this.best = x;
+    } else if (this.best === undefined || beats(r, this.best, this.metrics)) {
+      this.best = r;
+    }
+  }
+}
+
+const QUARTER = /^(\d{4})Q([1-4])$/;
+
+/** The last four consecutive quarters `needTrailingFourQuarters` would sum, maintained as rows become known. */
+export class TrailingQuartersTracker {
+  private readonly byMetric: Map<number, Fundamental>[];
+  private readonly maxIndex: number[];
+  private dirty = true;
+  private cached: { value: number; currency: Currency } | "missing" = "missing";
+
+  constructor(
+    private readonly metrics: readonly Metric[],
+    private readonly currencyOf: (r: Fundamental) => Currency,
+  ) {
+    this.byMetric = metrics.map(() => new Map());
+    this.maxIndex = metrics.map(() => -Infinity);
+  }
+
+  add(r: Fundamental): void {
+    const m = this.metrics.indexOf(r.metric);
+    if (m < 0) return;
+    const q = QUARTER.exec(r.fiscalPeriod);
+    if (q === null) return;
+    const i = Number(q[1]) * 4 + Number(q[2]) - 1;
+    // Rows arrive in knownFrom order, so the newcomer is the one known latest for its quarter.
+    (this.byMetric[m] as Map<number, Fundamental>).set(i, r);
+    if (i > (this.maxIndex[m] as number)) this.maxIndex[m] = i;
+    this.dirty = true;
+  }
+
+  /** Σ of the four quarters in their currency, or "missing" (none complete, or mixed currencies). */
+  current(): { value: number; currency: Currency } | "missing" {
+    if (!this.dirty) return this.cached;
+    this.dirty = false;
+    let best: Fundamental[] | undefined;
+    let bestEnd = -Infinity;
+    this.metrics.forEach((_, m) => {
+      const byIndex = this.byMetric[m] as Map<number, Fundamental>;
+      if (byIndex.size === 0) return;
+      const last = this.maxIndex[m] as number;
+      const quarters = [last - 3, last - 2, last - 1, last].map((i) => byIndex.get(i));
+      if (quarters.every((x) => x !== undefined) && (best === undefined || last > bestEnd)) {
+        best = quarters as Fundamental[];
+        bestEnd = last;
+      }
+    });
+    if (best === undefined) return (this.cached = "missing");
+    const quarters: Fundamental[] = best;
+    const currencies = new Set(quarters.map(this.currencyOf));
+    if (currencies.size > 1) return (this.cached = "missing");
+    return (this.cached = { value: quarters.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency });
+  }
+}
+
+/** Forward EPS estimates per fiscal year as `findEstimate` and `draftFiscalYears` would see them. */
+export class ForwardEstimatesTracker {
+  private readonly best = new Map<string, Estimate>();
+  private readonly knownEnds = new Map<string, string>();
+  private endsVersion = 0;
+  private years: { version: number; from: string; value: ForwardYears } | undefined;
+
+  constructor(
+    private readonly metrics: readonly Metric[],
+    private readonly fiscalYearEndMonth: number,
+  ) {}
+
+  /** Offers an estimate of the chosen estimator that has just become observable (rows arrive in asOf order). */
+  add(e: Estimate): void {
+    if (e.periodEnd !== undefined && isAnnual(e.fiscalPeriod) && this.knownEnds.get(e.fiscalPeriod) !== e.periodEnd) {
+      this.knownEnds.set(e.fiscalPeriod, e.periodEnd);
+      this.endsVersion++;
+    }
+    const p = this.metrics.indexOf(e.metric);
+    if (p < 0) return;
+    const cur = this.best.get(e.fiscalPeriod);
+    // findEstimate: metric priority first, then the latest observation; a newer version of the same row replaces it.
+    if (cur === undefined) this.best.set(e.fiscalPeriod, e);
+    else {
+      const pc = this.metrics.indexOf(cur.metric);
+      const sameRow = cur.entity === e.entity && cur.metric === e.metric;
+      if (p < pc || (p === pc && (e.asOf > cur.asOf || sameRow))) this.best.set(e.fiscalPeriod, e);
+    }
+  }
+
+  /** FY1 and FY2 on `date`; dates must be asked in ascending order. */
+  fiscalYears(date: string): ForwardYears {
+    const y = this.years;
+    if (y !== undefined && y.version === this.endsVersion && date >= y.from && date < y.value.fy1End) return y.value;
+    const years = forwardFiscalYears(date, this.fiscalYearEndMonth, this.knownEnds);
+    const value = { ...years, fy1EndDay: toDayNumber(years.fy1End) };
+    this.years = { version: this.endsVersion, from: date, value };
+    return value;
+  }
+
+  estimate(fiscalPeriod: string): Estimate | undefined {
+    return this.best.get(fiscalPeriod);
+  }
+}
