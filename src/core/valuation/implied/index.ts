@@ -7,3 +7,5 @@ export { impliedEquityRiskPremium, solveImpliedEquityRiskPremium, type ImpliedEr
 export { costOfEquity, countryExposureLambda, countryRiskPremium, type CostOfEquityInputs } from "./country-risk.js";
 export { wallRiskPremium, type WallRiskPremium } from "./wall-risk-premium.js";
 export { DEFAULT_COUNTRY_RISK_PREMIUMS, DEFAULT_HORIZON_YEARS, DEFAULT_MATURE_ERP, DEFAULT_RISK_FREE_RATES } from "./defaults.js";
+export { reverseDcfBase, type ReverseDcfBase, type ReverseDcfBaseNm } from "./reverse-dcf-base.js";
+export { consensusGrowthPath, type ConsensusPath } from "./consensus-growth-path.js";

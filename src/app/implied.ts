@@ -1,0 +1,264 @@
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import type { Currency, Estimate, Fundamental } from "../models/index.js";
+import {
+  consensusGrowthPath, costOfEquity, createFxLookup, DEFAULT_COUNTRY_RISK_PREMIUMS, DEFAULT_HORIZON_YEARS, DEFAULT_MATURE_ERP,
+  DEFAULT_RISK_FREE_RATES, priceDcf, reverseDcfBase, solveImpliedCostOfEquity, solveImpliedGrowth,
+  type DcfModel, type FxQuoteLookup, type MultipleContext, type ReverseDcfBase,
+} from "../core/valuation/index.js";
+import { readEstimates, readFundamentals } from "../store/fundamentals.js";
+import { readFxRates } from "../store/fx.js";
+import { varcharList, type Store } from "../store/open.js";
+import { readCloseOnOrBefore } from "../store/prices.js";
+import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import { latestPriceDate, type PeerGroup } from "./comps.js";
+import { DEMO_GROUPS } from "./demo.js";
+
+/** Everything stored about one listing that valuation needs, read once (core applies point in time). */
+export interface ValuationData {
+  security: StoredSecurity;
+  fundamentals: Fundamental[];
+  estimates: Estimate[];
+  fx: FxQuoteLookup;
+}
+
+/**
+ * Reads a listing with its issuer's fundamentals and estimates (all versions up to `upTo`, or all) and the FX
+ * lookup. @throws NotFoundError when the security is not in the store.
+ */
+export async function loadValuationData(store: Store, id: string, upTo?: string, fx?: FxQuoteLookup): Promise<ValuationData> {
+  const security = await getSecurity(store, id);
+  if (!security) throw new NotFoundError(`security ${id} is not in the store: import a security master or load the demo (rerate demo)`);
+  const entities = security.issuer ? [id, security.issuer] : [id];
+  return {
+    security,
+    fundamentals: await readFundamentals(store, entities, upTo),
+    estimates: await readEstimates(store, entities, upTo),
+    fx: fx ?? createFxLookup(await readFxRates(store, upTo)),
+  };
+}
+
+/** Whether any price of the securities, or any fundamental or estimate of their entities, is synthetic demo data. */
+export async function usesSyntheticData(store: Store, securities: readonly StoredSecurity[]): Promise<boolean> {
+  const ids = varcharList(securities.map((s) => s.id));
+  const entities = varcharList(securities.flatMap((s) => (s.issuer ? [s.id, s.issuer] : [s.id])));
+  const rows = await store.all<{ s: boolean | null }>(
+    `SELECT bool_or(synthetic) AS s FROM sources WHERE id IN (
+       SELECT source_id FROM prices WHERE list_contains($ids, security)
+       UNION SELECT source_id FROM fundamentals WHERE list_contains($entities, entity)
+       UNION SELECT source_id FROM estimates WHERE list_contains($entities, entity))`,
+    { ids: ids.value, entities: entities.value }, { ids: ids.type, entities: entities.type },
+  );
+  return Boolean(rows[0]?.s);
+}
+
+/**
+ * A peer group from a spec: a demo group id ("china", "us") or a comma-separated list of symbols.
+ * @throws InvalidInputError for an empty spec.
+ */
+export function resolvePeerGroup(spec: string): PeerGroup {
+  const known = DEMO_GROUPS.find((g) => g.id === spec.trim());
+  if (known) return known;
+  const securities = spec.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  if (securities.length === 0) throw InvalidInputError.at({ column: "group", value: spec, reason: `is neither a group (${DEMO_GROUPS.map((g) => g.id).join(", ")}) nor a list of symbols` });
+  return { id: securities.join(","), name: { en: securities.join(", ") }, securities };
+}
+
+/** What to solve and the assumptions of a reverse DCF; rates are decimals per year. */
+export interface ImpliedRequest {
+  security: string;
+  asOf?: string;
+  /** "growth" (default): the growth the price implies at a cost of equity; "coe": the cost of equity given growth. */
+  solve?: "growth" | "coe";
+  /** "earnings" (default) or "fcf" (free cash flow). */
+  basis?: "earnings" | "fcf";
+  /** Use the consensus EPS path for the first years (default: true when solving the cost of equity). */
+  consensus?: boolean;
+  /** Explicit years (default 10). */
+  horizonYears?: number;
+  /** Years of linear fade to terminal growth at the end of the horizon (default 0; when solving the cost of
+   * equity without `growth`: every year after the consensus path). */
+  fadeYears?: number;
+  /** Terminal growth (default: the risk-free rate, Damodaran's cap on stable growth). */
+  terminalGrowth?: number;
+  exitMultiple?: number;
+  /** Cost of equity for solving growth (default r_f + β · ERP + λ · CRP). */
+  costOfEquity?: number;
+  /** Risk-free rate of the listing currency (default: DEFAULT_RISK_FREE_RATES, an assumption). */
+  riskFreeRate?: number;
+  beta?: number;
+  matureErp?: number;
+  /** Country risk premium (default: DEFAULT_COUNTRY_RISK_PREMIUMS of the security's country, else 0). */
+  countryRiskPremium?: number;
+  lambda?: number;
+  /** Stage-1 growth when solving the cost of equity (default: the last consensus year's growth). */
+  growth?: number;
+  payoutRatio?: number;
+  /** Lowest implied growth searched (default 0). */
+  minGrowth?: number;
+}
+
+/** Where an assumption came from. */
+export type AssumptionSource = "given" | "default" | "derived";
+
+export interface ImpliedResult {
+  security: string;
+  name: StoredSecurity["name"];
+  asOf: string;
+  currency: Currency;
+  synthetic: boolean;
+  solve: "growth" | "coe";
+  base: ReverseDcfBase;
+  consensus: ReturnType<typeof consensusGrowthPath> | undefined;
+  assumptions: {
+    riskFreeRate: number;
+    riskFreeRateSource: AssumptionSource;
+    beta: number;
+    matureErp: number;
+    countryRiskPremium: number;
+    countryRiskPremiumSource: AssumptionSource;
+    lambda: number;
+    /** r_f + β · ERP + λ · CRP. */
+    capmCostOfEquity: number;
+    terminalGrowth: number;
+    horizonYears: number;
+    highGrowthYears: number;
+    fadeYears: number;
+    exitMultiple?: number;
+    payoutRatio: number;
+  };
+  /** The model solved (with the solved rate filled in). */
+  model: DcfModel;
+  /** The implied growth (solve growth) or the implied cost of equity (solve coe), decimal per year. */
+  implied: number;
+  /** The cost of equity of the model (given/CAPM for solve growth, implied for solve coe). */
+  costOfEquity: number;
+  /** costOfEquity − r_f. */
+  equityRiskPremium: number;
+  /** The model's value at the solution, per listing unit: equals the price. */
+  value: number;
+  valuation: { presentValueExplicit: number; presentValueTerminal: number; terminalValue: number; growthRates: number[]; earnings: number[] };
+  /** Solve coe only: the value of the same cash flows at the CAPM cost of equity, and its upside to the price. */
+  atCapm?: { costOfEquity: number; value: number; upside: number };
+  /** The implied rate when the other input moves: cost of equity ± 1 and 2 pts (solve growth) or growth ± 2 and 4 pts (solve coe). */
+  sensitivity: { input: number; implied?: number; error?: string }[];
+  notes: string[];
+}
+
+const rounded = (x: number) => Math.round(x * 1e10) / 1e10;
+
+/** Reverse DCF of one listing from its stored price, fundamentals and estimates (see {@link ImpliedRequest}). */
+export async function computeImplied(store: Store, req: ImpliedRequest, shared?: { fx?: FxQuoteLookup }): Promise<ImpliedResult> {
+  const asOf = req.asOf ?? (await latestPriceDate(store, [req.security]));
+  if (asOf === undefined) throw new NotFoundError(`no prices for ${req.security}: load the demo (rerate demo) or import prices`);
+  const data = await loadValuationData(store, req.security, asOf, shared?.fx);
+  const bar = await readCloseOnOrBefore(store, req.security, asOf);
+  if (!bar) throw new NotFoundError(`no price for ${req.security} on or before ${asOf}`);
+  const synthetic = await usesSyntheticData(store, [data.security]);
+  return impliedFromData(data, { ...req, asOf }, { date: bar.date, close: bar.close, currency: bar.currency as Currency }, synthetic);
+}
+
+/** The pure part of {@link computeImplied}: everything after the reads. */
+export function impliedFromData(
+  data: ValuationData,
+  req: ImpliedRequest & { asOf: string },
+  price: { date: string; close: number; currency: Currency },
+  synthetic: boolean,
+): ImpliedResult {
+  const { security } = data;
+  const solve = req.solve ?? "growth";
+  const notes: string[] = [];
+  const ctx: MultipleContext = { security, asOf: req.asOf, price, fundamentals: data.fundamentals, estimates: data.estimates, fx: data.fx };
+  const base = reverseDcfBase(ctx, req.basis ?? "earnings");
+  if ("nm" in base) {
+    throw new InvalidInputError(`${security.id}: no base for a reverse DCF on ${req.asOf} (${base.message}); a reverse DCF needs positive ${base.basis === "fcf" ? "free cash flow" : "earnings"}`);
+  }
+
+  const currency = price.currency;
+  const defaultRf = DEFAULT_RISK_FREE_RATES[currency];
+  if (req.riskFreeRate === undefined && defaultRf === undefined) {
+    throw InvalidInputError.at({ column: "--rf", reason: `is needed: rerate has no default risk-free rate for ${currency}` });
+  }
+  const riskFreeRate = req.riskFreeRate ?? (defaultRf as number);
+  if (req.riskFreeRate === undefined) notes.push(`risk-free rate ${currency} ${(riskFreeRate * 100).toFixed(2)}% is a default assumption, not market data: pass --rf`);
+  const defaultCrp = security.country !== undefined ? DEFAULT_COUNTRY_RISK_PREMIUMS[security.country] : undefined;
+  const countryRiskPremium = req.countryRiskPremium ?? defaultCrp ?? 0;
+  if (req.countryRiskPremium === undefined && defaultCrp === undefined) notes.push(`no country risk premium known for ${security.country ?? "an unknown country"}: 0 used`);
+  const beta = req.beta ?? 1;
+  const matureErp = req.matureErp ?? DEFAULT_MATURE_ERP;
+  const lambda = req.lambda ?? 1;
+  const capm = costOfEquity({ riskFreeRate, beta, matureErp, countryRiskPremium, lambda });
+  const terminalGrowth = req.terminalGrowth ?? riskFreeRate;
+
+  const horizonYears = req.horizonYears ?? DEFAULT_HORIZON_YEARS;
+  const useConsensus = req.consensus ?? (solve === "coe" && base.basis === "earnings");
+  let consensus: ImpliedResult["consensus"];
+  let path: number[] = [];
+  if (useConsensus) {
+    consensus = consensusGrowthPath({ security, asOf: req.asOf, base: { fiscalPeriod: base.fiscalPeriod, value: base.reported.value, currency: base.reported.currency }, estimates: data.estimates });
+    path = consensus.growthPath.slice(0, horizonYears);
+    notes.push(...consensus.notes);
+    if (path.length === 0) notes.push("no consensus EPS estimates after the base year: no consensus path");
+  }
+
+  let growth = req.growth;
+  let fadeYears = req.fadeYears;
+  if (solve === "coe" && growth === undefined) {
+    const last = path[path.length - 1];
+    if (last === undefined) {
+      throw InvalidInputError.at({ column: "--growth", reason: "is needed to solve the cost of equity: there is no consensus path to continue" });
+    }
+    growth = last;
+    // consensus, then fade from the last consensus growth to terminal growth over the rest of the horizon
+    fadeYears ??= horizonYears - path.length;
+  }
+  fadeYears ??= 0;
+  if (!Number.isInteger(fadeYears) || fadeYears < 0 || fadeYears > horizonYears) {
+    throw InvalidInputError.at({ column: "--fade-years", value: String(fadeYears), reason: `must be a whole number from 0 to the horizon (${horizonYears})` });
+  }
+  const highGrowthYears = horizonYears - fadeYears;
+  if (path.length > highGrowthYears) path = path.slice(0, highGrowthYears);
+
+  const model: DcfModel = {
+    cashFlow0: base.cashFlow0, growth: growth ?? 0, growthPath: path, highGrowthYears, fadeYears, terminalGrowth,
+    discountRate: solve === "growth" ? (req.costOfEquity ?? capm) : capm,
+    ...(req.exitMultiple !== undefined ? { exitMultiple: req.exitMultiple } : {}),
+    ...(req.payoutRatio !== undefined ? { payoutRatio: req.payoutRatio } : {}),
+  };
+  const minGrowth = req.minGrowth ?? 0;
+  const solveFor = (m: DcfModel) => (solve === "growth" ? solveImpliedGrowth(m, price.close, { minGrowth }) : solveImpliedCostOfEquity(m, price.close));
+  const solution = solveFor(model);
+  const valuation = priceDcf(solution.model);
+  const k = solution.model.discountRate;
+
+  const sensitivity: ImpliedResult["sensitivity"] = [];
+  for (const step of solve === "growth" ? [-0.02, -0.01, 0, 0.01, 0.02] : [-0.04, -0.02, 0, 0.02, 0.04]) {
+    const input = rounded(solve === "growth" ? model.discountRate + step : (growth ?? 0) + step);
+    try {
+      const m = solve === "growth" ? { ...model, discountRate: input } : { ...model, growth: input };
+      sensitivity.push({ input, implied: solveFor(m).rate });
+    } catch (e) {
+      sensitivity.push({ input, error: (e as Error).message });
+    }
+  }
+
+  const result: ImpliedResult = {
+    security: security.id, name: security.name, asOf: req.asOf, currency, synthetic, solve, base, consensus,
+    assumptions: {
+      riskFreeRate, riskFreeRateSource: req.riskFreeRate === undefined ? "default" : "given", beta, matureErp,
+      countryRiskPremium, countryRiskPremiumSource: req.countryRiskPremium === undefined ? "default" : "given", lambda,
+      capmCostOfEquity: capm, terminalGrowth, horizonYears, highGrowthYears, fadeYears,
+      ...(req.exitMultiple !== undefined ? { exitMultiple: req.exitMultiple } : {}), payoutRatio: req.payoutRatio ?? 1,
+    },
+    model: solution.model, implied: solution.rate, costOfEquity: k, equityRiskPremium: k - riskFreeRate, value: solution.value,
+    valuation: {
+      presentValueExplicit: valuation.presentValueExplicit, presentValueTerminal: valuation.presentValueTerminal,
+      terminalValue: valuation.terminalValue, growthRates: [...valuation.growthRates], earnings: [...valuation.earnings],
+    },
+    sensitivity, notes,
+  };
+  if (solve === "coe" && (model.exitMultiple !== undefined || capm > terminalGrowth)) {
+    const v = priceDcf({ ...solution.model, discountRate: capm }).value;
+    result.atCapm = { costOfEquity: capm, value: v, upside: v / price.close - 1 };
+  }
+  return result;
+}
