@@ -138,7 +138,7 @@ export interface FastFinding {
  * break, and one-day moves beyond ±50% of the adjusted (else raw) close.
  * @param maxGapDays per source id.
  */
-export async function findFastPriceIssues(store: Store, maxGapDays: ReadonlyMap<number, number>, bigMove: number): Promise<FastFinding[]> {
+export async function findFastPriceIssues(store: Store, maxGapDays: ReadonlyMap<number, number>, bigMove: number, rangeTolerance: number): Promise<FastFinding[]> {
   if (maxGapDays.size === 0) return [];
   await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (source_id INTEGER, max_gap INTEGER)");
   const app = await store.conn.createAppender("fast_gaps", "main", "temp");
@@ -150,15 +150,17 @@ export async function findFastPriceIssues(store: Store, maxGapDays: ReadonlyMap<
   app.flushSync();
   app.closeSync();
   const move = Number(bigMove);
+  const tol = Number(rangeTolerance);
   const rows = await store.all<Record<string, unknown>>(
     `WITH b AS (
        SELECT p.source_id, security, date, open, high, low, close, volume, g.max_gap,
               date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move
        FROM prices p JOIN fast_gaps g USING (source_id) WHERE ${sourceFilter([...maxGapDays.keys()]).replaceAll("source_id", "p.source_id")}
        WINDOW w AS (PARTITION BY security ORDER BY date)),
-     f AS (SELECT *, high < low OR open > high OR open < low AS ohlc, close > high OR close < low AS outside,
+     t AS (SELECT *, high * (1 + ${tol}) AS hi, low * (1 - ${tol}) AS lo FROM b),
+     f AS (SELECT *, high < lo OR open > hi OR open < lo AS ohlc, close > hi OR close < lo AS outside,
                   volume = 0 AS zero, gap > max_gap AS long_gap, move > ${move} OR move < -${move} AS big
-           FROM b WHERE high < low OR open > high OR open < low OR close > high OR close < low OR volume = 0
+           FROM t WHERE high < lo OR open > hi OR open < lo OR close > hi OR close < lo OR volume = 0
                      OR gap > max_gap OR move > ${move} OR move < -${move})
      SELECT source_id, security, strftime(date, '%Y-%m-%d') AS date, open, high, low, close, gap, move, 'ohlc_inconsistent' AS "check" FROM f WHERE ohlc
      UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'close_outside_range' FROM f WHERE outside

@@ -25,12 +25,12 @@ describe("importFiles: warnings are imported, counted and listed", () => {
     expect(s.added).toBe(7);
     const issues = await listQualityIssues(store);
     expect(issues.map(({ security, date, check, detail }) => ({ security, date, check, detail }))).toEqual([
-      { security: "9988.HK", date: "2025-09-03", check: "close_outside_range", detail: "close 100 outside [100.5, 99.5] (line 4)" },
-      { security: "9988.HK", date: "2025-09-03", check: "ohlc_inconsistent", detail: "high 99.5 < low 100.5 (line 4)" },
-      { security: "9988.HK", date: "2025-09-04", check: "zero_volume", detail: "volume 0 (line 5)" },
-      { security: "9988.HK", date: "2025-09-24", check: "long_gap", detail: "20 calendar days since the previous session (line 6)" },
+      { security: "9988.HK", date: "2025-09-03", check: "close_outside_range", detail: "close 100 outside [100.5, 99.5]" },
+      { security: "9988.HK", date: "2025-09-03", check: "ohlc_inconsistent", detail: "high 99.5 < low 100.5" },
+      { security: "9988.HK", date: "2025-09-04", check: "zero_volume", detail: "volume 0" },
+      { security: "9988.HK", date: "2025-09-24", check: "long_gap", detail: "20 calendar days since the previous session" },
       // 180 / 100 − 1 = +80%.
-      { security: "9988.HK", date: "2025-09-25", check: "big_move", detail: "one-day move 80.0% with no split recorded (line 7)" },
+      { security: "9988.HK", date: "2025-09-25", check: "big_move", detail: "one-day move 80.0% with no split recorded" },
       { security: null, date: null, check: "empty_row", detail: "1 rows with all prices empty skipped" },
     ]);
     expect(issues.every((i) => i.source === file)).toBe(true);
@@ -51,11 +51,11 @@ describe("importFiles: warnings are imported, counted and listed", () => {
     const file = tmp.write("9988.HK.csv", CRAFTED);
     const { issues } = await importIssues(store, { kind: "prices", files: [file], strict: true });
     expect(issues).toEqual([
-      { file, line: 4, column: "ohlc_inconsistent", value: "2025-09-03", reason: "9988.HK: high 99.5 < low 100.5 (line 4) (--strict)" },
-      { file, line: 4, column: "close_outside_range", value: "2025-09-03", reason: "9988.HK: close 100 outside [100.5, 99.5] (line 4) (--strict)" },
-      { file, line: 5, column: "zero_volume", value: "2025-09-04", reason: "9988.HK: volume 0 (line 5) (--strict)" },
-      { file, line: 6, column: "long_gap", value: "2025-09-24", reason: "9988.HK: 20 calendar days since the previous session (line 6) (--strict)" },
-      { file, line: 7, column: "big_move", value: "2025-09-25", reason: "9988.HK: one-day move 80.0% with no split recorded (line 7) (--strict)" },
+      { file, line: 4, column: "ohlc_inconsistent", value: "2025-09-03", reason: "9988.HK: high 99.5 < low 100.5 (--strict)" },
+      { file, line: 4, column: "close_outside_range", value: "2025-09-03", reason: "9988.HK: close 100 outside [100.5, 99.5] (--strict)" },
+      { file, line: 5, column: "zero_volume", value: "2025-09-04", reason: "9988.HK: volume 0 (--strict)" },
+      { file, line: 6, column: "long_gap", value: "2025-09-24", reason: "9988.HK: 20 calendar days since the previous session (--strict)" },
+      { file, line: 7, column: "big_move", value: "2025-09-25", reason: "9988.HK: one-day move 80.0% with no split recorded (--strict)" },
     ]);
     expect(Object.values(await countRows(store)).every((n) => n === 0)).toBe(true);
   });

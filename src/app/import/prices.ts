@@ -13,7 +13,7 @@ export interface PreparedPriceFile {
   series: PriceSeries[];
   errors: InputIssue[];
   warnings: InputIssue[];
-  /** Data-quality findings; `line` is the file line (JSON: record number) of the bar, also named in `detail`. */
+  /** Data-quality findings; `line` is the file line (JSON: record number) of the bar (the stored detail does not repeat it). */
   findings: { security: string; date: string; check: string; detail: string; line: number }[];
   rowsRead: number;
   skippedEmpty: number;
@@ -48,7 +48,6 @@ export function preparePriceFile(
     series: [], errors: parsed.errors, warnings: parsed.warnings, findings: [], rowsRead: parsed.rowsRead,
     skippedEmpty: parsed.skippedEmpty, newSecurities: [],
   };
-  const at = table.format === "json" ? "record" : "line";
   for (const s of parsed.series) {
     const fin = finalizeSeries(s, file, parsed.dateColumn);
     out.errors.push(...fin.errors);
@@ -80,7 +79,7 @@ export function preparePriceFile(
     const exchange = sec?.exchange ?? inferred.exchange;
     for (const f of checkPriceBars(series, MAX_NORMAL_GAP_DAYS[exchange] ?? DEFAULT_MAX_GAP_DAYS)) {
       const line = series.lines[f.index]!;
-      out.findings.push({ security: series.security, date: fromDayNumber(series.days[f.index]!), check: f.check, detail: `${f.detail} (${at} ${line})`, line });
+      out.findings.push({ security: series.security, date: fromDayNumber(series.days[f.index]!), check: f.check, detail: f.detail, line });
     }
     out.series.push(series);
   }

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { InputIssue } from "../../errors.js";
+import type { Security } from "../../models/security.js";
+import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
+import { findFastPriceIssues, loadFastPrices } from "../../store/fast-prices.js";
+import { varcharList, type Store } from "../../store/open.js";
+import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
+import { insertQualityIssues } from "../../store/quality.js";
+import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
+import { insertSources } from "../../store/sources.js";
+import { upsertRows } from "../../store/upsert.js";
+import { countDataRows, planFastPriceFile, type FastCandidate } from "./fast-plan.js";
+import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
+import type { InputTable } from "./read-table.js";
+import { emptyReport, type FileReport, type ImportOptions, type ImportSummary } from "./types.js";
+import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
+
+interface GeneralFile {
+  table: InputTable;
+  report: FileReport;
+  errors: InputIssue[];
+  price: PreparedPriceFile;
+}
+
+function priceOptions(opts: ImportOptions) {
+  return {
+    ...(opts.map ? { map: opts.map } : {}), ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
+    ...(opts.currency ? { currency: opts.currency } : {}), ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+  };
+}
+
+function prepareGeneral(table: InputTable, opts: ImportOptions, known: Map<string, Security>): GeneralFile {
+  const price = preparePriceFile(table, known, priceOptions(opts));
+  const report: FileReport = {
+    ...emptyReport(table.file), rowsRead: price.rowsRead, skippedEmpty: price.skippedEmpty, warnings: price.warnings,
+    rows: price.series.reduce((a, s) => a + s.days.length, 0),
+  };
+  for (const f of price.findings) report.quality[f.check] = (report.quality[f.check] ?? 0) + 1;
+  for (const s of price.newSecurities) known.set(s.id, s);
+  const errors = [...price.errors];
+  if (opts.strict) {
+    errors.push(...price.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
+    const at = table.format === "json" ? "record" : "line";
+    errors.push(...price.findings.map((q) => ({ file: table.file, [at]: q.line, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
+  }
+  return { table, report, errors, price };
+}
+
+/**
+ * Picks the files DuckDB's reader may load directly: plain files of securities that appear in no other file of
+ * this import and have no rows in the store yet (so loading them is a pure insert). Not under --strict or
+ * --dry-run, which need every finding located by line before anything is written.
+ */
+async function pickFastFiles(store: Store, files: readonly string[], opts: ImportOptions, known: ReadonlyMap<string, Security>): Promise<Map<string, FastCandidate>> {
+  const fast = new Map<string, FastCandidate>();
+  if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return fast;
+  const plans = files.map((f) => [f, planFastPriceFile(f, known, { ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}) })] as const);
+  const bySecurity = new Map<string, number>();
+  for (const [, p] of plans) if (p) bySecurity.set(p.security, (bySecurity.get(p.security) ?? 0) + 1);
+  const candidates = plans.filter(([, p]) => p && bySecurity.get(p.security) === 1);
+  if (candidates.length === 0) return fast;
+  const ids = varcharList(candidates.map(([, p]) => p!.security));
+  const present = new Set((await store.all<{ security: string }>(
+    "SELECT DISTINCT security FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
+  )).map((r) => r.security));
+  // A symbol that a general-path file also yields (through its own symbol column) is not fast either.
+  for (const [f, p] of candidates) if (!present.has(p!.security)) fast.set(f, p!);
+  return fast;
+}
+
+/**
+ * Imports price files, all or nothing. Plain files (see {@link pickFastFiles}) are loaded by DuckDB's CSV
+ * reader and checked in SQL with the same rules; everything else, and any plain file those checks refuse, is
+ * parsed in JS with every problem located by file, line, column and value. One transaction covers both.
+ */
+export async function importPriceFiles(store: Store, opts: ImportOptions, files: readonly string[], known: Map<string, Security>): Promise<ImportSummary> {
+  const fast = await pickFastFiles(store, files, opts, known);
+  let seen = new Map(known);
+  let { prepared, errors } = prepareFiles(files.filter((f) => !fast.has(f)), opts, (t) => prepareGeneral(t, opts, seen), fast.size, files.length);
+  // A symbol a general file yields (e.g. through a symbol column) must not also be loaded by the fast path:
+  // then every file takes the general path, in the order given, as if there were no fast path.
+  const generalSymbols = new Set(prepared.flatMap((g) => g.price.series.map((s) => s.security)));
+  if ([...fast.values()].some((p) => generalSymbols.has(p.security))) {
+    fast.clear();
+    seen = new Map(known);
+    ({ prepared, errors } = prepareFiles(files, opts, (t) => prepareGeneral(t, opts, seen)));
+  }
+  refuseIfErrors(errors);
+  const reports = new Map<string, FileReport>(prepared.map((g) => [g.table.file, g.report]));
+  const summary: ImportSummary = { kind: "prices", dryRun: Boolean(opts.dryRun), files: [], added: 0, updated: 0, unchanged: 0, newSecurities: [] };
+  if (opts.dryRun) {
+    summary.files = prepared.map((p) => p.report);
+    summary.unchanged = prepared.reduce((a, p) => a + p.report.rows, 0);
+    summary.newSecurities = prepared.flatMap((p) => p.price.newSecurities.map((s) => s.id));
+    return summary;
+  }
+  await store.transaction(async () => {
+    const order = [...prepared.map((g) => g.table.file), ...fast.keys()];
+    const byFile = new Map(prepared.map((g) => [g.table.file, g]));
+    const ids = await insertSources(store, order.map((file) => {
+      const g = byFile.get(file);
+      return { kind: "prices", location: file, importedAt: opts.now, synthetic: Boolean(opts.synthetic), ...(g ? { sha256: g.table.sha256, rowsRead: g.report.rowsRead } : {}) };
+    }));
+    const sourceOf = new Map(order.map((f, i) => [f, ids[i]!]));
+    const general: GeneralFile[] = [...prepared];
+
+    // Vectorised path: DuckDB reads while this thread hashes the same files and counts their rows.
+    const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
+    const loading = loadFastPrices(store, fastList);
+    const meta = fastList.map((p) => {
+      const bytes = readFileSync(p.path);
+      return { p, sha256: createHash("sha256").update(bytes).digest("hex"), rowsRead: countDataRows(bytes, p.skip) };
+    });
+    const loaded = await loading;
+    const accepted = meta.filter((m) => !loaded.rejected.has(m.p.sourceId));
+    // Files the SQL checks refused take the general path now (their errors, if any, roll everything back).
+    const retry = prepareFiles(meta.filter((m) => loaded.rejected.has(m.p.sourceId)).map((m) => m.p.path), opts, (t) => prepareGeneral(t, opts, seen));
+    refuseIfErrors(retry.errors);
+    general.push(...retry.prepared);
+    for (const g of retry.prepared) reports.set(g.table.file, g.report);
+    if (accepted.length > 0) {
+      await store.run("CREATE OR REPLACE TEMP TABLE fast_meta (id INTEGER, sha256 VARCHAR, rows_read BIGINT)");
+      const app = await store.conn.createAppender("fast_meta", "main", "temp");
+      for (const m of accepted) {
+        app.appendInteger(m.p.sourceId);
+        app.appendVarchar(m.sha256);
+        app.appendBigInt(BigInt(m.rowsRead));
+        app.endRow();
+      }
+      app.flushSync();
+      app.closeSync();
+      await store.run("UPDATE sources SET sha256 = m.sha256, rows_read = m.rows_read FROM fast_meta m WHERE sources.id = m.id");
+      await store.run("DROP TABLE fast_meta");
+    }
+    for (const g of retry.prepared) {
+      await store.run("UPDATE sources SET sha256 = $sha, rows_read = $n WHERE id = $id", { sha: g.table.sha256, n: g.report.rowsRead, id: sourceOf.get(g.table.file)! });
+    }
+
+    const newSecs: { s: Security; src: number }[] = [];
+    for (const m of accepted) if (m.p.newSecurity && !newSecs.some((x) => x.s.id === m.p.security)) newSecs.push({ s: m.p.newSecurity, src: m.p.sourceId });
+    for (const g of general) for (const s of g.price.newSecurities) if (!newSecs.some((x) => x.s.id === s.id)) newSecs.push({ s, src: sourceOf.get(g.table.file)! });
+    if (newSecs.length > 0) await upsertRows(store, SECURITIES_TABLE, newSecs.map((x) => securityToRow(x.s)), newSecs.map((x) => x.src));
+    summary.newSecurities = newSecs.map((x) => x.s.id);
+
+    // Quality of the fast files, found in SQL, worded like the general path's.
+    const gaps = new Map(accepted.map((m) => [m.p.sourceId, MAX_NORMAL_GAP_DAYS[m.p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
+    const found = await findFastPriceIssues(store, gaps, BIG_MOVE, RANGE_TOLERANCE);
+    const quality: Parameters<typeof insertQualityIssues>[1][number][] = [];
+    const fastReports = new Map<number, FileReport>();
+    for (const m of accepted) {
+      const rows = loaded.rows.get(m.p.sourceId) ?? 0;
+      const report: FileReport = { ...emptyReport(m.p.path), rowsRead: m.rowsRead, rows, skippedEmpty: m.rowsRead - rows };
+      fastReports.set(m.p.sourceId, report);
+      reports.set(m.p.path, report);
+      summary.added += rows;
+      if (report.skippedEmpty > 0) quality.push({ sourceId: m.p.sourceId, check: "empty_row", detail: `${report.skippedEmpty} rows with all prices empty skipped` });
+    }
+    for (const f of found) {
+      const r = fastReports.get(f.sourceId)!;
+      r.quality[f.check] = (r.quality[f.check] ?? 0) + 1;
+      quality.push({ sourceId: f.sourceId, security: f.security, date: f.date, check: f.check, detail: describeFinding(f.check, f) });
+    }
+
+    // General path: stage, merge (insert new keys, replace changed ones), findings for what changed.
+    await stagePrices(store, general.flatMap((g) => g.price.series.map((s) => ({
+      security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
+      close: s.close, adjClose: s.adjClose, volume: s.volume,
+    }))));
+    let changed: Set<string>;
+    try {
+      const merged = await mergeStagedPrices(store);
+      summary.added += merged.added;
+      summary.updated += merged.updated;
+      summary.unchanged += merged.unchanged;
+      changed = new Set(merged.changedSecurities);
+      // Findings describe the data now stored: replace those of the (security, date) pairs whose data changed.
+      const ch = varcharList([...changed]);
+      await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
+        FROM stage_prices s JOIN stage_price_series m USING (k)) x
+        WHERE q.security = x.security AND q.date = x.date AND list_contains($changed, q.security)`, { changed: ch.value }, { changed: ch.type });
+    } finally {
+      await clearStagedPrices(store);
+    }
+    const touched = general.filter((g) => g.price.series.some((s) => changed.has(s.security)));
+    // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
+    const locations = varcharList(touched.map((g) => g.table.file));
+    await store.run(`DELETE FROM quality_issues q USING sources s WHERE q.source_id = s.id AND q.check_id = 'empty_row'
+      AND list_contains($locations, s.location)`, { locations: locations.value }, { locations: locations.type });
+    for (const g of touched) {
+      const sourceId = sourceOf.get(g.table.file)!;
+      if (g.report.skippedEmpty > 0) quality.push({ sourceId, check: "empty_row", detail: `${g.report.skippedEmpty} rows with all prices empty skipped` });
+      for (const f of g.price.findings) if (changed.has(f.security)) quality.push({ ...f, sourceId });
+    }
+    await insertQualityIssues(store, quality);
+    await dropUnusedSources(store, "prices", ids);
+  });
+  summary.files = files.map((f) => reports.get(f)!).filter((r) => r !== undefined);
+  return summary;
+}

@@ -1,0 +1,56 @@
+import { eventToRow, EVENTS_TABLE } from "../../store/events.js";
+import { estimateToRow, ESTIMATES_TABLE, fundamentalToRow, FUNDAMENTALS_TABLE } from "../../store/fundamentals.js";
+import { FX_TABLE, fxToRow } from "../../store/fx.js";
+import type { Store } from "../../store/open.js";
+import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
+import { insertSources } from "../../store/sources.js";
+import { upsertRows, type TableSpec } from "../../store/upsert.js";
+import { RECORD_KINDS } from "./record-kinds.js";
+import { parseRecords } from "./records.js";
+import { emptyReport, type ImportKind, type ImportOptions, type ImportSummary } from "./types.js";
+import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
+
+type RecordKind = Exclude<ImportKind, "prices">;
+
+const SPECS: Record<RecordKind, { spec: TableSpec; table: string; toRow: (x: never) => unknown[] }> = {
+  securities: { spec: SECURITIES_TABLE, table: "securities", toRow: securityToRow as (x: never) => unknown[] },
+  fundamentals: { spec: FUNDAMENTALS_TABLE, table: "fundamentals", toRow: fundamentalToRow as (x: never) => unknown[] },
+  estimates: { spec: ESTIMATES_TABLE, table: "estimates", toRow: estimateToRow as (x: never) => unknown[] },
+  fx: { spec: FX_TABLE, table: "fx_rates", toRow: fxToRow as (x: never) => unknown[] },
+  events: { spec: EVENTS_TABLE, table: "events", toRow: eventToRow as (x: never) => unknown[] },
+};
+
+/**
+ * Imports record files (securities, fundamentals, estimates, fx, events): all files validated first, then
+ * every row upserted on its natural key in one transaction.
+ */
+export async function importRecordFiles(store: Store, opts: ImportOptions & { kind: RecordKind }, files: readonly string[]): Promise<ImportSummary> {
+  const { spec, table, toRow } = SPECS[opts.kind];
+  const kind = RECORD_KINDS[opts.kind];
+  const { prepared, errors } = prepareFiles(files, opts, (t) => {
+    const parsed = parseRecords<never>(t, kind, opts.map);
+    const rows = parsed.records.map(toRow);
+    const report = { ...emptyReport(t.file), warnings: parsed.warnings, rowsRead: parsed.rowsRead, rows: rows.length };
+    return { table: t, report, errors: parsed.errors, rows };
+  });
+  if (opts.strict) for (const p of prepared) errors.push(...p.report.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
+  refuseIfErrors(errors);
+  const summary: ImportSummary = { kind: opts.kind, dryRun: Boolean(opts.dryRun), files: prepared.map((p) => p.report), added: 0, updated: 0, unchanged: 0, newSecurities: [] };
+  if (opts.dryRun) {
+    summary.unchanged = prepared.reduce((a, p) => a + p.report.rows, 0);
+    return summary;
+  }
+  await store.transaction(async () => {
+    const ids = await insertSources(store, prepared.map((p) => ({
+      kind: opts.kind, location: p.table.file, sha256: p.table.sha256, importedAt: opts.now, rowsRead: p.report.rowsRead, synthetic: Boolean(opts.synthetic),
+    })));
+    for (let i = 0; i < prepared.length; i++) {
+      const c = await upsertRows(store, spec, prepared[i]!.rows as never, ids[i]!);
+      summary.added += c.added;
+      summary.updated += c.updated;
+      summary.unchanged += c.unchanged;
+    }
+    await dropUnusedSources(store, table, ids);
+  });
+  return summary;
+}

@@ -1,0 +1,50 @@
+import type { InputIssue } from "../../errors.js";
+import type { Currency } from "../../models/common.js";
+import type { DateOrder } from "../../providers/csv/parse-date.js";
+
+export const IMPORT_KINDS = ["securities", "prices", "fundamentals", "estimates", "fx", "events"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportOptions {
+  kind: ImportKind;
+  files: readonly string[];
+  /** Field → header overrides (`--map date=交易日期,close=收盘`). */
+  map?: Record<string, string>;
+  symbol?: string;
+  currency?: Currency;
+  encoding?: string;
+  dateOrder?: DateOrder;
+  dryRun?: boolean;
+  /** Warnings become errors. */
+  strict?: boolean;
+  /** Import time (ISO); the CLI passes the clock in. */
+  now: string;
+  /** Marks the sources as synthetic (demo data). */
+  synthetic?: boolean;
+  /** Price files only: never use DuckDB's reader (the vectorised path); for tests that compare both paths. */
+  generalPathOnly?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface FileReport {
+  file: string;
+  rowsRead: number;
+  rows: number;
+  skippedEmpty: number;
+  warnings: InputIssue[];
+  quality: Record<string, number>;
+}
+
+export interface ImportSummary {
+  kind: ImportKind;
+  dryRun: boolean;
+  files: FileReport[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  newSecurities: string[];
+}
+
+export function emptyReport(file: string): FileReport {
+  return { file, rowsRead: 0, rows: 0, skippedEmpty: 0, warnings: [], quality: {} };
+}
