@@ -111,7 +111,7 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
   }
   if (rejected.size > 0) {
     const gone = integerList([...rejected.keys()]);
-    await store.run("DELETE FROM prices WHERE list_contains($ids, source_id)", { ids: gone.value }, { ids: gone.type });
+    await store.run("DELETE FROM prices WHERE source_id IN (SELECT unnest($ids))", { ids: gone.value }, { ids: gone.type });
     for (const id of rejected.keys()) rows.delete(id);
   }
   await store.run("DROP TABLE fast_files");

@@ -62,7 +62,7 @@ async function pickFastFiles(store: Store, files: readonly string[], opts: Impor
   if (candidates.length === 0) return fast;
   const ids = varcharList(candidates.map(([, p]) => p!.security));
   const present = new Set((await store.all<{ security: string }>(
-    "SELECT DISTINCT security FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
+    "SELECT DISTINCT security FROM prices WHERE security IN (SELECT unnest($ids))", { ids: ids.value }, { ids: ids.type },
   )).map((r) => r.security));
   // A symbol that a general-path file also yields (through its own symbol column) is not fast either.
   for (const [f, p] of candidates) if (!present.has(p!.security)) fast.set(f, p!);
@@ -178,7 +178,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
       const ch = varcharList([...changed]);
       await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
         FROM stage_prices s JOIN stage_price_series m USING (k)) x
-        WHERE q.security = x.security AND q.date = x.date AND list_contains($changed, q.security)`, { changed: ch.value }, { changed: ch.type });
+        WHERE q.security = x.security AND q.date = x.date AND q.security IN (SELECT unnest($changed))`, { changed: ch.value }, { changed: ch.type });
     } finally {
       await clearStagedPrices(store);
     }
@@ -186,7 +186,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
     const locations = varcharList(touched.map((g) => g.table.file));
     await store.run(`DELETE FROM quality_issues q USING sources s WHERE q.source_id = s.id AND q.check_id = 'empty_row'
-      AND list_contains($locations, s.location)`, { locations: locations.value }, { locations: locations.type });
+      AND s.location IN (SELECT unnest($locations))`, { locations: locations.value }, { locations: locations.type });
     for (const g of touched) {
       const sourceId = sourceOf.get(g.table.file)!;
       if (g.report.skippedEmpty > 0) quality.push({ sourceId, check: "empty_row", detail: `${g.report.skippedEmpty} rows with all prices empty skipped` });

@@ -47,8 +47,10 @@ export function refuseIfErrors(errors: readonly InputIssue[]): void {
 /** An import that changed nothing leaves no trace: drops this import's sources that no row points at. */
 export async function dropUnusedSources(store: Store, table: string, ids: readonly number[]): Promise<void> {
   const idList = integerList(ids);
-  await store.run(`DELETE FROM quality_issues WHERE list_contains($ids, source_id)
-    AND source_id NOT IN (SELECT source_id FROM ${table}) AND source_id NOT IN (SELECT source_id FROM securities)`, { ids: idList.value }, { ids: idList.type });
-  await store.run(`DELETE FROM sources WHERE list_contains($ids, id) AND id NOT IN (SELECT source_id FROM ${table})
-    AND id NOT IN (SELECT source_id FROM securities)`, { ids: idList.value }, { ids: idList.type });
+  await store.run(`CREATE OR REPLACE TEMP TABLE unused_sources AS
+    SELECT unnest($ids) AS id EXCEPT SELECT source_id FROM ${table} WHERE source_id IN (SELECT unnest($ids))
+    EXCEPT SELECT source_id FROM securities`, { ids: idList.value }, { ids: idList.type });
+  await store.run("DELETE FROM quality_issues WHERE source_id IN (SELECT id FROM unused_sources)");
+  await store.run("DELETE FROM sources WHERE id IN (SELECT id FROM unused_sources)");
+  await store.run("DROP TABLE unused_sources");
 }
