@@ -19,6 +19,15 @@ export { loadDemo, isDemoLoaded, DEMO_GROUPS, type DemoLoadResult } from "./app/
 export { summarizeComps, compsSummaryToMarkdown, type CompsSummary, type DisplayTable } from "./app/report/comps-summary.js";
 export * as valuation from "./core/valuation/index.js";
 export * as stats from "./core/stats/index.js";
+export * as attribution from "./core/attribution/index.js";
+export {
+  computeImplied, computeWallPremium, resolvePeerGroup,
+  type ImpliedRequest, type ImpliedResult, type WallPremiumRequest, type WallPremiumResult, type WallRow,
+} from "./app/implied.js";
+export { computeAttribution, type AttributionRequest, type AttributionReport, type AttributionRow } from "./app/attribution.js";
+export { computeBands, type BandsRequest, type BandsResult, type BandSeries } from "./app/bands.js";
+export { renderWaterfallSvg, type WaterfallChartInput, type WaterfallStep } from "./app/charts/waterfall.js";
+export { renderBandChartSvg, type BandChartInput } from "./app/charts/band-chart.js";
 export * as calendars from "./core/calendars/index.js";
 export * as dates from "./core/dates.js";
 export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.js";

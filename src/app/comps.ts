@@ -9,6 +9,8 @@ import { readFxRates } from "../store/fx.js";
 import { varcharList, type Store } from "../store/open.js";
 import { readCloseOnOrBefore } from "../store/prices.js";
 import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import { computeGapHistory, type GapHistoryResult } from "./gap-history.js";
+import { addDays } from "../core/dates.js";
 
 /** A named list of securities. */
 export interface PeerGroup {
@@ -41,6 +43,8 @@ export interface CompsResult {
   gap: Record<CompsMetric, { median?: ValuationGap; harmonicMean?: ValuationGap }>;
   /** For each security of the first group: price if its multiple closed x of the way to the second group's median. */
   closing: { metric: CompsMetric; security: string; price: number; currency: string; multiple: number; scenarios: ClosingScenario[] }[];
+  /** The gap of the first group to the second on trailing P/E (median) at each month end before asOf (see `computeGapHistory`). */
+  history?: GapHistoryResult;
 }
 
 const valueOf = (r: MultipleResult): number | undefined => ("value" in r ? r.value : undefined);
@@ -61,7 +65,11 @@ export async function latestPriceDate(store: Store, securities: readonly string[
  */
 export async function computeComps(
   store: Store,
-  req: { groups: readonly PeerGroup[]; asOf?: string; closingFractions?: readonly number[]; closingMetric?: CompsMetric },
+  req: {
+    groups: readonly PeerGroup[]; asOf?: string; closingFractions?: readonly number[]; closingMetric?: CompsMetric;
+    /** Gap history: default monthly over the three years to asOf on trailing P/E (median); false for none. */
+    history?: { from?: string; metric?: CompsMetric } | false;
+  },
 ): Promise<CompsResult> {
   if (req.groups.length < 2) throw new EmptyDataError("comps need two peer groups to compare");
   const all = req.groups.flatMap((g) => g.securities);
@@ -121,5 +129,12 @@ export async function computeComps(
        UNION SELECT source_id FROM fundamentals UNION SELECT source_id FROM estimates)`,
     { ids: ids.value }, { ids: ids.type },
   );
-  return { asOf, synthetic: Boolean(syn[0]?.s), groups: [...req.groups], rows, missing, aggregates, gap, closing };
+  const result: CompsResult = { asOf, synthetic: Boolean(syn[0]?.s), groups: [...req.groups], rows, missing, aggregates, gap, closing };
+  if (req.history !== false) {
+    result.history = await computeGapHistory(store, {
+      a: req.groups[0]!, b: req.groups[1]!, metric: req.history?.metric ?? "trailingPE", statistic: "median",
+      from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month",
+    });
+  }
+  return result;
 }

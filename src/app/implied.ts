@@ -2,9 +2,10 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Currency, Estimate, Fundamental } from "../models/index.js";
 import {
   consensusGrowthPath, costOfEquity, createFxLookup, DEFAULT_COUNTRY_RISK_PREMIUMS, DEFAULT_HORIZON_YEARS, DEFAULT_MATURE_ERP,
-  DEFAULT_RISK_FREE_RATES, priceDcf, reverseDcfBase, solveImpliedCostOfEquity, solveImpliedGrowth,
-  type DcfModel, type FxQuoteLookup, type MultipleContext, type ReverseDcfBase,
+  DEFAULT_RISK_FREE_RATES, priceDcf, reverseDcfBase, solveImpliedCostOfEquity, solveImpliedGrowth, wallRiskPremium,
+  type DcfModel, type FxQuoteLookup, type MultipleContext, type ReverseDcfBase, type WallRiskPremium,
 } from "../core/valuation/index.js";
+import { median } from "../core/stats/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
 import { varcharList, type Store } from "../store/open.js";
@@ -125,6 +126,8 @@ export interface ImpliedResult {
     fadeYears: number;
     exitMultiple?: number;
     payoutRatio: number;
+    /** Lowest implied growth searched. */
+    minGrowth: number;
   };
   /** The model solved (with the solved rate filled in). */
   model: DcfModel;
@@ -247,7 +250,7 @@ export function impliedFromData(
       riskFreeRate, riskFreeRateSource: req.riskFreeRate === undefined ? "default" : "given", beta, matureErp,
       countryRiskPremium, countryRiskPremiumSource: req.countryRiskPremium === undefined ? "default" : "given", lambda,
       capmCostOfEquity: capm, terminalGrowth, horizonYears, highGrowthYears, fadeYears,
-      ...(req.exitMultiple !== undefined ? { exitMultiple: req.exitMultiple } : {}), payoutRatio: req.payoutRatio ?? 1,
+      ...(req.exitMultiple !== undefined ? { exitMultiple: req.exitMultiple } : {}), payoutRatio: req.payoutRatio ?? 1, minGrowth,
     },
     model: solution.model, implied: solution.rate, costOfEquity: k, equityRiskPremium: k - riskFreeRate, value: solution.value,
     valuation: {
@@ -261,4 +264,129 @@ export function impliedFromData(
     result.atCapm = { costOfEquity: capm, value: v, upside: v / price.close - 1 };
   }
   return result;
+}
+
+/** The wall between two peer groups expressed as a risk premium (see {@link computeWallPremium}). */
+export interface WallPremiumRequest {
+  a: PeerGroup;
+  b: PeerGroup;
+  asOf?: string;
+  /** CRP of A's country over B's (default: the difference of DEFAULT_COUNTRY_RISK_PREMIUMS of the groups' countries). */
+  countryRiskPremium?: number;
+  /** A's exposure to that risk (default 1). */
+  lambda?: number;
+  /** Risk-free rates by currency, overriding the defaults. */
+  riskFreeRates?: Partial<Record<Currency, number>>;
+  /** Model settings applied to every security (horizon, fade, terminal growth, exit multiple …). */
+  model?: Omit<ImpliedRequest, "security" | "asOf" | "solve" | "riskFreeRate" | "countryRiskPremium" | "lambda">;
+}
+
+export interface WallRow {
+  group: string;
+  security: string;
+  currency?: Currency;
+  price?: number;
+  /** Trailing P/E (uncapped) the reverse DCF starts from. */
+  multiple?: number;
+  growthPath?: number[];
+  impliedCostOfEquity?: number;
+  riskFreeRate?: number;
+  impliedErp?: number;
+  /** Value if the security's implied ERP were B's median + λ · CRP, and the upside to it (group A only). */
+  atWall?: { costOfEquity: number; value: number; upside: number };
+  error?: string;
+}
+
+export interface WallPremiumResult {
+  asOf: string;
+  synthetic: boolean;
+  groups: [PeerGroup, PeerGroup];
+  rows: WallRow[];
+  /** Median implied cost of equity of A and B and their difference. */
+  costOfEquity: { medianA?: number; medianB?: number; gap?: number };
+  /** The gap in median implied ERPs against λ · CRP (undefined when a group has no solution). */
+  premium: WallRiskPremium | undefined;
+  countryRiskPremiumSource: AssumptionSource;
+  notes: string[];
+}
+
+const modeOf = (xs: readonly (string | undefined)[]): string | undefined => {
+  const counts = new Map<string, number>();
+  for (const x of xs) if (x !== undefined) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((p, q) => q[1] - p[1])[0]?.[0];
+};
+
+/**
+ * The valuation wall as a risk premium: for each security of both groups, the cost of equity its price implies
+ * given consensus growth then a fade (a reverse DCF solved for k); the implied ERP = k − r_f of its currency; the
+ * gap between the groups' median ERPs compared with λ · CRP (Damodaran); and for each security of A the value at
+ * B's median ERP + λ · CRP. One security that cannot be solved is reported in its row, not thrown.
+ */
+export async function computeWallPremium(store: Store, req: WallPremiumRequest): Promise<WallPremiumResult> {
+  const all = [...req.a.securities, ...req.b.securities];
+  const asOf = req.asOf ?? (await latestPriceDate(store, all));
+  if (asOf === undefined) throw new NotFoundError(`no prices for any of ${all.join(", ")}: load the demo (rerate demo) or import prices`);
+  const fx = createFxLookup(await readFxRates(store, asOf));
+  const notes: string[] = [];
+  const rows: WallRow[] = [];
+  const solved: { row: WallRow; model: DcfModel }[] = [];
+  const countries: Record<string, (string | undefined)[]> = { a: [], b: [] };
+  const found: StoredSecurity[] = [];
+  for (const [key, group] of [["a", req.a], ["b", req.b]] as const) {
+    for (const id of group.securities) {
+      const row: WallRow = { group: group.id, security: id };
+      rows.push(row);
+      try {
+        const data = await loadValuationData(store, id, asOf, fx);
+        found.push(data.security);
+        countries[key]!.push(data.security.country);
+        const bar = await readCloseOnOrBefore(store, id, asOf);
+        if (!bar) throw new NotFoundError(`no price on or before ${asOf}`);
+        const currency = bar.currency as Currency;
+        const rf = req.riskFreeRates?.[currency];
+        const r = impliedFromData(data, { ...req.model, security: id, asOf, solve: "coe", ...(rf !== undefined ? { riskFreeRate: rf } : {}) },
+          { date: bar.date, close: bar.close, currency }, false);
+        Object.assign(row, {
+          currency, price: bar.close, multiple: r.base.multiple, growthPath: r.model.growthPath ? [...r.model.growthPath] : [],
+          impliedCostOfEquity: r.implied, riskFreeRate: r.assumptions.riskFreeRate, impliedErp: r.equityRiskPremium,
+        });
+        for (const n of r.notes) if (!notes.includes(n)) notes.push(n);
+        solved.push({ row, model: r.model });
+      } catch (e) {
+        row.error = (e as Error).message;
+      }
+    }
+  }
+  const ofGroup = (g: PeerGroup, f: (r: WallRow) => number | undefined) => rows.filter((r) => r.group === g.id).map(f);
+  const countryA = modeOf(countries.a!);
+  const countryB = modeOf(countries.b!);
+  const crpDefault = (DEFAULT_COUNTRY_RISK_PREMIUMS[countryA ?? ""] ?? 0) - (DEFAULT_COUNTRY_RISK_PREMIUMS[countryB ?? ""] ?? 0);
+  const crp = req.countryRiskPremium ?? crpDefault;
+  if (req.countryRiskPremium === undefined) {
+    notes.push(`country risk premium ${(crp * 100).toFixed(2)}% = CRP ${countryA ?? "?"} − CRP ${countryB ?? "?"} (Damodaran, January 2024); pass --crp to override`);
+  }
+  const lambda = req.lambda ?? 1;
+  const premium = wallRiskPremium(ofGroup(req.a, (r) => r.impliedErp), ofGroup(req.b, (r) => r.impliedErp), crp, lambda);
+  const medianA = median(ofGroup(req.a, (r) => r.impliedCostOfEquity));
+  const medianB = median(ofGroup(req.b, (r) => r.impliedCostOfEquity));
+  if (premium !== undefined) {
+    for (const { row, model } of solved) {
+      if (row.group !== req.a.id || row.riskFreeRate === undefined || row.price === undefined) continue;
+      const k = row.riskFreeRate + premium.medianB + premium.explained;
+      try {
+        const value = priceDcf({ ...model, discountRate: k }).value;
+        row.atWall = { costOfEquity: k, value, upside: value / row.price - 1 };
+      } catch (e) {
+        notes.push(`${row.security}: no value at the wall's country-risk width (${(e as Error).message})`);
+      }
+    }
+  }
+  return {
+    asOf, synthetic: found.length > 0 && (await usesSyntheticData(store, found)), groups: [req.a, req.b], rows,
+    costOfEquity: {
+      ...(medianA !== undefined ? { medianA } : {}), ...(medianB !== undefined ? { medianB } : {}),
+      ...(medianA !== undefined && medianB !== undefined ? { gap: medianA - medianB } : {}),
+    },
+    premium, countryRiskPremiumSource: req.countryRiskPremium === undefined ? "default" : "given", notes,
+  };
 }

@@ -78,6 +78,118 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output")
     .action(async (amount: string, from: string, to: string, _o, cmd: Command) => (await import("./commands/fx.js")).run(ctxOf(cmd), amount, from, to, cmd.opts()));
 
+  // Reverse-DCF model flags shared by `implied` and `wall-premium` (rates as 0.03 or 3%).
+  const dcfFlags = (c: Command) => c
+    .option("--basis <basis>", "earnings (default) or fcf (free cash flow)")
+    .option("--consensus", "use consensus EPS growth for the first years (default when solving the cost of equity)")
+    .option("--no-consensus", "ignore consensus estimates")
+    .option("--horizon <years>", "explicit years (default 10)")
+    .option("--fade-years <n>", "years at the end of the horizon over which growth fades linearly to terminal growth")
+    .option("--terminal-growth <g>", "growth after the horizon (default: the risk-free rate)")
+    .option("--exit-multiple <x>", "terminal value as this P/E × final-year earnings instead of Gordon growth")
+    .option("--beta <b>", "beta for the CAPM cost of equity (default 1)")
+    .option("--erp <e>", "mature-market equity risk premium (default 4.60%, Damodaran Jan 2024)")
+    .option("--payout <p>", "share of earnings paid out as cash (default 1)")
+    .option("--json", "machine-readable output");
+
+  dcfFlags(program
+    .command("implied")
+    .description("reverse DCF: the growth (or cost of equity) the price implies, and the implied equity risk premium")
+    .argument("<symbol>")
+    .option("--as-of <date>", "valuation date (default: last price)")
+    .option("--solve <what>", "growth (default) or coe (cost of equity, an IRR)")
+    .option("--coe <k>", "cost of equity when solving growth (default r_f + β·ERP + λ·CRP)")
+    .option("--rf <r>", "risk-free rate of the listing currency (default: a stated assumption)")
+    .option("--crp <c>", "country risk premium (default: Damodaran Jan 2024 for the security's country)")
+    .option("--lambda <l>", "exposure to country risk (default 1)")
+    .option("--growth <g>", "stage-1 growth when solving the cost of equity (default: last consensus year's)")
+    .option("--min-growth <g>", "lowest implied growth searched (default 0; negative to allow shrinking earnings)"))
+    .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/implied.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  dcfFlags(program
+    .command("wall-premium")
+    .description("the valuation wall as a risk premium: implied ERPs of two peer groups against country risk × λ")
+    .requiredOption("--a <group>", "group A: a group id (china, us) or comma-separated symbols")
+    .requiredOption("--b <group>", "group B")
+    .option("--as-of <date>", "valuation date (default: last price)")
+    .option("--crp <c>", "country risk premium of A over B (default: Damodaran Jan 2024)")
+    .option("--lambda <l>", "A's exposure to that risk (default 1)")
+    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%"))
+    .action(async (_o, cmd: Command) => (await import("./commands/wall-premium.js")).run(ctxOf(cmd), cmd.opts()));
+
+  program
+    .command("attribution")
+    .description("split a period's return into earnings growth, multiple change, FX and dividends")
+    .argument("[symbol]", "a symbol or comma-separated symbols (or use --group)")
+    .option("--group <group>", "a group id (china, us) or comma-separated symbols")
+    .option("--from <date>", "start date (YYYY-MM-DD)")
+    .option("--to <date>", "end date (YYYY-MM-DD)")
+    .option("--currency <ccy>", "the investor's currency (default: the listing currency, or USD for mixed groups)")
+    .option("--basis <basis>", "EPS: trailing (last fiscal year, default) or forward (NTM)")
+    .option("--fx-basis <basis>", "listing (default: earnings in the listing currency) or reporting")
+    .option("--weights <w>", "group weights: equal (default) or cap (USD market cap at the start)")
+    .option("--svg <file>", "write a waterfall chart (SVG)")
+    .option("--json", "machine-readable output")
+    .action(async (symbol: string | undefined, _o, cmd: Command) => (await import("./commands/attribution.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  program
+    .command("bands")
+    .description("where today's trailing and forward P/E sit in their own history: percentile, ±1 and ±2 sd bands")
+    .argument("<symbol>")
+    .option("--from <date>", "first date of the history")
+    .option("--to <date>", "last date (today's multiple)")
+    .option("--basis <basis>", "chart trailing (default) or forward P/E")
+    .option("--svg <file>", "write a band chart (SVG)")
+    .option("--json", "machine-readable output")
+    .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/bands.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  program
+    .command("event-study")
+    .description("catalyst event study: abnormal returns and CARs around dated events, with the test battery across securities and events")
+    .option("--securities <symbols...>", "securities (A B C or A,B,C); default: each event's own securities")
+    .option("--symbols <symbols...>", "same as --securities")
+    .option("--benchmark <symbol>", "SYMBOL for all, or SECURITY=SYMBOL (repeatable); default per exchange: ^HSI for HKEX, ^GSPC for US, 000300.SS else ^HSI for mainland", collect)
+    .option("--event <spec>", "DATE[THH:MM±HH:MM][=LABEL], repeatable, e.g. \"2025-09-24T09:30+08:00=Qwen3-Max\"", collect)
+    .option("--events-file <file>", "events from a CSV/JSON file (import format, or timestamp[,label][,securities])")
+    .option("--events <file>", "same as --events-file")
+    .option("--tag <tag>", "stored events with this tag (repeatable); with no events given, all stored events", collect)
+    .addOption(new Option("--model <model>", "normal-return model").choices(["market", "market-adjusted", "mean-adjusted"]).default("market"))
+    .option("--estimation <from:to>", "estimation window in trading days relative to day 0 (use --estimation=-250:-11)", "-250:-11")
+    .option("--windows <list>", "event windows, comma-separated (default -1:1,0:1,0:5,-5:5)")
+    .option("--window <from:to>", "one event window (repeatable; --window=-1:1)", collect)
+    .option("--min-estimation-days <n>", "fewest valid estimation days (default 120)")
+    .option("--log-returns", "log returns instead of simple returns")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => {
+      const o = cmd.opts();
+      const opts = { ...o, securities: [...(o.securities ?? []), ...(o.symbols ?? [])], eventsFile: o.eventsFile ?? o.events };
+      return (await import("./commands/event-study.js")).run(ctxOf(cmd), opts);
+    });
+
+  // Live data providers (issue 8).
+  program
+    .command("fetch")
+    .description("fetch live data into the store in one transaction: Yahoo prices, shares and estimates, SEC filings, FX")
+    .option("--provider <id>", "yahoo (prices, shares, estimates and FX), sec (filings) or fx; default all that are configured")
+    .option("--symbols <list>", "symbols, comma-separated (default: every security in the store)")
+    .option("--thesis <file>", "fetch every symbol a thesis file names")
+    .option("--from <date>", "first date of daily series (default: what is missing, else five years)")
+    .option("--to <date>", "last date (default today)")
+    .option("--refresh", "ignore the response cache")
+    .option("--no-cache", "neither read nor write the response cache")
+    .option("--cache-dir <dir>", "response cache directory (default .rerate/cache, or RERATE_CACHE_DIR)")
+    .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/fetch.js")).run(ctxOf(cmd), cmd.opts()));
+
+  program
+    .command("providers")
+    .description("list the live data providers, what each serves, its rate limit and the settings it needs")
+    .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/providers.js")).run(ctxOf(cmd), cmd.opts()));
+
   program
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
@@ -85,6 +197,83 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--out <dir>", "where to write the summary files", ".rerate/out")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd), cmd.opts()));
+
+  // Comps and the valuation wall (issue 3). A peer group is symbols, @name (saved or built-in) or a group file.
+  program
+    .command("comps")
+    .description("comps table of a peer group: every multiple point in time, peer aggregates, n.m. with reasons")
+    .argument("<symbols...>", "symbols, @group (rerate groups list) or a group file (peers.yaml, thesis.yaml#china, peers.csv)")
+    .option("--as-of <date>", "valuation date (default: the latest price)")
+    .option("--currency <ccy>", "currency of market caps (default USD; multiples do not depend on it)")
+    .option("--metrics <list>", "metrics to show: pe,pe_ttm,fpe,fpe_fy1,fpe_fy2,peg,ev_ebitda,ev_sales,ps,pb,ey,dy,mcap,ev (default pe,fpe,fpe_fy1,ev_ebitda,ps)")
+    .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
+    .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
+    .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--json", "machine-readable output")
+    .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
+
+  program
+    .command("wall")
+    .description("the valuation wall between two peer groups: gap, closing scenarios and the gap's history")
+    .option("--a <groupA...>", "group A: symbols, @group or a group file")
+    .option("--b <groupB...>", "group B: symbols, @group or a group file")
+    .option("--as-of <date>", "valuation date (default: the latest price)")
+    .option("--metric <m>", "the multiple the wall is measured on (default fpe: calendarised forward P/E)")
+    .option("--metrics <list>", "other metrics to show (default pe,fpe,fpe_fy1,ev_ebitda,ps)")
+    .option("--stat <s>", "peer aggregate the gap closes toward: median (default), harmonic, cap or mean")
+    .option("--close <fractions>", "fractions of the gap to close (default 0.25,0.5,1)")
+    .option("--currency <ccy>", "currency of market caps (default USD)")
+    .option("--history <from:to>", "the gap through time, e.g. 2023-01-01:2025-10-31 (to defaults to the as-of date)")
+    .option("--every <period>", "history points: month (month ends, default) or week (Fridays)")
+    .option("--chart <file>", "write the history as an SVG chart")
+    .option("--explain", "print the inputs behind each value")
+    .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
+    .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
+
+  program
+    .command("check-multiple")
+    .description("which P/E definitions and dates reproduce a quoted multiple (trailing, TTM, FY1/FY2, NTM; diluted/basic; per ADS or per share)")
+    .argument("<symbol>")
+    .requiredOption("--claim <x>", "the multiple quoted, e.g. 15")
+    .option("--metric <m>", "the multiple family (pe)", "pe")
+    .option("--around <date>", "centre of the date range (default: the latest price)")
+    .option("--window <days>", "calendar days either side (default 30)")
+    .option("--tolerance <t>", "relative tolerance (default 0.05 = ±5%)")
+    .option("--all", "also list definitions that are n.m. on every date")
+    .option("--json", "machine-readable output")
+    .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/check-multiple.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  const groups = program.command("groups").description("saved peer groups (use them as @name in comps and wall)");
+  groups
+    .command("save")
+    .description("save (or replace) a peer group")
+    .argument("<name>", "the group id, e.g. asic")
+    .argument("<symbols...>")
+    .option("--name <text>", "display name (English)")
+    .option("--name-zh-hant <text>", "display name (Traditional Chinese)")
+    .option("--name-zh-hans <text>", "display name (Simplified Chinese)")
+    .option("--json", "machine-readable output")
+    .action(async (name: string, symbols: string[], _o, cmd: Command) => (await import("./commands/groups.js")).save(ctxOf(cmd), name, symbols, cmd.opts()));
+  groups
+    .command("list")
+    .description("saved and built-in peer groups")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/groups.js")).list(ctxOf(cmd)));
+  groups
+    .command("delete")
+    .description("delete a saved peer group")
+    .argument("<name>")
+    .option("--json", "machine-readable output")
+    .action(async (name: string, _o, cmd: Command) => (await import("./commands/groups.js")).remove(ctxOf(cmd), name));
+
+  program
+    .command("serve")
+    .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")
+    .option("--port <port>", "port (default 8780; 0 picks a free one)")
+    .option("--host <host>", "address to bind (default 127.0.0.1)")
+    .action(async (_o, cmd: Command) => (await import("./commands/serve.js")).run(ctxOf(cmd), cmd.opts()));
 
   return program;
 }

@@ -1,4 +1,8 @@
 import type { Lang } from "../models/common.js";
+import { PROVIDER_MESSAGES } from "./messages-providers.js";
+import { COMPS_MESSAGES } from "./messages-comps.js";
+import { IMPLIED_MESSAGES } from "./messages-implied.js";
+import { EVENTS_MESSAGES } from "./messages-events.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -104,6 +108,10 @@ const CORE_MESSAGES = {
  */
 export const MESSAGES = {
   ...CORE_MESSAGES,
+  ...PROVIDER_MESSAGES,
+  ...COMPS_MESSAGES,
+  ...IMPLIED_MESSAGES,
+  ...EVENTS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,6 +2,7 @@ import { localized, t } from "../../i18n/index.js";
 import { formatMultiple, formatPercent, formatPoints, formatPrice } from "../../i18n/format.js";
 import type { Lang } from "../../models/common.js";
 import type { CompsMetric, CompsResult } from "../comps.js";
+import { historyLines } from "../comps-display.js";
 
 /** A table as header + rows of display strings; renderers (markdown, terminal) lay it out. */
 export interface DisplayTable {
@@ -57,6 +58,10 @@ export function summarizeComps(c: CompsResult, lang: Lang): CompsSummary {
     }
   }
   for (const miss of c.missing) lines.push(`  ${miss.group}: ${miss.security}: ${miss.reason}`);
+  if (c.history !== undefined) {
+    lines.push(t(lang, "wall.historyOf", { metric: t(lang, "metric.peTrailing"), stat: lang === "en" ? "median" : t(lang, "comps.stat.median") }));
+    lines.push(...historyLines(c.history, lang).map((l) => `  ${l}`));
+  }
   if (c.closing.length > 0) {
     const fr = c.closing[0]!.scenarios.map((s) => s.fraction);
     tables.push({

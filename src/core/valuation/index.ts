@@ -53,3 +53,21 @@ export { closingScenarios, valuationGap } from "./gap.js";
 export { explainMultiple } from "./explain-multiple.js";
 
 export * from "./implied/index.js";
+
+export { METRIC_ALIASES, MULTIPLE_KINDS, MULTIPLE_UNITS, metricShortName, parseMetric, parseMetrics } from "./metric-names.js";
+export { computeMultiple } from "./compute-multiple.js";
+export { percentileRank } from "./percentile-rank.js";
+export type { FxAtDates, FxDateMemo } from "./fx-date-memo.js";
+export { createFxDateMemo } from "./fx-date-memo.js";
+export type { MultipleSeries, PriceColumns, SeriesInput, SeriesKind } from "./multiple-series.js";
+export { multipleSeries, SERIES_KINDS } from "./multiple-series.js";
+export type { AggregateSeries, PeerStatistic } from "./aggregate-series.js";
+export { aggregateSeries, PEER_STATISTICS } from "./aggregate-series.js";
+export type { GapHistory, GapPoint } from "./gap-history.js";
+export { gapHistory } from "./gap-history.js";
+export type { HistoryFrequency } from "./history-dates.js";
+export { historyDates } from "./history-dates.js";
+export type { ImpliedPriceInput, ImpliedPriceRow } from "./implied-prices.js";
+export { impliedPrices } from "./implied-prices.js";
+export type { PeDefinition, PeEps, PeListing, PePeriod } from "./pe-definitions.js";
+export { peDefinitions, peUnderDefinition, reproducesClaim } from "./pe-definitions.js";

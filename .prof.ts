@@ -1,0 +1,16 @@
+import { loadScenarioModel, compileScenario } from "./src/app/scenario.js";
+import { createSimulationPlan, runBlock, splitBlocks, summarizeMonteCarlo, assembleBlocks } from "./src/core/scenario/index.js";
+const m = loadScenarioModel("examples/china-ai-capex.yaml");
+const plan = createSimulationPlan(compileScenario(m));
+const blocks = splitBlocks(1_000_000);
+let t0 = performance.now();
+const res = blocks.map((b) => runBlock(plan, b, { seed: 42, sampler: "plain" }));
+console.log("blocks", (performance.now() - t0).toFixed(0));
+t0 = performance.now();
+const d = assembleBlocks(plan, 1_000_000, res);
+console.log("assemble", (performance.now() - t0).toFixed(0));
+t0 = performance.now();
+summarizeMonteCarlo(plan, d, { seed: 42, sampler: "plain", blockSize: 4096 });
+console.log("summary", (performance.now() - t0).toFixed(0), plan.series.length, plan.drivers.length);
+t0 = performance.now();
+const x = Float64Array.from(d.series[0]!); x.sort(); console.log("one sort", (performance.now() - t0).toFixed(0));

@@ -1,0 +1,124 @@
+import type { Currency, Estimate, Fundamental, FxRate } from "../models/index.js";
+import { isoToDayNumber } from "../core/dates.js";
+import type { PriceColumns } from "../core/valuation/index.js";
+import { readEstimates, readFundamentals } from "../store/fundamentals.js";
+import { readFxRates } from "../store/fx.js";
+import { varcharList, type Store } from "../store/open.js";
+import { readCloseOnOrBefore, readPrices } from "../store/prices.js";
+import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import type { PeerGroup } from "./comps.js";
+
+/** A security of a group that could not be valued at all, and why. */
+export interface MissingMember {
+  group: string;
+  security: string;
+  reason: string;
+}
+
+/** What valuing a set of groups on one date needs, read once. */
+export interface ValuationInputs {
+  securities: Map<string, StoredSecurity>;
+  /** Last close on or before the date, per security (absent: no price yet). */
+  prices: Map<string, { date: string; close: number; currency: Currency }>;
+  fundamentals: Fundamental[];
+  estimates: Estimate[];
+  fx: FxRate[];
+  missing: MissingMember[];
+}
+
+const uniq = (xs: readonly string[]) => [...new Set(xs)];
+const entitiesOf = (secs: Iterable<StoredSecurity>) => uniq([...secs].flatMap((s) => (s.issuer !== undefined ? [s.id, s.issuer] : [s.id])));
+
+async function readSecurities(store: Store, groups: readonly PeerGroup[], missing: MissingMember[]): Promise<Map<string, StoredSecurity>> {
+  const out = new Map<string, StoredSecurity>();
+  for (const g of groups) {
+    for (const id of g.securities) {
+      const s = out.get(id) ?? (await getSecurity(store, id));
+      if (s === undefined) missing.push({ group: g.id, security: id, reason: "not in the store (import a security master, or check the symbol)" });
+      else out.set(id, s);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads everything needed to value the groups' securities as of a date: the security master rows, each last close on
+ * or before the date, fundamentals and estimates of their issuers known by then, and FX fixings up to then.
+ * Securities not in the store, or with no price yet, are listed in `missing` with the reason.
+ */
+export async function loadValuationInputs(store: Store, groups: readonly PeerGroup[], asOf: string): Promise<ValuationInputs> {
+  const missing: MissingMember[] = [];
+  const securities = await readSecurities(store, groups, missing);
+  const prices = new Map<string, { date: string; close: number; currency: Currency }>();
+  for (const s of securities.values()) {
+    const p = await readCloseOnOrBefore(store, s.id, asOf);
+    if (p !== undefined) prices.set(s.id, { date: p.date, close: p.close, currency: p.currency as Currency });
+  }
+  for (const g of groups) {
+    for (const id of g.securities) {
+      if (securities.has(id) && !prices.has(id)) missing.push({ group: g.id, security: id, reason: `no price on or before ${asOf}` });
+    }
+  }
+  const entities = entitiesOf(securities.values());
+  return {
+    securities, prices, missing,
+    fundamentals: await readFundamentals(store, entities, asOf),
+    estimates: await readEstimates(store, entities, asOf),
+    fx: await readFxRates(store, asOf),
+  };
+}
+
+/** What valuing the groups on many dates needs: closes as columns up to the last date, and every row up to it. */
+export interface PanelInputs {
+  securities: Map<string, StoredSecurity>;
+  prices: Map<string, PriceColumns>;
+  fundamentals: Fundamental[];
+  estimates: Estimate[];
+  fx: FxRate[];
+  missing: MissingMember[];
+}
+
+/** Reads the groups' securities for a history ending on `to` (rows known later are left out). */
+export async function loadPanelInputs(store: Store, groups: readonly PeerGroup[], to: string): Promise<PanelInputs> {
+  const missing: MissingMember[] = [];
+  const securities = await readSecurities(store, groups, missing);
+  const prices = new Map<string, PriceColumns>();
+  for (const s of securities.values()) {
+    const p = await readPrices(store, s.id, { to });
+    prices.set(s.id, {
+      days: Int32Array.from(p.dates, isoToDayNumber),
+      close: p.close,
+      currency: (p.currency || s.currency) as Currency,
+    });
+  }
+  const entities = entitiesOf(securities.values());
+  return {
+    securities, prices, missing,
+    fundamentals: await readFundamentals(store, entities, to),
+    estimates: await readEstimates(store, entities, to),
+    fx: await readFxRates(store, to),
+  };
+}
+
+/** The latest price date among the securities: the default as-of date. */
+export async function latestPriceDateOf(store: Store, securities: readonly string[]): Promise<string | undefined> {
+  const ids = varcharList(securities);
+  const rows = await store.all<{ d: string | null }>(
+    "SELECT strftime(max(date), '%Y-%m-%d') AS d FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
+  );
+  return rows[0]?.d ?? undefined;
+}
+
+/** Whether any price, fundamental or estimate of these securities comes from a synthetic source (the demo). */
+export async function usesSyntheticData(store: Store, securities: readonly StoredSecurity[]): Promise<boolean> {
+  const ids = varcharList(securities.map((s) => s.id));
+  const entities = varcharList(entitiesOf(securities));
+  const rows = await store.all<{ s: boolean | null }>(
+    `SELECT bool_or(s.synthetic) AS s FROM sources s WHERE s.id IN (
+       SELECT source_id FROM prices WHERE list_contains($ids, security)
+       UNION SELECT source_id FROM fundamentals WHERE list_contains($entities, entity)
+       UNION SELECT source_id FROM estimates WHERE list_contains($entities, entity))`,
+    { ids: ids.value, entities: entities.value }, { ids: ids.type, entities: entities.type },
+  );
+  return Boolean(rows[0]?.s);
+}

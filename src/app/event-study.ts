@@ -1,0 +1,340 @@
+import { EmptyDataError, formatIssue, InvalidInputError, NotFoundError } from "../errors.js";
+import type { CalendarId } from "../core/calendars/holiday.js";
+import {
+  calendarOfListing, chooseDefaultBenchmark, describeDayZero, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
+  parseEventArgument, parseEventTime, prepareStudySeries, runEventStudy, sessionHoursOf, windowSpan,
+  type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
+  type WindowTests,
+} from "../core/events/index.js";
+import { Event } from "../models/event.js";
+import { normalizeHeader } from "../providers/csv/columns.js";
+import { listEvents } from "../store/events.js";
+import { varcharList, type Store } from "../store/open.js";
+import { readPrices } from "../store/prices.js";
+import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import { readInputTable } from "./import/read-table.js";
+import { EVENT_KIND } from "./import/record-kinds.js";
+import { parseRecords } from "./import/records.js";
+
+/** What to study. Events come from `events`, plus store events carrying one of `tags`; with neither, every stored event. */
+export interface EventStudyRequest {
+  /** Securities to study around every event; when absent, each event's own `securities`. */
+  securities?: readonly string[];
+  events?: readonly Event[];
+  tags?: readonly string[];
+  /** One benchmark for every security; default per exchange (see {@link DEFAULT_BENCHMARKS}). */
+  benchmark?: string;
+  /** Benchmarks for particular securities (security → benchmark), before `benchmark` and the defaults. */
+  benchmarks?: Readonly<Record<string, string>>;
+  model?: NormalModel;
+  estimation?: DayRange;
+  windows?: readonly DayRange[];
+  minEstimationDays?: number;
+  logReturns?: boolean;
+  /** Level of the CAR path's band (default 0.95). */
+  confidence?: number;
+  onProgress?: (stage: "prices" | "study", done: number, total: number) => void;
+}
+
+/** A test statistic and its p-value per test, `null` when the data cannot support the test. */
+type TestTable = Record<keyof Required<WindowTests>, number | null>;
+
+export interface EventStudyResult {
+  /** True when any price used comes from the synthetic demo. */
+  synthetic: boolean;
+  model: NormalModel;
+  returns: "simple" | "log";
+  estimation: DayRange;
+  windows: DayRange[];
+  minEstimationDays: number;
+  /** How days, windows, missing data, overlaps and the tests were handled, in words. */
+  method: string[];
+  securities: {
+    id: string; exchange: string; calendar?: CalendarId; sessionHours?: string; benchmark?: string; benchmarkReason: string;
+    alignment: PreparedSeries["alignment"]; priceField: "adjClose" | "close"; first?: string; last?: string; sessions: number;
+    missingPrices: string[]; missingBenchmark: string[];
+  }[];
+  events: { id: string; timestamp: string; title: string }[];
+  observations: {
+    security: string; event: string; title: string; timestamp: string; benchmark?: string;
+    day0?: string; dayZeroRule?: string; dayZeroNote?: string;
+    status: "ok" | "skipped"; reason?: string;
+    alpha?: number; beta?: number; sigma?: number; n?: number; df?: number; positiveShare?: number;
+    ar: { day: number; date?: string; ar: number | null; r: number | null; rm: number | null }[];
+    windows: { from: number; to: number; car: number | null; t: number | null; p: number | null; k: number; missingDays: number[] }[];
+    notes: string[];
+  }[];
+  aggregates: {
+    from: number; to: number; n: number; nStandardized: number; caar: number | null; meanCorrelation: number | null;
+    tests: TestTable; p: TestTable; df: Partial<TestTable>;
+    merged: { security: string; events: string[]; from: number; to: number }[];
+  }[];
+  path: PathPoint[];
+  confidence: number;
+  sources: string[];
+  warnings: string[];
+}
+
+const TEST_KEYS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
+
+const METHOD = [
+  "Day 0: the first session of the security's exchange whose regular hours (HKEX 09:30–16:00 Hong Kong, NYSE/NASDAQ 09:30–16:00 New York with summer time, SSE/SZSE 09:30–15:00 Shanghai) end after the event; a date-only event is day 0 on that date if it is a session, else the next session.",
+  "Sessions: the dates the security has prices on, plus the dates its same-exchange benchmark traded within its history, so a session it missed is a missing day; windows count these sessions.",
+  "Missing data: a return needs prices on two consecutive sessions; returns across a gap are left out and reported, never filled. A benchmark from another exchange enters at its last close on or before each session.",
+  "Overlaps: one security's events whose windows overlap count once per window, with the CAR over the union of their windows and the first event's estimation; each security-event is still reported on its own.",
+  "Tests: cross-sectional t; Patell Z and BMP t on CARs standardised by the forecast-error-corrected variance; Kolari–Pynnönen adjusted BMP with r̄ the mean correlation of the observations' estimation residuals aligned on event time; Corrado rank test (Cowan's cumulative form over windows of several days); sign; generalised sign (Cowan 1992). Two-sided p-values.",
+];
+
+/** Events from command-line arguments `DATE[THH:MM±HH:MM][=LABEL]`. */
+export function eventsFromArguments(args: readonly string[]): Event[] {
+  return args.map((a, i) => {
+    const e = parseEventArgument(a, i);
+    return Event.parse({ id: e.id, timestamp: e.timestamp, title: { en: e.title } });
+  });
+}
+
+/**
+ * Events from a CSV/JSON file in the import format (`rerate import events`), or a short one with only a
+ * timestamp (or date) column and optionally a label or title and securities.
+ * @throws InvalidInputError naming file, line and value of every bad row
+ */
+export function readEventsFile(file: string): Event[] {
+  const table = readInputTable(file);
+  const header = (table.rows[0] ?? []).map(normalizeHeader);
+  if (table.rows.length > 0 && !header.includes("id")) {
+    const hasTitle = header.some((h) => ["title", "title en", "headline"].includes(h));
+    const label = header.findIndex((h) => h === "label" || h === "event" || h === "name");
+    const time = header.findIndex((h) => ["timestamp", "time", "date", "datetime", "ts"].includes(h));
+    table.rows = table.rows.map((row, r) => {
+      const title = hasTitle ? [] : [r === 0 ? "title" : (label >= 0 ? row[label] : undefined) || row[time] || `event ${r}`];
+      return [r === 0 ? "id" : `event-${r}`, ...title, ...row];
+    });
+  }
+  const parsed = parseRecords<Event>(table, EVENT_KIND);
+  if (parsed.errors.length > 0) throw new InvalidInputError(`${file}: ${parsed.errors.map(formatIssue).join("; ")}`, parsed.errors);
+  return parsed.records;
+}
+
+const num = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
+
+/**
+ * Runs a catalyst event study on stored prices: resolves events, securities and benchmarks, puts each
+ * security on its session grid, locates day 0 per exchange and time zone, and runs the core study.
+ * @throws InvalidInputError for bad settings; NotFoundError for unknown securities, tags or missing prices
+ */
+export async function computeEventStudy(store: Store, req: EventStudyRequest): Promise<EventStudyResult> {
+  const spec: EventStudySpec = {
+    model: req.model ?? EVENT_STUDY_DEFAULTS.model,
+    estimation: req.estimation ?? EVENT_STUDY_DEFAULTS.estimation,
+    windows: req.windows ?? EVENT_STUDY_DEFAULTS.windows,
+    minEstimationDays: req.minEstimationDays ?? EVENT_STUDY_DEFAULTS.minEstimationDays,
+  };
+  const events = await resolveEvents(store, req);
+  const warnings: string[] = [];
+
+  // Securities and what each is studied around.
+  const pairs: { security: string; event: Event }[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    const ids = req.securities ?? e.securities;
+    if (ids.length === 0) throw InvalidInputError.at({ column: "securities", value: e.id, reason: "event names no securities: pass --securities" });
+    for (const id of ids) {
+      const key = `${id}\u0000${e.id}`;
+      if (!seen.has(key)) pairs.push({ security: id, event: e });
+      seen.add(key);
+    }
+  }
+  const securityIds = [...new Set(pairs.map((p) => p.security))];
+  const securities = new Map<string, StoredSecurity>();
+  for (const id of securityIds) {
+    const s = await getSecurity(store, id);
+    if (s === undefined) throw new NotFoundError(`unknown security ${id}: import its prices or a security master first (see \`rerate securities\`)`);
+    securities.set(id, s);
+  }
+
+  // Prices: each security and each benchmark once.
+  const priceCache = new Map<string, { dates: string[]; prices: Float64Array; field: "adjClose" | "close" } | null>();
+  const loadPrices = async (id: string) => {
+    if (!priceCache.has(id)) {
+      const p = await readPrices(store, id);
+      const useAdj = p.adjClose.some((x) => Number.isFinite(x));
+      priceCache.set(id, p.dates.length === 0 ? null : { dates: p.dates, prices: useAdj ? p.adjClose : p.close, field: useAdj ? "adjClose" : "close" });
+    }
+    return priceCache.get(id) ?? undefined;
+  };
+  const benchmarkOf = new Map<string, { id?: string; reason: string }>();
+  let loaded = 0;
+  for (const id of securityIds) {
+    const s = securities.get(id)!;
+    const given = req.benchmarks?.[id] ?? req.benchmark;
+    if (given !== undefined) {
+      if ((await loadPrices(given)) === undefined) throw new NotFoundError(`no prices for benchmark ${given}: import them or choose another --benchmark`);
+      benchmarkOf.set(id, { id: given, reason: "given" });
+    } else {
+      const cal = calendarOfListing(s)?.calendar;
+      const candidates = cal !== undefined && cal !== "FX" ? ["^HSI", "^GSPC", "000300.SS"] : [];
+      const available = new Set<string>();
+      for (const c of candidates) if ((await loadPrices(c)) !== undefined) available.add(c);
+      const choice = chooseDefaultBenchmark(cal, (b) => available.has(b));
+      if (choice.id === undefined && spec.model !== "mean-adjusted") throw new NotFoundError(`${id}: ${choice.reason} (--benchmark SYMBOL)`);
+      benchmarkOf.set(id, choice);
+    }
+    if ((await loadPrices(id)) === undefined) throw new NotFoundError(`no prices for ${id}: import them with \`rerate import prices FILE\``);
+    req.onProgress?.("prices", ++loaded, securityIds.length);
+  }
+
+  // Session grids, returns and day 0.
+  const seriesIndex = new Map<string, number>();
+  const prepared: PreparedSeries[] = [];
+  const securityInfo: EventStudyResult["securities"] = [];
+  for (const id of securityIds) {
+    const s = securities.get(id)!;
+    const own = (await loadPrices(id))!;
+    const bench = benchmarkOf.get(id)!;
+    const benchSec = bench.id !== undefined ? await getSecurity(store, bench.id) : undefined;
+    const cal = calendarOfListing(s);
+    const benchCal = benchSec !== undefined ? calendarOfListing(benchSec)?.calendar : cal?.calendar;
+    const benchPrices = bench.id !== undefined ? await loadPrices(bench.id) : undefined;
+    const p = prepareStudySeries(own, benchPrices, { sameExchange: cal !== undefined && benchCal === cal.calendar, log: req.logReturns === true });
+    seriesIndex.set(id, prepared.length);
+    prepared.push(p);
+    const hours = sessionHoursOf(cal?.calendar);
+    securityInfo.push({
+      id, exchange: s.exchange, ...(cal ? { calendar: cal.calendar } : {}),
+      ...(hours ? { sessionHours: `${formatMinutes(hours.openMinutes)}–${formatMinutes(hours.closeMinutes)} ${hours.zone}` } : {}),
+      ...(bench.id !== undefined ? { benchmark: bench.id } : {}), benchmarkReason: bench.reason, alignment: p.alignment, priceField: own.field,
+      ...(p.grid.length > 0 ? { first: p.grid[0]!, last: p.grid[p.grid.length - 1]! } : {}), sessions: p.grid.length,
+      missingPrices: p.missingPrices.map((i) => p.grid[i]!), missingBenchmark: p.missingBenchmark.map((i) => p.grid[i]!),
+    });
+    if (cal !== undefined && cal.basis !== "exchange") warnings.push(`${id}: exchange ${s.exchange} has no session hours; the ${cal.calendar} calendar was inferred from its ${cal.basis}`);
+    if (bench.id !== undefined && p.alignment === "as-of") warnings.push(`${id}: benchmark ${bench.id} trades on another calendar; it enters at its last close on or before each ${id} session`);
+  }
+
+  const located = pairs.map((pair) => {
+    const p = prepared[seriesIndex.get(pair.security)!]!;
+    const cal = calendarOfListing(securities.get(pair.security)!)?.calendar;
+    const hours = sessionHoursOf(cal);
+    const time = parseEventTime(pair.event.timestamp);
+    const dz = locateDayZero(p.grid, time, hours);
+    return { pair, dz, note: dz === undefined ? undefined : describeDayZero(dz, hours, time.date) };
+  });
+  const studyObs: StudyObservation[] = located.map((l) => ({ series: seriesIndex.get(l.pair.security)!, day0: l.dz?.index ?? -1 }));
+  const outcome = runEventStudy(
+    prepared.map((p) => ({ returns: p.returns, ...(p.market ? { market: p.market } : {}) })),
+    studyObs, spec,
+    { ...(req.onProgress ? { onProgress: (d: number, t: number) => req.onProgress!("study", d, t) } : {}), ...(req.confidence !== undefined ? { confidence: req.confidence } : {}) },
+  );
+
+  const span = windowSpan(spec.windows);
+  const observations = located.map((l, i): EventStudyResult["observations"][number] => {
+    const o = outcome.observations[i]!;
+    const p = prepared[studyObs[i]!.series]!;
+    const d0 = studyObs[i]!.day0;
+    const base = {
+      security: l.pair.security, event: l.pair.event.id, title: l.pair.event.title.en, timestamp: l.pair.event.timestamp,
+      ...(benchmarkOf.get(l.pair.security)!.id !== undefined ? { benchmark: benchmarkOf.get(l.pair.security)!.id! } : {}),
+      ...(l.dz ? { day0: l.dz.date, dayZeroRule: l.dz.rule, dayZeroNote: l.note! } : {}),
+    };
+    if (o.status === "skipped") {
+      return { ...base, status: "skipped", reason: skipReason(o.skip!.code, o.skip!.estimationDays, spec, p, l.pair.event.timestamp), ar: [], windows: [], notes: [] };
+    }
+    const ar = Array.from(o.ar!, (a, j) => {
+      const idx = d0 + span.from + j;
+      const inGrid = idx >= 0 && idx < p.grid.length;
+      return { day: span.from + j, ...(inGrid ? { date: p.grid[idx]! } : {}), ar: num(a), r: inGrid ? num(p.returns[idx]) : null, rm: inGrid && p.market ? num(p.market[idx]) : null };
+    });
+    return {
+      ...base, status: "ok", alpha: o.fit!.alpha, beta: o.fit!.beta, sigma: Math.sqrt(o.fit!.sigma2), n: o.fit!.n, df: o.fit!.df,
+      ...(o.positiveShare !== undefined && Number.isFinite(o.positiveShare) ? { positiveShare: o.positiveShare } : {}),
+      ar,
+      windows: o.windows!.map((w) => ({ from: w.from, to: w.to, car: num(w.car), t: num(w.t), p: num(w.p), k: w.k, missingDays: w.missingDays })),
+      notes: observationNotes(p, d0, span, spec, l.pair, located),
+    };
+  });
+
+  const aggregates = outcome.aggregates.map((a): EventStudyResult["aggregates"][number] => {
+    const pick = (f: (t: TestResult) => number | undefined) => Object.fromEntries(TEST_KEYS.map((k) => [k, a.tests[k] ? num(f(a.tests[k])) : null])) as TestTable;
+    const df = Object.fromEntries(TEST_KEYS.filter((k) => a.tests[k]?.df !== undefined).map((k) => [k, a.tests[k]!.df!])) as Partial<TestTable>;
+    return {
+      from: a.from, to: a.to, n: a.n, nStandardized: a.nStandardized, caar: num(a.caar), meanCorrelation: num(a.meanCorrelation),
+      tests: pick((t) => t.statistic), p: pick((t) => t.p), df,
+      merged: a.merged.map((m) => ({ security: pairs[m.observations[0]!]!.security, events: m.observations.map((i) => pairs[i]!.event.id), from: m.from, to: m.to })),
+    };
+  });
+
+  const ids = varcharList([...priceCache.keys()].filter((k) => priceCache.get(k) !== null));
+  const src = await store.all<{ location: string; synthetic: boolean }>(
+    `SELECT DISTINCT s.location, s.synthetic FROM sources s WHERE s.id IN (SELECT source_id FROM prices WHERE list_contains($ids, security)) ORDER BY s.location`,
+    { ids: ids.value }, { ids: ids.type },
+  );
+  return {
+    synthetic: src.some((r) => r.synthetic), model: spec.model, returns: req.logReturns ? "log" : "simple",
+    estimation: spec.estimation, windows: [...spec.windows], minEstimationDays: spec.minEstimationDays, method: METHOD,
+    securities: securityInfo, events: events.map((e) => ({ id: e.id, timestamp: e.timestamp, title: e.title.en })),
+    observations, aggregates, path: outcome.path, confidence: outcome.confidence, sources: src.map((r) => r.location), warnings,
+  };
+}
+
+async function resolveEvents(store: Store, req: EventStudyRequest): Promise<Event[]> {
+  const out = new Map<string, Event>();
+  for (const e of req.events ?? []) if (!out.has(e.id)) out.set(e.id, e);
+  if ((req.tags?.length ?? 0) > 0 || out.size === 0) {
+    const stored = await listEvents(store);
+    const tagged = req.tags?.length ? stored.filter((e) => e.tags.some((t) => req.tags!.includes(t))) : stored;
+    if (req.tags?.length && tagged.length === 0) {
+      const known = [...new Set(stored.flatMap((e) => e.tags))].sort();
+      throw new NotFoundError(`no stored event has tag ${req.tags.join(" or ")}${known.length ? `; known tags: ${known.join(", ")}` : ": import events first"}`);
+    }
+    for (const e of tagged) if (!out.has(e.id)) out.set(e.id, e);
+  }
+  if (out.size === 0) throw new InvalidInputError("no events: give --event DATE, --events-file FILE or --tag TAG, or import events with `rerate import events FILE`");
+  for (const e of out.values()) parseEventTime(e.timestamp);
+  return [...out.values()].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1));
+}
+
+function skipReason(code: string, days: number, spec: EventStudySpec, p: PreparedSeries, timestamp: string): string {
+  const first = p.grid[0] ?? "none";
+  const last = p.grid[p.grid.length - 1] ?? "none";
+  switch (code) {
+    case "day0-outside-data":
+      return `no session on or after ${timestamp} in the prices (last price ${last})`;
+    case "short-estimation":
+      return `only ${days} valid estimation days in ${formatDayRange(spec.estimation)} (need ≥ ${spec.minEstimationDays}); prices start ${first}: the event is too early in the history, or prices are missing`;
+    case "constant-benchmark":
+      return `the benchmark's returns are constant over the estimation window (${days} days): no market model`;
+    case "no-benchmark":
+      return "no benchmark returns for this model: pass --benchmark or use --model mean-adjusted";
+    default:
+      return code;
+  }
+}
+
+function observationNotes(
+  p: PreparedSeries, d0: number, span: DayRange, spec: EventStudySpec, pair: { security: string; event: Event },
+  located: { pair: { security: string; event: Event }; dz?: { index: number } | undefined }[],
+): string[] {
+  const notes: string[] = [];
+  const rel = (i: number) => (i - d0 > 0 ? `+${i - d0}` : String(i - d0));
+  const lo = d0 + span.from;
+  const hi = d0 + span.to;
+  for (const i of p.missingPrices) if (i >= lo - 1 && i <= hi) notes.push(`no ${pair.security} price on ${p.grid[i]} (day ${rel(i)}): the returns into and out of it are missing`);
+  for (const i of p.missingBenchmark) if (i >= lo - 1 && i <= hi) notes.push(`no benchmark price on ${p.grid[i]} (day ${rel(i)})`);
+  for (const g of p.gaps) {
+    if (g.index >= lo && g.index <= hi) notes.push(`the return from ${p.grid[g.fromIndex]} to ${p.grid[g.index]} (${(g.value * 100).toFixed(2)}%) spans ${g.sessions} sessions and is left out`);
+  }
+  if (hi >= p.grid.length) notes.push(`prices end ${p.grid[p.grid.length - 1]}: days after it are missing`);
+  for (const other of located) {
+    if (other.pair.security !== pair.security || other.pair.event.id === pair.event.id || other.dz === undefined) continue;
+    const d = other.dz.index - d0;
+    if (d >= span.from - span.to && d <= span.to - span.from) notes.push(`event ${other.pair.event.id} is at day ${d > 0 ? "+" : ""}${d}: overlapping windows are merged in the aggregate`);
+    else if (d >= spec.estimation.from && d <= spec.estimation.to) notes.push(`event ${other.pair.event.id} falls in the estimation window (day ${d})`);
+  }
+  return notes;
+}
+
+/** Throws EmptyDataError listing the reasons when no security-event could be studied. */
+export function assertSomeObservation(result: EventStudyResult): void {
+  if (result.observations.some((o) => o.status === "ok")) return;
+  const reasons = result.observations.map((o) => `${o.security} / ${o.event}: ${o.reason}`);
+  throw new EmptyDataError(`no security-event could be studied: ${reasons.slice(0, 5).join("; ")}${reasons.length > 5 ? `; … ${reasons.length - 5} more` : ""}`);
+}

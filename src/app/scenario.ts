@@ -1,0 +1,304 @@
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { z } from "zod";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { ScenarioModel } from "../models/scenario.js";
+import {
+  assembleBlocks, BLOCK_SIZE, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
+  simulateDraws, splitBlocks, summarizeMonteCarlo, validateRun,
+  type BlockResult, type CompiledModel, type DeterministicResult, type GridAxisOptions, type GridResult, type Locator, type MonteCarloResult,
+  type Sampler, type TornadoResult,
+} from "../core/scenario/index.js";
+import { suggestName } from "../core/scenario/suggest.js";
+import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
+
+/** A model read from its file: validated shape, file name and line lookup for messages. */
+export interface LoadedScenarioModel {
+  readonly file: string;
+  readonly model: ScenarioModel;
+  readonly locate: Locator;
+}
+
+/** Every field name the model file knows, for "did you mean" hints on unknown keys. */
+const KNOWN_FIELDS = [
+  "id", "title", "description", "years", "drivers", "formulas", "correlations", "scenarios", "outputs", "montecarlo", "unit", "value", "dist",
+  "byYear", "range", "label", "basis", "source", "note", "type", "mean", "sd", "mu", "sigma", "min", "mode", "max", "lambda", "truncate", "base",
+  "values", "probabilities", "expr", "between", "rank", "set", "name", "threshold", "draws", "seed", "sampler", "en", "zh-Hant", "zh-Hans",
+];
+
+/** Line lookup over a parsed YAML document: the deepest node the path reaches (a key's line for a collection). */
+function createLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
+  const lineOf = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lines.linePos(offset).line);
+  return (path) => {
+    let node: unknown = doc.contents;
+    let line = lineOf((doc.contents as YamlNode | null)?.range?.[0]);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (pair === undefined) return line;
+        line = lineOf((pair.key as YamlNode).range?.[0]) ?? line;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(seg)] as YamlNode | undefined;
+        if (item === undefined) return line;
+        line = lineOf(item.range?.[0]) ?? line;
+        node = item;
+      } else return line;
+    }
+    // A scalar's own line (a value on the line after its key, or inside a flow list).
+    return isScalar(node) ? lineOf(node.range?.[0]) ?? line : line;
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const k of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Zod's issues as model issues: unions narrowed to the branch that fits the value, unknown keys located. */
+function flattenZodIssues(issues: readonly ZodIssue[], prefix: readonly PropertyKey[], raw: unknown): { path: (string | number)[]; value?: string; reason: string }[] {
+  const out: { path: (string | number)[]; value?: string; reason: string }[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path].map((p) => (typeof p === "symbol" ? String(p) : p));
+    const here = valueAt(raw, path);
+    const text = here === undefined ? undefined : typeof here === "object" ? JSON.stringify(here) : String(here);
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      // Keep the branches that got past the top-level type check (the value is an object, not a number …).
+      const fitting = issue.errors.filter((b) => !(b.length === 1 && b[0]?.code === "invalid_type" && b[0].path.length === 0));
+      if (fitting.length === 1) {
+        out.push(...flattenZodIssues(fitting[0] as ZodIssue[], path, raw));
+        continue;
+      }
+      const expected = issue.errors.map((b) => (b[0]?.code === "invalid_type" ? (b[0] as { expected: string }).expected : "another shape"));
+      out.push({ path, ...(text !== undefined ? { value: text } : {}), reason: `must be ${[...new Set(expected)].join(" or ")}` });
+      continue;
+    }
+    if (issue.code === "invalid_union" && "discriminator" in issue) {
+      out.push({ path, ...(text !== undefined ? { value: text } : {}), reason: `must be one of ${(issue as { options?: unknown[] }).options?.join(", ") ?? "the known types"}` });
+      continue;
+    }
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const hint = suggestName(key, KNOWN_FIELDS);
+        out.push({ path: [...path, key], value: key, reason: `is not a field here${hint !== undefined && hint !== key ? ` (did you mean "${hint}"?)` : ""}` });
+      }
+      continue;
+    }
+    if (issue.code === "invalid_key") {
+      const key = String(path[path.length - 1]);
+      out.push({ path, value: key, reason: (issue.issues[0]?.message ?? issue.message).replace(/^Invalid input: /, "") });
+      continue;
+    }
+    const reason = issue.code === "invalid_type" && here === undefined ? "is missing" : issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "");
+    out.push({ path, ...(text !== undefined ? { value: text } : {}), reason });
+  }
+  return out;
+}
+
+/**
+ * Reads a scenario model from YAML (or JSON) text: syntax errors and schema problems are reported with
+ * their line; the compile step (units, names, cycles, correlations) locates its problems the same way.
+ *
+ * @param text - the file's contents.
+ * @param file - the file name for messages.
+ * @returns the model and its line lookup.
+ * @throws InvalidInputError naming file, line, field and reason of every problem.
+ * @example parseScenarioModel(readFileSync("examples/china-ai-capex.yaml", "utf8"), "china-ai-capex.yaml")
+ */
+export function parseScenarioModel(text: string, file: string): LoadedScenarioModel {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${e.message.split("\n")[0]}` }));
+    throw new InvalidInputError(issues.map((i) => `${file}:${i.line}: ${i.reason}`).join("\n"), issues);
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const locate = createLocator(doc, lines);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw InvalidInputError.at({ file, line: 1, reason: "is not a scenario model (expected years:, drivers:, formulas:, outputs: …)" });
+  }
+  const parsed = ScenarioModel.safeParse(raw);
+  if (!parsed.success) throw modelIssuesError(flattenZodIssues(parsed.error.issues, [], raw), { file, locate });
+  return { file, model: parsed.data, locate };
+}
+
+/**
+ * Reads and validates a scenario model file.
+ * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
+ */
+export function loadScenarioModel(file: string): LoadedScenarioModel {
+  if (!existsSync(file)) throw new NotFoundError(`scenario model ${file} does not exist`);
+  return parseScenarioModel(readFileSync(file, "utf8"), file);
+}
+
+/** Compiles a loaded model for one scenario (base by default), with located errors. */
+export function compileScenario(loaded: LoadedScenarioModel, scenario = "base"): CompiledModel {
+  return compileModel(loaded.model, { scenario, file: loaded.file, locate: loaded.locate });
+}
+
+/** Deterministic outputs of the base case and every named scenario. */
+export function evaluateScenarioModel(loaded: LoadedScenarioModel): DeterministicResult[] {
+  return evaluateScenarios(loaded.model, { file: loaded.file, locate: loaded.locate });
+}
+
+/** Tornado of one output (default: the first output, last year) for a scenario. */
+export function tornadoScenarioModel(loaded: LoadedScenarioModel, o: { scenario?: string; output?: string; year?: number; pLow?: number; pHigh?: number } = {}): TornadoResult {
+  const model = compileScenario(loaded, o.scenario);
+  return runTornado(model, resolveTarget(model, o.output, o.year), { ...(o.pLow !== undefined ? { pLow: o.pLow } : {}), ...(o.pHigh !== undefined ? { pHigh: o.pHigh } : {}) });
+}
+
+/** Two-way grid of one output over two drivers for a scenario. */
+export function gridScenarioModel(
+  loaded: LoadedScenarioModel,
+  x: GridAxisOptions,
+  y: GridAxisOptions,
+  o: { scenario?: string; output?: string; year?: number; steps?: number } = {},
+): GridResult {
+  const model = compileScenario(loaded, o.scenario);
+  return runGrid(model, resolveTarget(model, o.output, o.year), x, y, o.steps !== undefined ? { steps: o.steps } : {});
+}
+
+export interface ScenarioRunOptions {
+  readonly scenario?: string;
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly sampler?: Sampler;
+  /** Worker threads (default: the machine's available parallelism, at most 16); 1 runs on this thread. */
+  readonly threads?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Starts one worker: the compiled file next to this one, or (tests, benchmarks) the TypeScript source through tsx. */
+function spawnWorker(): Worker {
+  const js = new URL("./scenario-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  const ts = new URL("./scenario-worker.ts", import.meta.url);
+  // Running from sources: tsx (a dev dependency) registers its loader inside the worker first.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`, { eval: true });
+}
+
+/** A set of worker threads that run Monte Carlo blocks; reuse it across runs, then close it. */
+export interface ScenarioPool {
+  readonly threads: number;
+  run(loaded: LoadedScenarioModel, options?: ScenarioRunOptions): Promise<MonteCarloResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of worker threads for Monte Carlo runs. Blocks are dealt out in turn (block i to worker i mod T);
+ * each block's numbers depend only on (seed, block), so the result is identical for any thread count.
+ *
+ * @param threads - worker count (≥ 1).
+ * @returns the pool; call close() when done.
+ * @example const pool = createScenarioPool(2); await pool.run(loaded, { draws: 1e6 }); await pool.close();
+ */
+export function createScenarioPool(threads: number): ScenarioPool {
+  if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
+  const workers = Array.from({ length: threads }, () => spawnWorker());
+  let nextRun = 0;
+  return {
+    threads,
+    async run(loaded, options = {}) {
+      const o = runDefaults(loaded, options);
+      const model = compileScenario(loaded, o.scenario);
+      const plan = createSimulationPlan(model);
+      const blocks = splitBlocks(o.draws);
+      const results: BlockResult[] = [];
+      const runId = nextRun++;
+      let done = 0;
+      await Promise.all(
+        workers.map(
+          (w, k) =>
+            new Promise<void>((resolve, reject) => {
+              const mine = blocks.filter((b) => b.index % threads === k);
+              if (mine.length === 0) return resolve();
+              const onMessage = (m: WorkerReply): void => {
+                if (m.runId !== runId) return;
+                if (m.type === "error") {
+                  cleanup();
+                  reject(new Error(`scenario worker failed: ${m.message}`));
+                } else if (m.type === "block") {
+                  results.push(m.block);
+                  done += m.block.n;
+                  o.onProgress?.(done, o.draws);
+                } else {
+                  cleanup();
+                  resolve();
+                }
+              };
+              const onError = (e: Error): void => {
+                cleanup();
+                reject(e);
+              };
+              const cleanup = (): void => {
+                w.off("message", onMessage);
+                w.off("error", onError);
+              };
+              w.on("message", onMessage);
+              w.on("error", onError);
+              const task: WorkerTask = { runId, model: loaded.model, scenario: o.scenario, seed: o.seed, sampler: o.sampler, draws: o.draws, blocks: mine.map((b) => b.index) };
+              w.postMessage(task);
+            }),
+        ),
+      );
+      const draws = assembleBlocks(plan, o.draws, results);
+      return summarizeMonteCarlo(plan, draws, { seed: o.seed, sampler: o.sampler, blockSize: BLOCK_SIZE });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scenario: string; draws: number; seed: number; sampler: Sampler; onProgress?: (done: number, total: number) => void } {
+  const mc = loaded.model.montecarlo ?? {};
+  const draws = o.draws ?? mc.draws ?? 100_000;
+  const seed = o.seed ?? mc.seed ?? 42;
+  try {
+    validateRun({ draws, seed });
+  } catch (e) {
+    const column = String((e as Error).message).startsWith("draws") ? "--draws" : "--seed";
+    throw InvalidInputError.at({ column, value: String(column === "--draws" ? draws : seed), reason: (e as Error).message.replace(/^\w+ \([^)]*\) /, "") });
+  }
+  return { scenario: o.scenario ?? "base", draws, seed, sampler: o.sampler ?? mc.sampler ?? "plain", ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
+}
+
+/**
+ * Seeded Monte Carlo of a scenario: blocks of draws on worker threads (or this thread), statistics of every
+ * output. Same model, scenario, seed, draws and sampler ⇒ the same numbers, whatever the thread count.
+ *
+ * @param loaded - the model.
+ * @param options - scenario, draws (default: the file's, else 100,000), seed (the file's, else 42),
+ *   sampler (plain or lhs), threads, progress.
+ * @returns the run's statistics.
+ * @example await runScenarioMonteCarlo(loadScenarioModel("examples/china-ai-capex.yaml"), { draws: 100000, seed: 42 })
+ */
+export async function runScenarioMonteCarlo(loaded: LoadedScenarioModel, options: ScenarioRunOptions = {}): Promise<MonteCarloResult> {
+  const o = runDefaults(loaded, options);
+  const blocks = splitBlocks(o.draws).length;
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 16), blocks);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(options.threads), reason: "must be a whole number ≥ 1" });
+  if (threads === 1) {
+    const model = compileScenario(loaded, o.scenario);
+    const plan = createSimulationPlan(model);
+    const draws = simulateDraws(plan, { draws: o.draws, seed: o.seed, sampler: o.sampler, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    return summarizeMonteCarlo(plan, draws, { seed: o.seed, sampler: o.sampler, blockSize: BLOCK_SIZE });
+  }
+  const pool = createScenarioPool(threads);
+  try {
+    return await pool.run(loaded, options);
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,117 @@
+import { assertSomeObservation, computeEventStudy, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
+import { formatDayRange, NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
+import { InvalidInputError } from "../../errors.js";
+import { t, type MessageKey } from "../../i18n/index.js";
+import type { CliContext } from "../context.js";
+import { startProgress } from "../progress.js";
+import { renderTable, toJson } from "../render.js";
+
+export interface EventStudyOptions {
+  securities?: string[];
+  benchmark?: string[];
+  event?: string[];
+  eventsFile?: string;
+  tag?: string[];
+  model?: string;
+  estimation?: string;
+  windows?: string;
+  window?: string[];
+  minEstimationDays?: string;
+  logReturns?: boolean;
+}
+
+const TESTS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
+
+/** `rerate event-study`: parses the options, runs the study on the store, prints tables or JSON. */
+export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> {
+  if (o.model !== undefined && !(NORMAL_MODELS as readonly string[]).includes(o.model)) {
+    throw InvalidInputError.at({ column: "--model", value: o.model, reason: `is unknown; use one of ${NORMAL_MODELS.join(", ")}` });
+  }
+  const windowTexts = [...(o.windows?.split(",") ?? []), ...(o.window ?? [])].map((s) => s.trim()).filter((s) => s !== "");
+  const minDays = o.minEstimationDays === undefined ? undefined : Number(o.minEstimationDays);
+  if (minDays !== undefined && !Number.isInteger(minDays)) throw InvalidInputError.at({ column: "--min-estimation-days", value: o.minEstimationDays!, reason: "must be an integer" });
+  const securities = o.securities?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  const events = [...eventsFromArguments(o.event ?? []), ...(o.eventsFile !== undefined ? readEventsFile(o.eventsFile) : [])];
+
+  const benchmarks: Record<string, string> = {};
+  let benchmark: string | undefined;
+  for (const b of o.benchmark ?? []) {
+    const eq = b.indexOf("=");
+    if (eq < 0) benchmark = b.trim();
+    else if (eq > 0 && eq < b.length - 1) benchmarks[b.slice(0, eq).trim()] = b.slice(eq + 1).trim();
+    else throw InvalidInputError.at({ column: "--benchmark", value: b, reason: "must be SYMBOL (for all) or SECURITY=SYMBOL" });
+  }
+
+  const store = await ctx.store();
+  let bar: ReturnType<typeof startProgress> | undefined;
+  let stage = "";
+  const result = await computeEventStudy(store, {
+    ...(securities?.length ? { securities } : {}),
+    ...(events.length ? { events } : {}),
+    ...(o.tag?.length ? { tags: o.tag } : {}),
+    ...(benchmark !== undefined ? { benchmark } : {}),
+    ...(Object.keys(benchmarks).length ? { benchmarks } : {}),
+    ...(o.model !== undefined ? { model: o.model as NormalModel } : {}),
+    ...(o.estimation !== undefined ? { estimation: parseDayRange(o.estimation, "--estimation") } : {}),
+    ...(windowTexts.length ? { windows: windowTexts.map((w) => parseDayRange(w, "--windows")) } : {}),
+    ...(minDays !== undefined ? { minEstimationDays: minDays } : {}),
+    logReturns: Boolean(o.logReturns),
+    onProgress: (s, done, total) => {
+      if (s !== stage) {
+        bar?.stop();
+        stage = s;
+        bar = startProgress(t(ctx.lang, s === "prices" ? "events.progress.prices" : "events.progress.study"), total, ctx.interactive && total >= 20);
+      }
+      bar!.update(done);
+    },
+  }).finally(() => bar?.stop());
+  assertSomeObservation(result);
+  if (ctx.json) {
+    ctx.out(toJson(result));
+    return;
+  }
+  ctx.out(renderText(result, ctx));
+}
+
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "–" : x.toFixed(digits));
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(2)}%`);
+
+function renderText(r: EventStudyResult, ctx: CliContext): string {
+  const lang = ctx.lang;
+  const out: string[] = [];
+  if (r.synthetic) out.push(`*** ${t(lang, "synthetic.banner")} ***`, "");
+  const ok = r.observations.filter((o) => o.status === "ok");
+  out.push(t(lang, "events.title", {
+    model: r.model, estimation: formatDayRange(r.estimation), returns: t(lang, `events.returns.${r.returns}`), n: r.observations.length, ok: ok.length,
+  }));
+  const benches = [...new Set(r.securities.map((s) => `${s.id} → ${s.benchmark ?? "–"}${s.benchmarkReason === "given" ? "" : ` (${s.benchmarkReason})`}`))];
+  out.push(t(lang, "events.benchmarks", { list: benches.join("; ") }), "");
+
+  out.push(t(lang, "events.perEvent"));
+  const wHead = r.windows.map((w) => `CAR ${formatDayRange(w)}`);
+  out.push(renderTable(
+    [t(lang, "col.security"), t(lang, "events.col.event"), t(lang, "events.col.day0"), "α", "β", "σ", "n", ...wHead],
+    ok.map((o) => [
+      o.security, o.event, `${o.day0} (${o.dayZeroRule})`, fmt(o.alpha, 5), fmt(o.beta, 3), fmt(o.sigma, 4), o.n,
+      ...o.windows.map((w) => `${pct(w.car)} (${fmt(w.t)})${w.missingDays.length ? "†" : ""}`),
+    ]),
+    ["left", "left", "left", "right", "right", "right", "right", ...r.windows.map(() => "right" as const)],
+  ));
+  const withMissing = ok.filter((o) => o.windows.some((w) => w.missingDays.length > 0)).length;
+  if (withMissing > 0) out.push(`† ${t(lang, "events.missing", { n: withMissing })}`);
+  out.push("", t(lang, "events.aggregate"));
+  const row = (key: MessageKey, cells: string[]) => [t(lang, key), ...cells];
+  const rows = [
+    row("events.test.n", r.aggregates.map((a) => String(a.n))),
+    row("events.test.caar", r.aggregates.map((a) => pct(a.caar))),
+    ...TESTS.map((k) => row(`events.test.${k}`, r.aggregates.map((a) => (a.tests[k] === null ? "–" : `${fmt(a.tests[k])} (${fmt(a.p[k], 3)})`)))),
+  ];
+  out.push(renderTable([t(lang, "events.col.test"), ...r.windows.map(formatDayRange)], rows, ["left", ...r.windows.map(() => "right" as const)]));
+  const skipped = r.observations.filter((o) => o.status === "skipped");
+  if (skipped.length > 0) {
+    out.push("", t(lang, "events.skipped", { n: skipped.length }));
+    for (const s of skipped) out.push(`  ${s.security} / ${s.event}: ${s.reason}`);
+  }
+  for (const w of r.warnings) out.push(`! ${w}`);
+  return out.join("\n");
+}

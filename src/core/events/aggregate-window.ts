@@ -1,0 +1,64 @@
+import { mean } from "../stats/mean.js";
+import { bmpT } from "./bmp-t.js";
+import { corradoZ } from "./corrado-z.js";
+import { crossSectionalT } from "./cross-sectional-t.js";
+import { generalizedSignZ } from "./generalized-sign-z.js";
+import { kolariPynnonenT } from "./kolari-pynnonen-t.js";
+import { patellZ } from "./patell-z.js";
+import { signZ } from "./sign-z.js";
+import type { TestResult } from "./test-result.js";
+
+/** The test battery of one window. Each test is absent when its data cannot support it. */
+export interface WindowTests {
+  csectT?: TestResult;
+  patellZ?: TestResult;
+  bmpT?: TestResult;
+  kpT?: TestResult;
+  corradoZ?: TestResult;
+  signZ?: TestResult;
+  genSignZ?: TestResult;
+}
+
+/** What one window's aggregate is computed from: one entry per observation (merged groups count once). */
+export interface WindowSample {
+  cars: number[];
+  /** CAR / √Var (NaN when Var is 0). */
+  scars: number[];
+  /** Degrees of freedom of each σ̂². */
+  dfs: number[];
+  /** Share of positive estimation-window ARs. */
+  positiveShares: number[];
+}
+
+/**
+ * Runs the test battery on one window (FORMULAS.md "Tests across N security-events").
+ * @param sample the window's observations
+ * @param meanCorrelation r̄ for the Kolari–Pynnönen adjustment (undefined: no KP test)
+ * @param ranks K̄_t on the combined axis, the window's first and last axis index, and the observations behind it
+ * @returns CAAR (mean CAR), the counts and the tests
+ */
+export function aggregateWindow(
+  sample: WindowSample,
+  meanCorrelation: number | undefined,
+  ranks: { meanK: ArrayLike<number>; from: number; to: number; n: number },
+): { n: number; nStandardized: number; caar?: number; tests: WindowTests } {
+  const tests: WindowTests = {};
+  const put = <K extends keyof WindowTests>(k: K, v: TestResult | undefined) => {
+    if (v !== undefined) tests[k] = v;
+  };
+  put("csectT", crossSectionalT(sample.cars));
+  put("patellZ", patellZ(sample.scars, sample.dfs));
+  const bmp = bmpT(sample.scars);
+  put("bmpT", bmp);
+  if (bmp !== undefined && meanCorrelation !== undefined) put("kpT", kolariPynnonenT(bmp, meanCorrelation));
+  put("corradoZ", corradoZ(ranks.meanK, ranks.from, ranks.to, ranks.n));
+  put("signZ", signZ(sample.cars));
+  put("genSignZ", generalizedSignZ(sample.cars, sample.positiveShares));
+  const caar = mean(sample.cars);
+  return {
+    n: sample.cars.length,
+    nStandardized: sample.scars.filter(Number.isFinite).length,
+    ...(caar !== undefined ? { caar } : {}),
+    tests,
+  };
+}

@@ -1,0 +1,87 @@
+import { averageRanks } from "./ranks.js";
+import type { Sampler } from "./run-block.js";
+import type { PlanSeries, SimulationPlan } from "./simulation-plan.js";
+import { rankCorrelation } from "./spearman.js";
+import { summarizeSeries, type SeriesStats } from "./summarize-series.js";
+
+/** All draws of a run, in draw order. */
+export interface MonteCarloDraws {
+  /** Per plan series, every draw's output. */
+  readonly series: Float64Array[];
+  /** Per uncertain driver, every draw's percentile. */
+  readonly percentiles: Float64Array[];
+}
+
+/** How much of an output's spread one driver explains. */
+export interface DriverSensitivity {
+  readonly driver: string;
+  /** Spearman rank correlation of the driver's draws with the output. */
+  readonly rankCorrelation?: number;
+  /** ρ² / Σρ² over the drivers, signed like ρ: the usual "contribution to variance" approximation. */
+  readonly contribution?: number;
+}
+
+export interface SeriesSummary extends PlanSeries {
+  readonly stats: SeriesStats;
+  /** Drivers by |rank correlation|, largest first. */
+  readonly sensitivity: readonly DriverSensitivity[];
+}
+
+/** Result of a Monte Carlo run: its identity (scenario, draws, seed, sampler) and the statistics. */
+export interface MonteCarloResult {
+  readonly scenario: string;
+  readonly draws: number;
+  readonly seed: number;
+  readonly sampler: Sampler;
+  readonly blockSize: number;
+  readonly series: readonly SeriesSummary[];
+  /** Target and achieved rank correlation of each correlated pair. */
+  readonly correlations: readonly { readonly between: readonly [string, string]; readonly target: number; readonly achieved?: number }[];
+}
+
+/**
+ * Statistics of a run: per series mean, sd, percentiles, P(> threshold), histogram, and the drivers'
+ * Spearman rank correlation with it and their share of the sum of squared correlations.
+ * A driver's rank is the rank of its percentile draw, which for a continuous distribution equals the rank
+ * of its value in every year (for a discrete one, ties among values are broken by the percentile).
+ *
+ * @param plan - the plan the draws came from.
+ * @param draws - all draws in order.
+ * @param meta - the run's identity.
+ * @returns the result.
+ * @example summarizeMonteCarlo(plan, simulateDraws(plan, opts), { seed: 42, sampler: "plain", blockSize: 4096 })
+ * @see FORMULAS.md "Monte Carlo": "the Spearman correlation of each driver with the output".
+ */
+export function summarizeMonteCarlo(plan: SimulationPlan, draws: MonteCarloDraws, meta: { seed: number; sampler: Sampler; blockSize: number }): MonteCarloResult {
+  const driverRanks = draws.percentiles.map((u) => averageRanks(u));
+  const total = draws.series[0]?.length ?? draws.percentiles[0]?.length ?? 0;
+  const series = plan.series.map((s, k): SeriesSummary => {
+    const values = draws.series[k] as Float64Array;
+    const { stats, finite, sorting } = summarizeSeries(values, s.threshold !== undefined ? { threshold: s.threshold } : {});
+    const r = averageRanks(finite, sorting);
+    let rhos: (number | undefined)[];
+    if (stats.nonFinite === 0) rhos = driverRanks.map((dr) => rankCorrelation(dr, r));
+    else {
+      // Pair only the draws whose output is finite, ranked among themselves.
+      const keep: number[] = [];
+      for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i] as number)) keep.push(i);
+      rhos = draws.percentiles.map((u) => rankCorrelation(averageRanks(Float64Array.from(keep, (i) => u[i] as number)), r));
+    }
+    const sumSq = rhos.reduce<number>((a, r) => a + (r ?? 0) ** 2, 0);
+    const sensitivity = plan.drivers
+      .map((d, j): DriverSensitivity => {
+        const rho = rhos[j];
+        return { driver: d.name, ...(rho !== undefined ? { rankCorrelation: rho, ...(sumSq > 0 ? { contribution: (Math.sign(rho) * rho * rho) / sumSq } : {}) } : {}) };
+      })
+      .sort((a, b) => Math.abs(b.rankCorrelation ?? 0) - Math.abs(a.rankCorrelation ?? 0));
+    return { ...s, stats, sensitivity };
+  });
+  const corr = plan.model.correlation;
+  const correlations = (corr?.pairs ?? []).map((p) => {
+    const a = driverRanks[plan.drivers.findIndex((d) => d.name === p.between[0])];
+    const b = driverRanks[plan.drivers.findIndex((d) => d.name === p.between[1])];
+    const achieved = a && b ? rankCorrelation(a, b) : undefined;
+    return { between: p.between, target: p.rank, ...(achieved !== undefined ? { achieved } : {}) };
+  });
+  return { scenario: plan.model.scenario, draws: total, seed: meta.seed, sampler: meta.sampler, blockSize: meta.blockSize, series, correlations };
+}

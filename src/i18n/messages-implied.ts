@@ -1,0 +1,103 @@
+import type { Lang } from "../models/common.js";
+
+/** Messages of implied expectations (reverse DCF, the wall as a risk premium), attribution and multiple bands. */
+export const IMPLIED_MESSAGES = {
+  "implied.title": {
+    en: "Reverse DCF of {security} as of {asOf}",
+    "zh-Hant": "{security} 反向現金流折現（截至 {asOf}）",
+    "zh-Hans": "{security} 反向现金流折现（截至 {asOf}）",
+  },
+  "implied.base": {
+    en: "Price {price}; base {basis} {period} {cf} per listing ({multiple}).",
+    "zh-Hant": "價格 {price}；基數 {period} {basis} 每單位 {cf}（{multiple}）。",
+    "zh-Hans": "价格 {price}；基数 {period} {basis} 每单位 {cf}（{multiple}）。",
+  },
+  "implied.growth": {
+    en: "At a cost of equity of {k}, the price implies growth of {g} a year for {n1} years{fade}, then {gT} forever.",
+    "zh-Hant": "以股權成本 {k} 計，現價隱含未來 {n1} 年每年增長 {g}{fade}，其後永續增長 {gT}。",
+    "zh-Hans": "以股权成本 {k} 计，现价隐含未来 {n1} 年每年增长 {g}{fade}，其后永续增长 {gT}。",
+  },
+  "implied.fade": {
+    en: ", fading to it over {n2} years",
+    "zh-Hant": "，並於 {n2} 年內線性回落",
+    "zh-Hans": "，并于 {n2} 年内线性回落",
+  },
+  "implied.coe": {
+    en: "Given the growth path below, the price implies a cost of equity of {k}: an equity risk premium of {erp} over the {currency} risk-free rate of {rf}.",
+    "zh-Hant": "按下列增長路徑，現價隱含股權成本 {k}：較 {currency} 無風險利率 {rf} 高出股權風險溢價 {erp}。",
+    "zh-Hans": "按下列增长路径，现价隐含股权成本 {k}：较 {currency} 无风险利率 {rf} 高出股权风险溢价 {erp}。",
+  },
+  "implied.atCapm": {
+    en: "At r_f + β·ERP + λ·CRP = {k} the same cash flows are worth {value} ({upside}).",
+    "zh-Hant": "以 r_f + β·ERP + λ·CRP = {k} 折現，同一現金流價值 {value}（{upside}）。",
+    "zh-Hans": "以 r_f + β·ERP + λ·CRP = {k} 折现，同一现金流价值 {value}（{upside}）。",
+  },
+  "implied.sensitivity": {
+    en: "Sensitivity: {what} as {input} moves",
+    "zh-Hant": "敏感度：{input} 變動時的{what}",
+    "zh-Hans": "敏感度：{input} 变动时的{what}",
+  },
+  "wallPremium.title": {
+    en: "The valuation wall as a risk premium: {a} vs {b} as of {asOf}",
+    "zh-Hant": "以風險溢價衡量估值牆：{a} 對 {b}（截至 {asOf}）",
+    "zh-Hans": "以风险溢价衡量估值墙：{a} 对 {b}（截至 {asOf}）",
+  },
+  "wallPremium.summary": {
+    en: "Median implied ERP {ea} ({a}) vs {eb} ({b}): a gap of {gap}. Country risk λ {lambda} × CRP {crp} explains {explained}; {unexplained} is left unexplained (the gap is {impliedLambda} CRPs).",
+    "zh-Hant": "隱含股權風險溢價中位數 {ea}（{a}）對 {eb}（{b}），差距 {gap}。國家風險 λ {lambda} × CRP {crp} 可解釋 {explained}；餘下 {unexplained} 未能解釋（差距相當於 {impliedLambda} 個 CRP）。",
+    "zh-Hans": "隐含股权风险溢价中位数 {ea}（{a}）对 {eb}（{b}），差距 {gap}。国家风险 λ {lambda} × CRP {crp} 可解释 {explained}；余下 {unexplained} 未能解释（差距相当于 {impliedLambda} 个 CRP）。",
+  },
+  "wallPremium.coeGap": {
+    en: "Median implied cost of equity {ka} vs {kb} (gap {gap}).",
+    "zh-Hant": "隱含股權成本中位數 {ka} 對 {kb}（差距 {gap}）。",
+    "zh-Hans": "隐含股权成本中位数 {ka} 对 {kb}（差距 {gap}）。",
+  },
+  "attribution.title": {
+    en: "Return attribution {from} → {to} in {currency} ({basis} EPS)",
+    "zh-Hant": "回報分解 {from} → {to}（{currency}，{basis} 每股盈利）",
+    "zh-Hans": "回报分解 {from} → {to}（{currency}，{basis} 每股收益）",
+  },
+  "attribution.group": {
+    en: "{group} as a buy-and-hold portfolio ({weights} weights)",
+    "zh-Hant": "{group}（買入並持有組合，{weights}權重）",
+    "zh-Hans": "{group}（买入并持有组合，{weights}权重）",
+  },
+  "bands.title": {
+    en: "{security}: where today's multiple sits in its history ({from} → {to})",
+    "zh-Hant": "{security}：現時估值倍數在其歷史中的位置（{from} → {to}）",
+    "zh-Hans": "{security}：当前估值倍数在其历史中的位置（{from} → {to}）",
+  },
+  "bands.summary": {
+    en: "{metric} {current}: {percentile} percentile, z {z} (mean {mean}, sd {sd}, n = {n}).",
+    "zh-Hant": "{metric} {current}：歷史百分位 {percentile}，z 值 {z}（平均 {mean}，標準差 {sd}，n = {n}）。",
+    "zh-Hans": "{metric} {current}：历史百分位 {percentile}，z 值 {z}（平均 {mean}，标准差 {sd}，n = {n}）。",
+  },
+  "implied.chartWritten": { en: "Chart written to {path}", "zh-Hant": "圖表已寫入 {path}", "zh-Hans": "图表已写入 {path}" },
+  "attribution.part.earnings": { en: "Earnings", "zh-Hant": "盈利增長", "zh-Hans": "盈利增长" },
+  "attribution.part.multiple": { en: "Multiple", "zh-Hant": "估值倍數", "zh-Hans": "估值倍数" },
+  "attribution.part.fx": { en: "FX", "zh-Hant": "匯率", "zh-Hans": "汇率" },
+  "attribution.part.dividends": { en: "Dividends", "zh-Hant": "股息", "zh-Hans": "股息" },
+  "attribution.part.total": { en: "Total", "zh-Hant": "總回報", "zh-Hans": "总回报" },
+  "implied.col.year": { en: "Year", "zh-Hant": "年", "zh-Hans": "年" },
+  "implied.col.growth": { en: "Growth", "zh-Hant": "增長", "zh-Hans": "增长" },
+  "implied.col.earnings": { en: "Earnings", "zh-Hant": "盈利", "zh-Hans": "盈利" },
+  "implied.col.costOfEquity": { en: "Cost of equity", "zh-Hant": "股權成本", "zh-Hans": "股权成本" },
+  "implied.col.impliedGrowth": { en: "Implied growth", "zh-Hant": "隱含增長", "zh-Hans": "隐含增长" },
+  "implied.col.impliedCoe": { en: "Implied CoE", "zh-Hant": "隱含股權成本", "zh-Hans": "隐含股权成本" },
+  "implied.col.riskFree": { en: "r_f", "zh-Hant": "無風險利率", "zh-Hans": "无风险利率" },
+  "implied.col.erp": { en: "Implied ERP", "zh-Hant": "隱含風險溢價", "zh-Hans": "隐含风险溢价" },
+  "implied.col.pe": { en: "P/E", "zh-Hant": "市盈率", "zh-Hans": "市盈率" },
+  "implied.col.atWall": { en: "Value at B's ERP + λ·CRP", "zh-Hant": "按 B 溢價 + λ·CRP 的價值", "zh-Hans": "按 B 溢价 + λ·CRP 的价值" },
+  "implied.col.consensus": { en: "Consensus growth", "zh-Hant": "一致預期增長", "zh-Hans": "一致预期增长" },
+  "implied.col.log": { en: "Log", "zh-Hant": "對數", "zh-Hans": "对数" },
+  "implied.col.simple": { en: "Simple", "zh-Hant": "簡單回報", "zh-Hans": "简单回报" },
+  "implied.col.total": { en: "Total", "zh-Hant": "總計", "zh-Hans": "总计" },
+  "implied.col.peFromTo": { en: "P/E from → to", "zh-Hant": "市盈率 起 → 止", "zh-Hans": "市盈率 起 → 止" },
+  "implied.col.current": { en: "Today", "zh-Hant": "現時", "zh-Hans": "当前" },
+  "implied.col.percentile": { en: "Percentile", "zh-Hant": "百分位", "zh-Hans": "百分位" },
+  "implied.col.mean": { en: "Mean", "zh-Hant": "平均", "zh-Hans": "平均" },
+  "implied.col.nmDays": { en: "n.m. days", "zh-Hant": "不適用日數", "zh-Hans": "不适用天数" },
+  "implied.col.assumption": { en: "Assumption", "zh-Hant": "假設", "zh-Hans": "假设" },
+  "implied.col.value": { en: "Value", "zh-Hant": "數值", "zh-Hans": "数值" },
+  "implied.col.input": { en: "Input", "zh-Hant": "輸入", "zh-Hans": "输入" },
+} as const satisfies Record<string, Record<Lang, string>>;

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// Yahoo's wire shapes as yahoo-finance2 hands them over (JSON-safe: its Dates become ISO strings). They never
+// leave this folder. Objects are deliberately not strict: Yahoo adds fields all the time; only the fields
+// rerate reads are checked, and a missing or mistyped one is an E_PROVIDER_SCHEMA naming it.
+
+const Instant = z.iso.datetime({ offset: true });
+const num = z.number().finite();
+const optNum = num.nullable().optional();
+
+/** chart() with `return: "array"`: meta plus one quote per bar. */
+export const YahooChart = z.object({
+  meta: z.object({
+    symbol: z.string().min(1),
+    currency: z.string().min(1),
+    exchangeTimezoneName: z.string().min(1),
+    regularMarketTime: Instant.optional(),
+    currentTradingPeriod: z.object({ regular: z.object({ start: Instant, end: Instant }) }).optional(),
+  }),
+  quotes: z.array(z.object({
+    date: Instant,
+    open: optNum,
+    high: optNum,
+    low: optNum,
+    close: optNum,
+    adjclose: optNum,
+    volume: optNum,
+  })),
+});
+export type YahooChart = z.infer<typeof YahooChart>;
+
+/** Raw data of a chart fetch: the chart and when it was fetched (to tell a finished session from a live one). */
+export const YahooChartRaw = z.object({ fetchedAt: Instant, chart: YahooChart });
+
+const Estimate = z.object({
+  avg: optNum,
+  numberOfAnalysts: optNum,
+  earningsCurrency: z.string().nullable().optional(),
+  revenueCurrency: z.string().nullable().optional(),
+});
+
+/** quoteSummary modules earningsTrend (and defaultKeyStatistics for the fiscal calendar). */
+export const YahooEarningsTrend = z.object({
+  earningsTrend: z.object({
+    trend: z.array(z.object({
+      period: z.string().min(1),
+      endDate: Instant.nullable().optional(),
+      earningsEstimate: Estimate.optional(),
+      revenueEstimate: Estimate.optional(),
+    })),
+  }),
+});
+export type YahooEarningsTrend = z.infer<typeof YahooEarningsTrend>;
+
+/** quoteSummary module defaultKeyStatistics: the fields rerate reads. */
+export const YahooKeyStatistics = z.object({
+  defaultKeyStatistics: z.object({
+    sharesOutstanding: optNum,
+    lastFiscalYearEnd: Instant.nullable().optional(),
+    nextFiscalYearEnd: Instant.nullable().optional(),
+    mostRecentQuarter: Instant.nullable().optional(),
+  }),
+});
+export type YahooKeyStatistics = z.infer<typeof YahooKeyStatistics>;
+
+/** quote(): one quote object. */
+export const YahooQuote = z.object({
+  symbol: z.string().min(1),
+  currency: z.string().min(1),
+  regularMarketPrice: num,
+  regularMarketTime: Instant,
+  marketState: z.string().nullable().optional(),
+  marketCap: optNum,
+  sharesOutstanding: optNum,
+  epsTrailingTwelveMonths: optNum,
+  epsForward: optNum,
+  financialCurrency: z.string().nullable().optional(),
+});

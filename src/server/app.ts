@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { HTTP_STATUS, isRerateError } from "../errors.js";
+import type { Lang } from "../models/common.js";
+import type { Store } from "../store/open.js";
+import { registerCompsRoutes } from "./routes/comps.js";
+
+/** What the server needs from its host: the store (opened once), and optionally a clock, language and error log. */
+export interface AppDeps {
+  store: () => Promise<Store>;
+  now?: () => Date;
+  lang?: Lang;
+  /** Where unexpected errors are reported (never sent to the client); default stderr. */
+  logError?: (e: unknown) => void;
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: unknown[] };
+}
+
+/**
+ * The rerate HTTP API as a Hono app (no port: tests call `app.request(...)`, `rerate serve` binds it). Routes live
+ * one file per domain under `routes/`; errors map through the error catalogue (`HTTP_STATUS`): 400 for bad input
+ * naming the parameter, 404, 422, 5xx; an unexpected error is a 500 with no stack trace in the body.
+ *
+ * @example const app = createApp({ store: () => openStore(":memory:") }); await app.request("/api/health")
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get("/api/health", (c) => c.json({ ok: true }));
+  registerCompsRoutes(app, deps);
+  app.notFound((c) => c.json({ error: { code: "E_NOT_FOUND", message: `no route ${c.req.method} ${c.req.path}` } } satisfies ErrorBody, 404));
+  app.onError((e, c) => {
+    if (isRerateError(e)) {
+      const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.issues.length > 0 ? { issues: e.issues } : {}) } };
+      return c.json(body, HTTP_STATUS[e.code] as 400);
+    }
+    (deps.logError ?? ((x: unknown) => void process.stderr.write(`rerate serve: ${(x as Error)?.stack ?? String(x)}\n`)))(e);
+    return c.json({ error: { code: "E_INTERNAL", message: "internal error (logged on the server)" } } satisfies ErrorBody, 500);
+  });
+  return app;
+}
