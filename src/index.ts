@@ -34,4 +34,10 @@ export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.j
 export { createDemoMarket, DEMO_SEED, DEMO_SECURITY_SPECS, DEMO_SHOCKS } from "./core/demo/index.js";
 export { t, resolveLang, localized } from "./i18n/index.js";
 export { formatAmount, formatMultiple, formatPercent, formatPoints, formatPrice } from "./i18n/format.js";
+export { fetchIntoStore, symbolsFromThesis, FETCH_PROVIDERS, type FetchOptions, type FetchSummary } from "./app/fetch.js";
+export { executeQuery, createProviderHttp, type ExecuteOptions, type QueryParams, type QueryResult } from "./providers/execute.js";
+export { PROVIDERS, describeProviders, getProvider, getFetcher, type ProviderDescription } from "./providers/registry.js";
+export { Quote, MODEL_SCHEMAS, type Fetcher, type ModelName, type ProviderManifest, type ListingInfo } from "./providers/contract.js";
+export { HttpClient, ProviderHttpError, type HttpOptions, type FetchFn } from "./providers/http.js";
+export { ResponseCache, resolveCacheDir, DEFAULT_CACHE_DIR } from "./providers/cache.js";
 export { main as runCli } from "./cli/main.js";

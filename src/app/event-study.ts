@@ -61,7 +61,7 @@ export interface EventStudyResult {
     status: "ok" | "skipped"; reason?: string;
     alpha?: number; beta?: number; sigma?: number; n?: number; df?: number; positiveShare?: number;
     ar: { day: number; date?: string; ar: number | null; r: number | null; rm: number | null }[];
-    windows: { from: number; to: number; car: number | null; t: number | null; p: number | null; k: number; missingDays: number[] }[];
+    windows: { from: number; to: number; car: number | null; t: number | null; p: number | null; k: number; missingDays: readonly number[] }[];
     notes: string[];
   }[];
   aggregates: {

@@ -154,7 +154,7 @@ export function compsWorkbook(c: PeerComps, lang: Lang, peCap = 200): ExcelJS.Wo
 /**
  * A workbook with the wall: the comps sheet, a "Wall" sheet whose gaps (A/B − 1, 1/A − 1/B) and closing scenarios
  * (m* = m + x (target − m), price* = price · m* / m) are formulas on the comps cells, the fractions x editable in
- * their header cells; and, with a history, a "History" sheet with the gap per date and today's percentile as
+ * their header cells; and, with a history, a "Gap history" sheet with the gap per date and today's percentile as
  * COUNTIF(≤ today) / COUNT.
  */
 export function wallWorkbook(w: Wall, lang: Lang, peCap = 200): ExcelJS.Workbook {
@@ -232,7 +232,7 @@ export function wallWorkbook(w: Wall, lang: Lang, peCap = 200): ExcelJS.Workbook
 function addHistorySheet(wb: ExcelJS.Workbook, w: Wall): void {
   const h = w.history;
   if (h === undefined) return;
-  const ws = wb.addWorksheet("History");
+  const ws = wb.addWorksheet("Gap history"); // "History" is a name Excel reserves
   ["date", "A", "B", "n A", "n B", "A/B − 1", "1/A − 1/B (pts)"].forEach((x, k) => (ws.getCell(1, k + 1).value = x));
   h.points.forEach((p, i) => {
     const r = i + 2;

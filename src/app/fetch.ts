@@ -231,7 +231,7 @@ export async function fetchIntoStore(store: Store, opts: FetchOptions): Promise<
   let done = 0;
   const cacheDir = opts.cacheDir === false ? undefined : resolveCacheDir(opts.cacheDir ?? config.cache?.dir, env);
   const exec: ExecuteOptions = {
-    http: createProviderHttp(opts.http), cache: cacheDir === undefined ? false : new ResponseCache(cacheDir), refresh: Boolean(opts.refresh),
+    http: createProviderHttp({ ...opts.http, baseUrls: { ...parseBaseUrls(env.RERATE_PROVIDER_BASE_URLS), ...opts.http?.baseUrls } }), cache: cacheDir === undefined ? false : new ResponseCache(cacheDir), refresh: Boolean(opts.refresh),
     credential, now: opts.now, listings: new Map(securities.map((s) => [s.id, listingOf(s)])), skipNotFound: true,
     ...(config.cache?.ttlSeconds ? { ttlSeconds: config.cache.ttlSeconds } : {}),
   };
@@ -253,6 +253,25 @@ export async function fetchIntoStore(store: Store, opts: FetchOptions): Promise<
     asOf, symbols, tasks: reports, skipped, tables, added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged"),
     newSecurities: landed.newSecurities, notes,
   };
+}
+
+/**
+ * Origin rewrites from RERATE_PROVIDER_BASE_URLS (`https://data.sec.gov=http://mirror:8080/sec,…`): a mirror or
+ * proxy, or a local fake provider in tests.
+ * @throws InvalidInputError naming the entry that is not `origin=url`.
+ */
+export function parseBaseUrls(value: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (value ?? "").split(",").map((x) => x.trim()).filter((x) => x !== "")) {
+    const eq = part.indexOf("=");
+    try {
+      if (eq < 0) throw new Error("no =");
+      out[new URL(part.slice(0, eq)).origin] = new URL(part.slice(eq + 1)).toString().replace(/\/+$/, "");
+    } catch {
+      throw InvalidInputError.at({ column: "RERATE_PROVIDER_BASE_URLS", value: part, reason: "must be origin=url pairs, e.g. https://data.sec.gov=http://127.0.0.1:8080/sec" });
+    }
+  }
+  return out;
 }
 
 /** Keeps one row per natural key (the last); a provider answering one key twice would break the upsert. */

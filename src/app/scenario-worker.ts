@@ -1,43 +1,88 @@
 /**
- * Worker thread of the scenario pool (src/app/scenario.ts): compiles the model it is sent, runs the blocks
- * it is given and posts each block's draws back (the arrays are transferred, not copied).
+ * Worker thread of the scenario pool (src/app/scenario.ts). Three kinds of task, all over shared memory:
+ * simulate blocks into the run's arrays; rank drivers' percentiles in place; summarise output series.
+ * Each result depends only on the data, never on which worker computed it.
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, createSimulationPlan, runBlock, splitBlocks, type BlockResult, type Sampler, type SimulationPlan } from "../core/scenario/index.js";
+import {
+  averageRanks, compileModel, createSimulationPlan, runBlock, splitBlocks, summarizeSeriesSensitivity,
+  type Sampler, type SeriesSummary, type SimulationPlan,
+} from "../core/scenario/index.js";
 import type { ScenarioModel } from "../models/scenario.js";
 
-/** A run's share of blocks. The model was validated by the main thread. */
-export interface WorkerTask {
+/** The model a task refers to (validated by the main thread) and its scenario. */
+interface ModelRef {
   readonly runId: number;
   readonly model: ScenarioModel;
   readonly scenario: string;
-  readonly seed: number;
-  readonly sampler: Sampler;
-  readonly draws: number;
-  readonly blocks: readonly number[];
 }
 
+export type WorkerTask =
+  | (ModelRef & {
+      readonly type: "simulate";
+      readonly seed: number;
+      readonly sampler: Sampler;
+      readonly draws: number;
+      readonly blocks: readonly number[];
+      readonly series: readonly SharedArrayBuffer[];
+      readonly percentiles: readonly SharedArrayBuffer[];
+    })
+  | { readonly type: "rank"; readonly runId: number; readonly arrays: readonly SharedArrayBuffer[] }
+  | (ModelRef & {
+      readonly type: "summarize";
+      readonly indices: readonly number[];
+      readonly series: readonly SharedArrayBuffer[];
+      readonly ranks: readonly SharedArrayBuffer[];
+    });
+
 export type WorkerReply =
-  | { readonly type: "block"; readonly runId: number; readonly block: BlockResult }
-  | { readonly type: "done"; readonly runId: number }
+  | { readonly type: "progress"; readonly runId: number; readonly n: number }
+  | { readonly type: "done"; readonly runId: number; readonly summaries?: readonly { readonly index: number; readonly summary: SeriesSummary }[] }
   | { readonly type: "error"; readonly runId: number; readonly message: string };
 
 const port = parentPort;
-// Plans are cached by model and scenario, so repeated runs of one model skip compiling (and PERT tables).
-let cached: { model: ScenarioModel; scenario: string; plan: SimulationPlan } | undefined;
+// Plans are cached by model and scenario: repeated runs of one model skip compiling (and PERT tables).
+let cached: { key: string; plan: SimulationPlan } | undefined;
+
+function planOf(ref: ModelRef): SimulationPlan {
+  const key = ref.scenario + "\u0000" + JSON.stringify(ref.model);
+  if (cached?.key !== key) cached = { key, plan: createSimulationPlan(compileModel(ref.model, { scenario: ref.scenario })) };
+  return cached.plan;
+}
+
+const view = (b: SharedArrayBuffer): Float64Array => new Float64Array(b);
+
+function handle(task: WorkerTask): WorkerReply {
+  if (task.type === "rank") {
+    for (const b of task.arrays) {
+      const a = view(b);
+      averageRanks(a, undefined, a);
+    }
+    return { type: "done", runId: task.runId };
+  }
+  const plan = planOf(task);
+  if (task.type === "simulate") {
+    const layout = splitBlocks(task.draws);
+    const series = task.series.map(view);
+    const percentiles = task.percentiles.map(view);
+    for (const index of task.blocks) {
+      const block = layout[index]!;
+      const r = runBlock(plan, block, { seed: task.seed, sampler: task.sampler });
+      r.series.forEach((s, k) => series[k]!.set(s, block.start));
+      r.percentiles.forEach((u, k) => percentiles[k]!.set(u, block.start));
+      port?.postMessage({ type: "progress", runId: task.runId, n: block.n } satisfies WorkerReply);
+    }
+    return { type: "done", runId: task.runId };
+  }
+  const ranks = task.ranks.map(view);
+  const names = plan.drivers.map((d) => d.name);
+  const summaries = task.indices.map((index) => ({ index, summary: summarizeSeriesSensitivity(plan.series[index]!, view(task.series[index]!), ranks, names) }));
+  return { type: "done", runId: task.runId, summaries };
+}
 
 port?.on("message", (task: WorkerTask) => {
   try {
-    if (cached === undefined || cached.scenario !== task.scenario || JSON.stringify(cached.model) !== JSON.stringify(task.model)) {
-      cached = { model: task.model, scenario: task.scenario, plan: createSimulationPlan(compileModel(task.model, { scenario: task.scenario })) };
-    }
-    const layout = splitBlocks(task.draws);
-    for (const index of task.blocks) {
-      const block = runBlock(cached.plan, layout[index]!, { seed: task.seed, sampler: task.sampler });
-      const transfer = [...block.series, ...block.percentiles].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ type: "block", runId: task.runId, block } satisfies WorkerReply, transfer);
-    }
-    port.postMessage({ type: "done", runId: task.runId } satisfies WorkerReply);
+    port.postMessage(handle(task));
   } catch (e) {
     port.postMessage({ type: "error", runId: task.runId, message: (e as Error)?.stack ?? String(e) } satisfies WorkerReply);
   }

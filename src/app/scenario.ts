@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
@@ -8,10 +9,10 @@ import type { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { ScenarioModel } from "../models/scenario.js";
 import {
-  assembleBlocks, BLOCK_SIZE, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
+  BLOCK_SIZE, checkCorrelations, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
   simulateDraws, splitBlocks, summarizeMonteCarlo, validateRun,
-  type BlockResult, type CompiledModel, type DeterministicResult, type GridAxisOptions, type GridResult, type Locator, type MonteCarloResult,
-  type Sampler, type TornadoResult,
+  type CompiledModel, type DeterministicResult, type GridAxisOptions, type GridResult, type Locator, type MonteCarloResult,
+  type Sampler, type SeriesSummary, type TornadoResult,
 } from "../core/scenario/index.js";
 import { suggestName } from "../core/scenario/suggest.js";
 import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
@@ -117,9 +118,9 @@ function flattenZodIssues(issues: readonly ZodIssue[], prefix: readonly Property
  */
 export function parseScenarioModel(text: string, file: string): LoadedScenarioModel {
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${e.message.split("\n")[0]}` }));
+    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` }));
     throw new InvalidInputError(issues.map((i) => `${file}:${i.line}: ${i.reason}`).join("\n"), issues);
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -183,8 +184,12 @@ function spawnWorker(): Worker {
   const js = new URL("./scenario-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js);
   const ts = new URL("./scenario-worker.ts", import.meta.url);
-  // Running from sources: tsx (a dev dependency) registers its loader inside the worker first.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  // Running from sources: tsx (a dev dependency) registers its loader inside the worker first. Its ESM
+  // entry is found through its package.json (its CommonJS entry cannot register from an eval worker).
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("tsx/package.json");
+  const entry = (require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"]?.import.default ?? "./dist/esm/api/index.mjs";
+  const tsx = pathToFileURL(join(dirname(pkg), entry)).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`, { eval: true });
 }
 
@@ -196,8 +201,10 @@ export interface ScenarioPool {
 }
 
 /**
- * A pool of worker threads for Monte Carlo runs. Blocks are dealt out in turn (block i to worker i mod T);
- * each block's numbers depend only on (seed, block), so the result is identical for any thread count.
+ * A pool of worker threads for Monte Carlo runs. A run has three phases over shared memory: the workers
+ * simulate blocks (block i to worker i mod T) into the run's arrays; rank the drivers' percentiles; and
+ * summarise the output series (series k to worker k mod T). Each block's numbers depend only on (seed,
+ * block) and each summary only on the data, so the result is identical for any thread count.
  *
  * @param threads - worker count (≥ 1).
  * @returns the pool; call close() when done.
@@ -207,53 +214,73 @@ export function createScenarioPool(threads: number): ScenarioPool {
   if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
   const workers = Array.from({ length: threads }, () => spawnWorker());
   let nextRun = 0;
+
+  /** Sends each worker its task (or none) and waits until every one has answered "done". */
+  const phase = (tasks: (WorkerTask | undefined)[], onReply: (m: WorkerReply) => void): Promise<void> =>
+    Promise.all(
+      workers.map(
+        (w, k) =>
+          new Promise<void>((resolve, reject) => {
+            const task = tasks[k];
+            if (task === undefined) return resolve();
+            const cleanup = (): void => {
+              w.off("message", onMessage);
+              w.off("error", onError);
+            };
+            const onMessage = (m: WorkerReply): void => {
+              if (m.runId !== task.runId) return;
+              onReply(m);
+              if (m.type === "progress") return;
+              cleanup();
+              if (m.type === "error") reject(new Error(`scenario worker failed: ${m.message}`));
+              else resolve();
+            };
+            const onError = (e: Error): void => {
+              cleanup();
+              reject(e);
+            };
+            w.on("message", onMessage);
+            w.on("error", onError);
+            w.postMessage(task);
+          }),
+      ),
+    ).then(() => undefined);
+
+  const deal = <T>(items: readonly T[]): T[][] => workers.map((_, k) => items.filter((_, i) => i % threads === k));
+
   return {
     threads,
     async run(loaded, options = {}) {
       const o = runDefaults(loaded, options);
       const model = compileScenario(loaded, o.scenario);
       const plan = createSimulationPlan(model);
-      const blocks = splitBlocks(o.draws);
-      const results: BlockResult[] = [];
       const runId = nextRun++;
+      const ref = { runId, model: loaded.model, scenario: o.scenario };
+      const shared = (): SharedArrayBuffer => new SharedArrayBuffer(o.draws * Float64Array.BYTES_PER_ELEMENT);
+      const series = plan.series.map(shared);
+      const percentiles = plan.drivers.map(shared);
+
       let done = 0;
-      await Promise.all(
-        workers.map(
-          (w, k) =>
-            new Promise<void>((resolve, reject) => {
-              const mine = blocks.filter((b) => b.index % threads === k);
-              if (mine.length === 0) return resolve();
-              const onMessage = (m: WorkerReply): void => {
-                if (m.runId !== runId) return;
-                if (m.type === "error") {
-                  cleanup();
-                  reject(new Error(`scenario worker failed: ${m.message}`));
-                } else if (m.type === "block") {
-                  results.push(m.block);
-                  done += m.block.n;
-                  o.onProgress?.(done, o.draws);
-                } else {
-                  cleanup();
-                  resolve();
-                }
-              };
-              const onError = (e: Error): void => {
-                cleanup();
-                reject(e);
-              };
-              const cleanup = (): void => {
-                w.off("message", onMessage);
-                w.off("error", onError);
-              };
-              w.on("message", onMessage);
-              w.on("error", onError);
-              const task: WorkerTask = { runId, model: loaded.model, scenario: o.scenario, seed: o.seed, sampler: o.sampler, draws: o.draws, blocks: mine.map((b) => b.index) };
-              w.postMessage(task);
-            }),
-        ),
+      const blocks = deal(splitBlocks(o.draws).map((b) => b.index));
+      await phase(
+        blocks.map((mine) => (mine.length === 0 ? undefined : { ...ref, type: "simulate", seed: o.seed, sampler: o.sampler, draws: o.draws, blocks: mine, series, percentiles })),
+        (m) => {
+          if (m.type !== "progress") return;
+          done += m.n;
+          o.onProgress?.(done, o.draws);
+        },
       );
-      const draws = assembleBlocks(plan, o.draws, results);
-      return summarizeMonteCarlo(plan, draws, { seed: o.seed, sampler: o.sampler, blockSize: BLOCK_SIZE });
+      // Percentiles are replaced by their ranks in place: only the ranks are needed from here on.
+      await phase(deal(percentiles).map((arrays) => (arrays.length === 0 ? undefined : { type: "rank", runId, arrays })), () => {});
+      const summaries: SeriesSummary[] = new Array(plan.series.length);
+      await phase(
+        deal(plan.series.map((_, i) => i)).map((indices) => (indices.length === 0 ? undefined : { ...ref, type: "summarize", indices, series, ranks: percentiles })),
+        (m) => {
+          if (m.type === "done") for (const s of m.summaries ?? []) summaries[s.index] = s.summary;
+        },
+      );
+      const ranks = percentiles.map((b) => new Float64Array(b));
+      return { scenario: o.scenario, draws: o.draws, seed: o.seed, sampler: o.sampler, blockSize: BLOCK_SIZE, series: summaries, correlations: checkCorrelations(plan, ranks) };
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

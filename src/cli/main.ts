@@ -268,6 +268,50 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output")
     .action(async (name: string, _o, cmd: Command) => (await import("./commands/groups.js")).remove(ctxOf(cmd), name));
 
+  const scenario = program.command("scenario").description("scenario models: driver trees with Monte Carlo, tornado and grids (see examples/china-ai-capex.yaml)");
+  scenario
+    .command("run")
+    .description("seeded Monte Carlo of a scenario model: mean, sd, P5…P95, P(> threshold), drivers' rank correlation")
+    .argument("<file>", "the model (YAML)")
+    .option("--scenario <name>", "scenario to run (default base)")
+    .option("--draws <n>", "number of draws (default: the file's, else 100000)")
+    .option("--seed <n>", "random seed (default: the file's, else 42)")
+    .option("--lhs", "Latin Hypercube sampling")
+    .option("--threads <n>", "worker threads (default: all cores); the numbers do not depend on it")
+    .option("--output <name>", "output whose drivers to list (default: the first)")
+    .option("--year <year>", "year of that output (default: the last)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).run(ctxOf(cmd), file, cmd.opts()));
+  scenario
+    .command("eval")
+    .description("deterministic outputs of the base case and every named scenario")
+    .argument("<file>", "the model (YAML)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).evaluate(ctxOf(cmd), file));
+  scenario
+    .command("tornado")
+    .description("one-way sensitivity: each driver at P10/P90 (or its range), others at base")
+    .argument("<file>", "the model (YAML)")
+    .option("--scenario <name>", "scenario (default base)")
+    .option("--output <name>", "output (default: the first)")
+    .option("--year <year>", "year of a per-year output (default: the last)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).tornado(ctxOf(cmd), file, cmd.opts()));
+  scenario
+    .command("grid")
+    .description("two-way sensitivity: an output over a grid of two drivers")
+    .argument("<file>", "the model (YAML)")
+    .option("--x <driver>", "column driver")
+    .option("--y <driver>", "row driver")
+    .option("--x-values <list>", "values for x, e.g. 30,40,50 (default: P10…P90 or the range)")
+    .option("--y-values <list>", "values for y")
+    .option("--steps <n>", "points per axis (default 5)")
+    .option("--scenario <name>", "scenario (default base)")
+    .option("--output <name>", "output (default: the first)")
+    .option("--year <year>", "year of a per-year output (default: the last)")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).grid(ctxOf(cmd), file, cmd.opts()));
+
   program
     .command("serve")
     .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")

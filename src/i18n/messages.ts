@@ -3,6 +3,7 @@ import { PROVIDER_MESSAGES } from "./messages-providers.js";
 import { COMPS_MESSAGES } from "./messages-comps.js";
 import { IMPLIED_MESSAGES } from "./messages-implied.js";
 import { EVENTS_MESSAGES } from "./messages-events.js";
+import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -112,6 +113,7 @@ export const MESSAGES = {
   ...COMPS_MESSAGES,
   ...IMPLIED_MESSAGES,
   ...EVENTS_MESSAGES,
+  ...SCENARIO_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

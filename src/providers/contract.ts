@@ -71,9 +71,9 @@ export interface ExtractContext {
   http: HttpClient;
   /** A credential's value (the manifest's `credentials` were checked before any request). */
   credential: (env: string) => string | undefined;
-  /** ISO date of the fetch (the as-of date of quotes and estimates). */
+  /** ISO date of the run. */
   asOf: string;
-  /** The clock (stamps raw data with its fetch time). */
+  /** The clock: raw data of snapshots (estimates, key statistics, charts) is stamped with its fetch time. */
   now: () => Date;
   /**
    * Loads an auxiliary resource (a ticker map) through the response cache: `load` fetches the wire data,
@@ -84,8 +84,6 @@ export interface ExtractContext {
 
 /** What the pure transform may use besides the raw data. */
 export interface TransformContext {
-  /** ISO date of the fetch: the as-of / known-from date of figures that carry no date of their own. */
-  asOf: string;
   /** The listing as the store knows it, when it does. */
   listing?: ListingInfo | undefined;
   /** Provider id recorded in `reference` fields. */

@@ -88,21 +88,18 @@ export async function executeQuery<M extends ModelName>(providerId: string, mode
   const http = opts.http ?? createProviderHttp();
   const cache = opts.cache === false ? undefined : opts.cache;
   const ttl = opts.ttlSeconds?.[model] ?? fetcher.ttlSeconds;
+  // One load per resource and run, however many items ask for it at once.
+  const loading = new Map<string, Promise<unknown>>();
   const ectx: ExtractContext = {
     http, credential, asOf, now,
-    resource: async (key, ttlSeconds, load, parse) => {
-      const hit = cache && !opts.refresh ? cache.read(provider.id, "_resources", key, ttlSeconds, now().getTime()) : undefined;
-      if (hit !== undefined) {
-        try {
-          return parse(hit.raw);
-        } catch {
-          cache?.delete(provider.id, "_resources", key);
-        }
+    resource: <T>(key: string, ttlSeconds: number, load: () => Promise<unknown>, parse: (raw: unknown) => T): Promise<T> => {
+      let p = loading.get(key) as Promise<T> | undefined;
+      if (p === undefined) {
+        p = loadResource(provider.id, key, ttlSeconds, load, parse, cache, Boolean(opts.refresh), now);
+        loading.set(key, p);
+        p.catch(() => loading.delete(key));
       }
-      const raw = await load();
-      const out = parse(raw);
-      cache?.write(provider.id, "_resources", key, raw, now().getTime());
-      return out;
+      return p;
     },
   };
   const items: ItemResult<M>[] = new Array(queries.length);
@@ -113,7 +110,7 @@ export async function executeQuery<M extends ModelName>(providerId: string, mode
     while (!failed && next < queries.length) {
       const i = next++;
       const q = queries[i]!;
-      const tctx: TransformContext = { asOf, provider: provider.id, listing: opts.listings?.get(q.symbol) };
+      const tctx: TransformContext = { provider: provider.id, listing: opts.listings?.get(q.symbol) };
       try {
         items[i] = await runItem(provider.id, fetcher, q, ectx, tctx, cache, ttl, Boolean(opts.refresh), now);
       } catch (e) {
@@ -130,6 +127,24 @@ export async function executeQuery<M extends ModelName>(providerId: string, mode
   const n = Math.max(1, Math.min(opts.concurrency ?? 4, queries.length));
   await Promise.all(Array.from({ length: n }, worker));
   return { provider: provider.id, model, items, rows: items.flatMap((it) => it.rows) };
+}
+
+async function loadResource<T>(
+  providerId: string, key: string, ttlSeconds: number, load: () => Promise<unknown>, parse: (raw: unknown) => T,
+  cache: ResponseCache | undefined, refresh: boolean, now: () => Date,
+): Promise<T> {
+  const hit = cache && !refresh ? cache.read(providerId, "_resources", key, ttlSeconds, now().getTime()) : undefined;
+  if (hit !== undefined) {
+    try {
+      return parse(hit.raw);
+    } catch {
+      cache?.delete(providerId, "_resources", key);
+    }
+  }
+  const raw = await load();
+  const out = parse(raw);
+  cache?.write(providerId, "_resources", key, raw, now().getTime());
+  return out;
 }
 
 function withRange(fetcher: Fetcher<ModelName>, q: ItemQuery, asOf: string): ItemQuery {

@@ -23,15 +23,18 @@ export function createCrossSection(estimationDays: number, axisDays: number, win
   return { ...part(), excluded: Array.from({ length: windows }, part) };
 }
 
-/** Adds one observation's unit residual vector; `excludedIn[w]` marks the windows that leave it out. */
-export function addResidualVector(cs: CrossSection, u: ArrayLike<number>, excludedIn: readonly boolean[] | undefined): void {
+/**
+ * Adds one observation's unit residual vector; `excludedIn[w]` marks the windows that leave it out.
+ * @param excludedOnly add to the excluded sums only (the caller has added it to the totals)
+ */
+export function addResidualVector(cs: CrossSection, u: ArrayLike<number>, excludedIn: readonly boolean[] | undefined, excludedOnly = false): void {
   let norm = 0;
-  for (let i = 0; i < u.length; i++) {
-    cs.sumU[i]! += u[i]!;
-    norm += u[i]! * u[i]!;
+  for (let i = 0; i < u.length; i++) norm += u[i]! * u[i]!;
+  if (!excludedOnly) {
+    for (let i = 0; i < u.length; i++) cs.sumU[i]! += u[i]!;
+    cs.norms += norm;
+    cs.nU++;
   }
-  cs.norms += norm;
-  cs.nU++;
   if (excludedIn === undefined) return;
   excludedIn.forEach((ex, w) => {
     if (!ex) return;
@@ -42,16 +45,21 @@ export function addResidualVector(cs: CrossSection, u: ArrayLike<number>, exclud
   });
 }
 
-/** Adds one observation's centred ranks K_it (NaN = missing). */
-export function addRankVector(cs: CrossSection, k: ArrayLike<number>, excludedIn: readonly boolean[] | undefined): void {
-  for (let i = 0; i < k.length; i++) {
-    const v = k[i]!;
-    if (v - v === 0) {
-      cs.sumK[i]! += v;
-      cs.cntK[i]!++;
+/**
+ * Adds one observation's centred ranks K_it (NaN = missing).
+ * @param excludedOnly add to the excluded sums only (the caller has added it to the totals)
+ */
+export function addRankVector(cs: CrossSection, k: ArrayLike<number>, excludedIn: readonly boolean[] | undefined, excludedOnly = false): void {
+  if (!excludedOnly) {
+    for (let i = 0; i < k.length; i++) {
+      const v = k[i]!;
+      if (v - v === 0) {
+        cs.sumK[i]! += v;
+        cs.cntK[i]!++;
+      }
     }
+    cs.nK++;
   }
-  cs.nK++;
   if (excludedIn === undefined) return;
   excludedIn.forEach((ex, w) => {
     if (!ex) return;

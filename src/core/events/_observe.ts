@@ -6,6 +6,8 @@ import { prefixMoments, type MomentPrefix } from "./prefix-sums.js";
 import type { ObservationOutcome, WindowOutcome } from "./outcomes.js";
 import type { DayRange, EventStudySpec } from "./study-spec.js";
 
+const NO_DAYS: readonly number[] = Object.freeze([]);
+
 /** Per-series inputs the observation step reads. Internal. */
 export interface SeriesView {
   returns: ArrayLike<number>;
@@ -16,9 +18,10 @@ export interface SeriesView {
 /**
  * Fits the model on the estimation window and computes the span's ARs and each window's CAR for one
  * security-event, all in the prefix's re-centred coordinates (α shifted back for the outcome).
+ * @param ar where to write the span's abnormal returns (a view into one buffer per study: fewer allocations)
  * @returns the outcome and the fit in re-centred coordinates (for the residual pass and merged windows)
  */
-export function observe(view: SeriesView, day0: number, spec: EventStudySpec, span: DayRange): { outcome: ObservationOutcome; fit?: NormalFit } {
+export function observe(view: SeriesView, day0: number, spec: EventStudySpec, span: DayRange, ar: Float64Array): { outcome: ObservationOutcome; fit?: NormalFit } {
   const { returns, market, prefix } = view;
   const T = returns.length;
   if (!(day0 >= 0 && day0 < T)) return { outcome: { status: "skipped", skip: { code: "day0-outside-data", estimationDays: 0 } } };
@@ -28,7 +31,6 @@ export function observe(view: SeriesView, day0: number, spec: EventStudySpec, sp
   if (fit === undefined) return { outcome: { status: "skipped", skip: { code: "constant-benchmark", estimationDays: est.n } } };
   const cr = prefix.shiftR;
   const cm = prefix.shiftM;
-  const ar = new Float64Array(span.to - span.from + 1);
   for (let tau = span.from, j = 0; tau <= span.to; tau++, j++) {
     const i = day0 + tau;
     if (i < 0 || i >= T) {
@@ -41,8 +43,12 @@ export function observe(view: SeriesView, day0: number, spec: EventStudySpec, sp
   }
   const windows = spec.windows.map((w): WindowOutcome => {
     const c = carOf(fit, prefixMoments(prefix, day0 + w.from, day0 + w.to + 1));
-    const missingDays: number[] = [];
-    for (let tau = w.from; tau <= w.to; tau++) if (!(ar[tau - span.from]! - ar[tau - span.from]! === 0)) missingDays.push(tau);
+    let missingDays: readonly number[] = NO_DAYS;
+    if (c.k < w.to - w.from + 1) {
+      const days: number[] = [];
+      for (let tau = w.from; tau <= w.to; tau++) if (!(ar[tau - span.from]! - ar[tau - span.from]! === 0)) days.push(tau);
+      missingDays = days;
+    }
     const out: WindowOutcome = { from: w.from, to: w.to, k: c.k, car: c.k > 0 ? c.car : NaN, variance: c.variance, missingDays };
     if (c.k > 0 && c.variance > 0) {
       out.t = c.car / Math.sqrt(c.variance);
@@ -52,33 +58,4 @@ export function observe(view: SeriesView, day0: number, spec: EventStudySpec, sp
   });
   const unshifted: NormalFit = { ...fit, alpha: fit.alpha + cr - fit.beta * cm, meanMarket: fit.meanMarket + cm };
   return { outcome: { status: "ok", fit: unshifted, ar, windows }, fit };
-}
-
-/**
- * Writes the estimation window's residuals (re-centred coordinates, NaN where missing) into `out`, whose
- * element 0 is day `spec.estimation.from`.
- * @returns the share of positive residuals among the valid days
- */
-export function estimationResiduals(view: SeriesView, day0: number, fit: NormalFit, spec: EventStudySpec, out: Float64Array): number {
-  const { returns, market, prefix } = view;
-  const cr = prefix.shiftR;
-  const cm = prefix.shiftM;
-  const T = returns.length;
-  let n = 0;
-  let pos = 0;
-  for (let tau = spec.estimation.from, j = 0; tau <= spec.estimation.to; tau++, j++) {
-    const i = day0 + tau;
-    let e = NaN;
-    if (i >= 0 && i < T) {
-      const r = returns[i]!;
-      const m = market === undefined ? 0 : market[i]!;
-      if (r - r === 0 && m - m === 0) {
-        e = r - cr - fit.alpha - fit.beta * (m - cm);
-        n++;
-        if (e > 0) pos++;
-      }
-    }
-    out[j] = e;
-  }
-  return n > 0 ? pos / n : NaN;
 }

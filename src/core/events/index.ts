@@ -18,7 +18,7 @@ export { patellZ } from "./patell-z.js";
 export { bmpT } from "./bmp-t.js";
 export { kolariPynnonenT } from "./kolari-pynnonen-t.js";
 export { standardizeResiduals, meanOffDiagonalCorrelation, meanResidualCorrelation } from "./mean-residual-correlation.js";
-export { averageRanks } from "./average-ranks.js";
+export { averageRanks, createRankWorkspace, type RankWorkspace } from "./average-ranks.js";
 export { centredRanks, corradoZ } from "./corrado-z.js";
 export { signZ } from "./sign-z.js";
 export { generalizedSignZ } from "./generalized-sign-z.js";

@@ -16,7 +16,7 @@ export interface WindowOutcome {
   t?: number;
   p?: number;
   /** Relative days of the window without a return (missing price, missing benchmark, or past the data). */
-  missingDays: number[];
+  missingDays: readonly number[];
 }
 
 /** One security-event's result. */

@@ -1,11 +1,9 @@
-import { addRankVector, addResidualVector, createCrossSection, meanCorrelationFor, meanRanksFor } from "./_cross-section.js";
-import { estimationResiduals, observe, type SeriesView } from "./_observe.js";
+import { createCrossSection, meanCorrelationFor, meanRanksFor } from "./_cross-section.js";
+import { observe, type SeriesView } from "./_observe.js";
+import { createResidualScratch, residualPass } from "./_residual-pass.js";
 import { aggregateWindow, type WindowSample, type WindowTests } from "./aggregate-window.js";
-import { averageRanks } from "./average-ranks.js";
 import { addToPath, createPathAccumulator, pathOf, type PathPoint } from "./caar-path.js";
 import { carOf } from "./car.js";
-import { centredRanks } from "./corrado-z.js";
-import { standardizeResiduals } from "./mean-residual-correlation.js";
 import type { NormalFit } from "./normal-model.js";
 import { groupOverlapping } from "./overlap-groups.js";
 import { createMomentPrefix, prefixMoments, type MomentPrefix } from "./prefix-sums.js";
@@ -116,12 +114,9 @@ export function runEventStudy(
     else bySeries.set(o.series, [i]);
   });
 
-  const resid = new Float64Array(estDays);
-  const u = new Float64Array(estDays);
-  const vals = new Float64Array(axisDays);
-  const ranks = new Float64Array(axisDays);
-  const kBuf = new Float64Array(axisDays);
-  const sortBuf = new Float64Array(axisDays);
+  const scratch = createResidualScratch(estDays, axisDays);
+  const spanDays = span.to - span.from + 1;
+  const arAll = new Float64Array(observations.length * spanDays);
   let buffers: MomentPrefix | undefined;
   let done = 0;
 
@@ -150,7 +145,7 @@ export function runEventStudy(
     // 1. Fit, ARs and window CARs of each security-event.
     const ok: { i: number; fit: NormalFit }[] = [];
     for (const i of obsIdx) {
-      const r = observe(view, observations[i]!.day0, spec, span);
+      const r = observe(view, observations[i]!.day0, spec, span, arAll.subarray(i * spanDays, (i + 1) * spanDays));
       outcomes[i] = r.outcome;
       if (r.fit !== undefined) ok.push({ i, fit: r.fit });
     }
@@ -172,14 +167,7 @@ export function runEventStudy(
     // 3. Estimation residuals: generalised sign share, KP unit vectors, Corrado ranks.
     ok.forEach(({ i, fit }, j) => {
       const o = outcomes[i]!;
-      const d0 = observations[i]!.day0;
-      o.positiveShare = estimationResiduals(view, d0, fit, spec, resid);
-      if (standardizeResiduals(resid, u) !== undefined) addResidualVector(cs, u, excluded[j]);
-      vals.fill(NaN);
-      vals.set(resid, E.from - axisFrom);
-      vals.set(o.ar!, span.from - axisFrom);
-      averageRanks(vals, ranks, sortBuf);
-      addRankVector(cs, centredRanks(ranks, kBuf), excluded[j]);
+      o.positiveShare = residualPass(view, observations[i]!.day0, fit, spec, span, axisFrom, o.ar!, cs, excluded[j], scratch);
     });
 
     // 4. One entry per group and window; merged groups take the union window on the leader's fit.

@@ -58,7 +58,7 @@ export function compileModel(model: ScenarioModel, options: CompileOptions = {})
   const scenario = options.scenario ?? "base";
   const scenarios = Object.keys(model.scenarios);
   if (scenario !== "base" && model.scenarios[scenario] === undefined) {
-    throw InvalidInputError.at({ column: "--scenario", value: scenario, reason: `is not a scenario of this model (scenarios: base${scenarios.map((s) => ", " + s).join("")})` });
+    throw InvalidInputError.at({ ...(options.file !== undefined ? { file: options.file } : {}), column: "--scenario", value: scenario, reason: `is not a scenario of this model (scenarios: base${scenarios.map((s) => ", " + s).join("")})` });
   }
 
   const years = model.years;

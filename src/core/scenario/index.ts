@@ -20,7 +20,7 @@ export { spearmanToPearson } from "./spearman-to-pearson.js";
 export { imanConoverRanks } from "./iman-conover.js";
 export { fillUniforms, fillSortedUniforms, latinHypercube, randomPermutation } from "./uniforms.js";
 export { rankPositions, averageRanks } from "./ranks.js";
-export { pearson } from "./spearman.js";
+export { pearson, rankCorrelation } from "./spearman.js";
 export { histogramSorted, type Histogram } from "./histogram.js";
 export { summarizeSeries, DEFAULT_PERCENTILES, type SeriesStats } from "./summarize-series.js";
 export { driverValues, type DriverSetting } from "./driver-setting.js";
@@ -34,5 +34,6 @@ export { createKernel, type Kernel, type KernelInput, type KernelOutput } from "
 export { createSimulationPlan, type SimulationPlan, type PlanDriver, type PlanSeries } from "./simulation-plan.js";
 export { splitBlocks, BLOCK_SIZE, type Block } from "./blocks.js";
 export { runBlock, type BlockResult, type Sampler } from "./run-block.js";
-export { summarizeMonteCarlo, type MonteCarloDraws, type MonteCarloResult, type SeriesSummary, type DriverSensitivity } from "./summarize-monte-carlo.js";
+export { summarizeMonteCarlo, summarizeSeriesSensitivity, checkCorrelations, type MonteCarloDraws, type MonteCarloResult, type SeriesSummary, type DriverSensitivity, type CorrelationCheck } from "./summarize-monte-carlo.js";
+export { sortOrder } from "./sort-order.js";
 export { runMonteCarlo, simulateDraws, assembleBlocks, validateRun, type MonteCarloOptions } from "./run-monte-carlo.js";

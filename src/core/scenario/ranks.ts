@@ -19,13 +19,14 @@ export function rankPositions(values: Float64Array, n: number, out: Int32Array):
  *
  * @param values - finite numbers (not modified).
  * @param sorting - the result of sortOrder(values), when the caller has it (saves a sort).
+ * @param out - where to write the ranks (default a new array); may be `values` itself.
  * @returns the ranks.
  * @example averageRanks(Float64Array.of(10, 20, 20, 5)) // [2, 3.5, 3.5, 1]
  */
-export function averageRanks(values: Float64Array, sorting?: { order: Uint32Array; sorted: Float64Array }): Float64Array {
+export function averageRanks(values: Float64Array, sorting?: { order: Uint32Array; sorted: Float64Array }, out: Float64Array = new Float64Array(values.length)): Float64Array {
+  // Everything is read from `sorted` (a copy), so writing the ranks over `values` is safe.
   const { order, sorted } = sorting ?? sortOrder(values);
   const n = sorted.length;
-  const out = new Float64Array(n);
   let i = 0;
   while (i < n) {
     let j = i + 1;

@@ -3,7 +3,7 @@ import { divideUnits, multiplyUnits, powerUnit } from "./units.js";
 
 /** Scale words and their size; 万 and 亿 for Chinese amounts. */
 const SCALES: Readonly<Record<string, number>> = {
-  k: 1e3, thousand: 1e3, "万": 1e4, m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, "亿": 1e8, b: 1e9, bn: 1e9, billion: 1e9,
+  k: 1e3, thousand: 1e3, "万": 1e4, "萬": 1e4, m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, "亿": 1e8, "億": 1e8, b: 1e9, bn: 1e9, billion: 1e9,
   tn: 1e12, trillion: 1e12, "%": 0.01, pct: 0.01, percent: 0.01, bp: 1e-4, bps: 1e-4,
 };
 
@@ -11,9 +11,10 @@ const SCALES: Readonly<Record<string, number>> = {
 const DIMENSIONLESS_WORDS = new Set(["1", "share", "ratio", "x", "fraction", "multiple", "number", "count"]);
 
 /** Currency aliases: RMB and 元 are CNY (CNH kept apart: it is a different market rate). */
-const CURRENCY_ALIASES: Readonly<Record<string, string>> = { RMB: "CNY", "元": "CNY", "人民币": "CNY", US$: "USD", HK$: "HKD" };
+const CURRENCY_ALIASES: Readonly<Record<string, string>> = { RMB: "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", US$: "USD", HK$: "HKD" };
 
-const TOKEN = /\s*(\/|\*|·|×|\^-?\d+|per\b|[^\s/*·×^]+)/gy;
+// Chinese units are written without spaces (亿元, 万美元): their words are tokens of their own.
+const TOKEN = /\s*(\/|\*|·|×|\^-?\d+|per\b|人民币|人民幣|美元|港元|[万萬亿億元]|[^\s/*·×^万萬亿億元]+)/gy;
 
 function atom(word: string): Unit | string {
   const scale = SCALES[word] ?? SCALES[word.toLowerCase()];

@@ -87,7 +87,8 @@ export function formatUnit(u: Unit): string {
   const den = Object.entries(u.dims).filter(([, e]) => e < 0).sort(([a], [b]) => a.localeCompare(b));
   const term = ([k, e]: [string, number]) => (Math.abs(e) === 1 ? k : `${k}^${Math.abs(e)}`);
   const named = SCALE_NAMES.find(([s]) => Math.abs(s - u.scale) <= 1e-12 * Math.max(s, u.scale));
-  const scale = named ? named[1] : `×${Number(u.scale.toPrecision(6))}`;
+  const p10 = Math.round(Math.log10(u.scale));
+  const scale = named ? named[1] : Math.abs(u.scale / 10 ** p10 - 1) < 1e-12 ? `×1e${p10}` : `×${Number(u.scale.toPrecision(6))}`;
   const head = [...num.map(term), scale].filter((s) => s !== "").join(" ");
   const text = head === "" && den.length > 0 ? "1" : head;
   const out = den.length > 0 ? `${text}/${den.map(term).join("/")}` : text;

@@ -1,10 +1,10 @@
 import { InvalidInputError } from "../../errors.js";
 import type { Currency, Estimate, Fundamental, Security } from "../../models/index.js";
-import { fromDayNumber, isIsoDate, toDayNumber } from "../dates.js";
+import { fromDayNumber } from "../dates.js";
 import { EPS_METRICS } from "./_inputs.js";
 import { ForwardEstimatesTracker, LatestFigureTracker, TrailingQuartersTracker } from "./_series-trackers.js";
 import { computeMultiple } from "./compute-multiple.js";
-import { createFxDateMemo, type FxDateMemo } from "./fx-date-memo.js";
+import { ascendingDays, createFxDateMemo, type FxAtDates, type FxDateMemo } from "./fx-date-memo.js";
 import type { FxFailureReason, FxQuoteLookup } from "./fx-types.js";
 import { DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP, type MultipleKind, type MultipleOptions, type NmReason } from "./types.js";
 
@@ -44,16 +44,6 @@ const SHARE_METRICS = ["sharesOutstanding", "sharesDiluted", "sharesBasic"] as c
 const FX_NM: Record<FxFailureReason, NmReason> = { stale_rate: "stale_fx", no_rate: "missing_fx", invalid_amount: "missing_input" };
 const isSeriesKind = (k: MultipleKind): k is SeriesKind => (SERIES_KINDS as readonly string[]).includes(k);
 
-function checkDates(dates: readonly string[]): Int32Array {
-  const days = new Int32Array(dates.length);
-  dates.forEach((d, i) => {
-    if (!isIsoDate(d)) throw new InvalidInputError(`date "${d}" must be an existing date written YYYY-MM-DD`);
-    if (i > 0 && d <= (dates[i - 1] as string)) throw new InvalidInputError(`dates must ascend: "${d}" follows "${dates[i - 1]}"`);
-    days[i] = toDayNumber(d);
-  });
-  return days;
-}
-
 function byStamp<T>(rows: readonly T[], stamp: (r: T) => string): T[] {
   return rows.map((row, i) => ({ row, i })).sort((a, b) => {
     const sa = stamp(a.row);
@@ -80,11 +70,12 @@ function byStamp<T>(rows: readonly T[], stamp: (r: T) => string): T[] {
  * @see FORMULAS.md "Multiples"
  */
 export function multipleSeries(input: SeriesInput, dates: readonly string[], kinds: readonly MultipleKind[], fxMemo?: FxDateMemo): MultipleSeries[] {
-  const days = checkDates(dates);
+  // A shared memo has validated the dates once already (the same array); otherwise validate here.
   const memo = fxMemo ?? createFxDateMemo(input.fx, dates, { maxStaleDays: input.options?.maxStaleDays });
   if (memo.dates !== dates && (memo.dates.length !== dates.length || memo.dates.some((d, i) => d !== dates[i]))) {
     throw new InvalidInputError("the FX memo was built for other dates than the series");
   }
+  const days = memo.dates === dates ? memo.days : ascendingDays(dates);
   const fast = kinds.filter(isSeriesKind);
   const swept = fast.length > 0 ? sweep(input, dates, days, memo, fast) : new Map<MultipleKind, MultipleSeries>();
   return kinds.map((k) => swept.get(k) ?? perDate(input, dates, days, k));
@@ -139,6 +130,29 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
   let ei = 0;
   let p = -1;
 
+  // Rates into the listing currency, per figure currency (usually one), fetched from the memo once.
+  const toListing = new Map<Currency, FxAtDates>();
+  const rateTo = (ccy: Currency) => {
+    let fx = toListing.get(ccy);
+    if (fx === undefined) toListing.set(ccy, (fx = memo.pair(ccy, priceCcy)));
+    return fx;
+  };
+  let capFx: FxAtDates | undefined;
+  const rateToUsd = () => (capFx ??= memo.pair(priceCcy, "USD"));
+  // EPS per share → per listing in the price currency → P/E with peFromEps's rules.
+  const pe = (i: number, price: number, perShare: number, ccy: Currency): number | NmReason => {
+    const amount = perShare * spl;
+    const fx = rateTo(ccy);
+    const failure = fx.failure[i];
+    if (failure !== undefined) return FX_NM[failure];
+    const eps = amount * (fx.rate[i] as number);
+    if (eps < 0) return "negative_earnings";
+    if (eps === 0) return "zero_earnings";
+    const v = price / eps;
+    if (v > cap) return "above_cap";
+    return Number.isFinite(v) ? v : "missing_input";
+  };
+
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i] as string;
     while (fi < fundamentals.length && (fundamentals[fi] as Fundamental).knownFrom <= date) {
@@ -156,29 +170,15 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
     if (p < 0 || !(Number.isFinite(price) && price > 0)) priceNm = "missing_input";
     else if ((days[i] as number) - (prices.days[p] as number) > maxStale) priceNm = "stale_price";
 
-    // EPS per listing in the price currency → P/E with peFromEps's rules.
-    const pe = (perShare: number, ccy: Currency): number | NmReason => {
-      const amount = perShare * spl;
-      const fx = memo.pair(ccy, priceCcy);
-      const failure = fx.failure[i];
-      if (failure !== undefined) return FX_NM[failure];
-      const eps = amount * (fx.rate[i] as number);
-      if (eps < 0) return "negative_earnings";
-      if (eps === 0) return "zero_earnings";
-      const v = price / eps;
-      if (v > cap) return "above_cap";
-      return Number.isFinite(v) ? v : "missing_input";
-    };
-
     for (const s of series) {
       let v: number | NmReason;
       if (priceNm !== undefined) v = priceNm;
       else if (s.kind === "trailingPE") {
         const row = fy.best;
-        v = row === undefined ? "missing_input" : pe(row.value, currencyOf(row));
+        v = row === undefined ? "missing_input" : pe(i, price, row.value, currencyOf(row));
       } else if (s.kind === "ttmPE") {
         const t = ttm.current();
-        v = t === "missing" ? "missing_input" : pe(t.value, t.currency);
+        v = t === "missing" ? "missing_input" : pe(i, price, t.value, t.currency);
       } else if (s.kind === "marketCapUsd") {
         const row = shares.best;
         if (row === undefined) v = "missing_input";
@@ -187,7 +187,7 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
           const mcap = (price * row.value) / spl;
           if (priceCcy === "USD") v = mcap;
           else {
-            const fx = memo.pair(priceCcy, "USD");
+            const fx = rateToUsd();
             const failure = fx.failure[i];
             v = failure !== undefined ? FX_NM[failure] : mcap * (fx.rate[i] as number);
           }
@@ -196,14 +196,14 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
       } else {
         const years = fwd.fiscalYears(date);
         const e1 = s.kind === "forwardPEFy2" ? undefined : fwd.estimate(years.fy1);
-        if (s.kind === "forwardPEFy1") v = e1 === undefined ? "missing_input" : pe(e1.value, currencyOf(e1));
+        if (s.kind === "forwardPEFy1") v = e1 === undefined ? "missing_input" : pe(i, price, e1.value, currencyOf(e1));
         else {
           const e2 = fwd.estimate(years.fy2);
-          if (s.kind === "forwardPEFy2") v = e2 === undefined ? "missing_input" : pe(e2.value, currencyOf(e2));
+          if (s.kind === "forwardPEFy2") v = e2 === undefined ? "missing_input" : pe(i, price, e2.value, currencyOf(e2));
           else if (e1 === undefined || e2 === undefined || currencyOf(e1) !== currencyOf(e2)) v = "missing_input";
           else {
             const f = Math.min(1, Math.max(0, (years.fy1EndDay - (days[i] as number)) / 365));
-            v = pe(f * e1.value + (1 - f) * e2.value, currencyOf(e1));
+            v = pe(i, price, f * e1.value + (1 - f) * e2.value, currencyOf(e1));
           }
         }
       }

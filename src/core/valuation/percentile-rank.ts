@@ -1,6 +1,7 @@
 /**
  * Where a value sits in a history: the share of finite history values at or below it, in percent
- * (scipy's `percentileofscore(kind="weak")`). 100 means no history value is higher; ties count as at or below.
+ * (scipy's `percentileofscore(kind="weak")`). 100 means no history value is higher; ties count as at or below, and
+ * values within 1e-12 (relative) of it count as ties, so rounding noise cannot move the percentile.
  *
  * @param history - the series (any unit); null, undefined, NaN and ±Infinity skipped. Not modified.
  * @param value - the value to place (typically the series' latest point).
@@ -15,7 +16,7 @@ export function percentileRank(history: Iterable<number | null | undefined>, val
   for (const x of history) {
     if (typeof x !== "number" || !Number.isFinite(x)) continue;
     n++;
-    if (x <= value) atOrBelow++;
+    if (x <= value || x - value <= 1e-12 * Math.max(Math.abs(x), Math.abs(value))) atOrBelow++;
   }
   return n === 0 ? undefined : (100 * atOrBelow) / n;
 }

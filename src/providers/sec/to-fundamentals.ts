@@ -30,6 +30,19 @@ function readUnit(key: string, want: ConceptMapping["unit"]): { currency?: Curre
   return { currency: m[1], unit: want === "perShare" ? "perShare" : "currency" };
 }
 
+/** The currency most of the issuer's revenue and net income facts are in: its reporting currency. */
+function primaryCurrency(facts: SecCompanyFacts): Currency | undefined {
+  const n = new Map<string, number>();
+  for (const m of SEC_CONCEPTS.filter((x) => x.metric === "revenue" || x.metric === "netIncome")) {
+    for (const qname of m.concepts) {
+      const [tax, name] = qname.split(":") as [string, string];
+      for (const [unit, list] of Object.entries(facts.facts[tax]?.[name]?.units ?? {})) n.set(unit, (n.get(unit) ?? 0) + list.length);
+    }
+  }
+  const top = [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return top !== undefined && (CURRENCIES as readonly string[]).includes(top) ? (top as Currency) : undefined;
+}
+
 /** The issuer's fiscal-year ends: end dates of every annual duration among the mapped concepts. */
 function fiscalYearEnds(facts: SecCompanyFacts): string[] {
   const ends = new Set<string>();
@@ -64,6 +77,7 @@ export function toFundamentals(facts: SecCompanyFacts, opts: { entity: string; f
   const skipped: Record<string, number> = {};
   const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
   const yearEnds = fiscalYearEnds(facts);
+  const primary = primaryCurrency(facts);
   const groups = new Map<string, Candidate[]>();
   for (const m of SEC_CONCEPTS) {
     m.concepts.forEach((qname, rank) => {
@@ -106,7 +120,7 @@ export function toFundamentals(facts: SecCompanyFacts, opts: { entity: string; f
     });
   }
   const rows: Fundamental[] = [];
-  for (const list of groups.values()) rows.push(...collapse(list, opts.entity));
+  for (const list of groups.values()) rows.push(...collapse(list, opts.entity, primary));
   rows.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || cmp(a.fiscalPeriod, b.fiscalPeriod) || cmp(a.knownFrom, b.knownFrom));
   return { rows, skipped };
 }
@@ -117,11 +131,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * One metric and fiscal period across filings: per filing date the preferred concept (then a fact SEC assigned
  * to a calendar frame, then the later accession); then a row only where the value (or period end) changes.
  */
-function collapse(list: Candidate[], entity: string): Fundamental[] {
+function collapse(list: Candidate[], entity: string, primary: Currency | undefined): Fundamental[] {
   const byFiled = new Map<string, Candidate>();
   for (const c of list) {
     const prev = byFiled.get(c.fact.filed);
-    if (prev === undefined || better(c, prev)) byFiled.set(c.fact.filed, c);
+    if (prev === undefined || better(c, prev, primary)) byFiled.set(c.fact.filed, c);
   }
   const out: Fundamental[] = [];
   let last: Candidate | undefined;
@@ -138,7 +152,9 @@ function collapse(list: Candidate[], entity: string): Fundamental[] {
   return out;
 }
 
-function better(a: Candidate, b: Candidate): boolean {
+function better(a: Candidate, b: Candidate, primary: Currency | undefined): boolean {
+  // A 20-F may add a convenience translation (USD beside CNY) for the same period: the reporting currency wins.
+  if (a.currency !== b.currency && primary !== undefined && (a.currency === primary || b.currency === primary)) return a.currency === primary;
   if (a.rank !== b.rank) return a.rank < b.rank;
   const fa = a.fact.frame !== undefined;
   const fb = b.fact.frame !== undefined;

@@ -4,7 +4,7 @@ import { checkRows, parseItemQuery, parseWire, type Fetcher } from "../contract.
 import { fiscalLabel, fiscalYearOf } from "../fiscal-periods.js";
 import { dayOf, optionalCurrency, YAHOO_SYMBOL } from "./_common.js";
 import { callYahoo, toJsonSafe, yahooClient } from "./client.js";
-import { YahooEarningsTrend } from "./wire.js";
+import { Stamped, YahooEarningsTrend } from "./wire.js";
 
 /** Yahoo's trend periods rerate keeps: this and next quarter, this and next fiscal year. */
 const PERIODS = new Set(["0q", "+1q", "0y", "+1y"]);
@@ -12,7 +12,7 @@ const PERIODS = new Set(["0q", "+1q", "0y", "+1y"]);
 /**
  * Consensus EPS and revenue estimates (quoteSummary earningsTrend) for this and next fiscal quarter and year.
  * Yahoo states EPS per listing unit (per ADS for BABA): rows are per ordinary share (÷ sharesPerListing) so that
- * rerate's per-listing scaling holds; they are stored against the listing, observed on the fetch date.
+ * rerate's per-listing scaling holds; they are stored against the listing, observed on the date they were fetched.
  */
 export const yahooEstimates: Fetcher<"estimates"> = {
   model: "estimates",
@@ -22,10 +22,13 @@ export const yahooEstimates: Fetcher<"estimates"> = {
   cacheKey: (q) => `earningsTrend ${q.symbol}`,
   async extract(q, ctx) {
     const r = await callYahoo("estimates", q.symbol, () => yahooClient(ctx.http).quoteSummary(q.symbol, { modules: ["earningsTrend"] }, { validateResult: false }));
-    return toJsonSafe(r);
+    return { fetchedAt: ctx.now().toISOString(), body: toJsonSafe(r) };
   },
   transform(q, raw, ctx) {
-    const trend = parseWire("yahoo", "estimates", YahooEarningsTrend, raw).earningsTrend.trend;
+    const { fetchedAt, body: answer } = parseWire("yahoo", "estimates", Stamped, raw);
+    const body = parseWire("yahoo", "estimates", YahooEarningsTrend, answer);
+    const trend = body.earningsTrend.trend;
+    const asOf = dayOf(fetchedAt);
     const years = trend.filter((t) => /y$/.test(t.period) && t.endDate).map((t) => dayOf(t.endDate!));
     const yearEnds = [...new Set(years.flatMap((y) => [addDays(y, -365), y]))].sort();
     const perListing = ctx.listing?.sharesPerListing ?? 1;
@@ -36,7 +39,7 @@ export const yahooEstimates: Fetcher<"estimates"> = {
       const end = dayOf(t.endDate);
       const label = t.period.endsWith("y") ? `FY${fiscalYearOf(end)}` : fiscalLabel(yearEnds, end, false);
       if (label === undefined) return;
-      const base = { entity, fiscalPeriod: label, periodEnd: end, asOf: ctx.asOf, estimator: "consensus" };
+      const base = { entity, fiscalPeriod: label, periodEnd: end, asOf, estimator: "consensus" };
       const eps = t.earningsEstimate;
       const epsCcy = optionalCurrency(eps?.earningsCurrency) ?? ctx.listing?.reportingCurrency;
       if (typeof eps?.avg === "number" && epsCcy !== undefined) {

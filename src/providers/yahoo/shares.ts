@@ -3,7 +3,7 @@ import { checkRows, parseItemQuery, parseWire, type Fetcher } from "../contract.
 import { fiscalLabel } from "../fiscal-periods.js";
 import { dayOf, YAHOO_SYMBOL } from "./_common.js";
 import { callYahoo, toJsonSafe, yahooClient } from "./client.js";
-import { YahooKeyStatistics } from "./wire.js";
+import { Stamped, YahooKeyStatistics } from "./wire.js";
 
 /**
  * Shares outstanding from key statistics (quoteSummary defaultKeyStatistics): Yahoo counts listing units (ADS
@@ -18,20 +18,23 @@ export const yahooShares: Fetcher<"fundamentals"> = {
   cacheKey: (q) => `defaultKeyStatistics ${q.symbol}`,
   async extract(q, ctx) {
     const r = await callYahoo("fundamentals", q.symbol, () => yahooClient(ctx.http).quoteSummary(q.symbol, { modules: ["defaultKeyStatistics"] }, { validateResult: false }));
-    return toJsonSafe(r);
+    return { fetchedAt: ctx.now().toISOString(), body: toJsonSafe(r) };
   },
   transform(q, raw, ctx) {
-    const ks = parseWire("yahoo", "fundamentals", YahooKeyStatistics, raw).defaultKeyStatistics;
+    const { fetchedAt, body: answer } = parseWire("yahoo", "fundamentals", Stamped, raw);
+    const body = parseWire("yahoo", "fundamentals", YahooKeyStatistics, answer);
+    const ks = body.defaultKeyStatistics;
+    const asOf = dayOf(fetchedAt);
     if (typeof ks.sharesOutstanding !== "number" || !(ks.sharesOutstanding > 0)) return [];
-    const periodEnd = ks.mostRecentQuarter ? dayOf(ks.mostRecentQuarter) : ctx.asOf;
+    const periodEnd = ks.mostRecentQuarter ? dayOf(ks.mostRecentQuarter) : asOf;
     const yearEnds = [ks.lastFiscalYearEnd, ks.nextFiscalYearEnd].filter((d): d is string => typeof d === "string").map(dayOf).sort();
     const label = fiscalLabel(yearEnds, periodEnd, true);
-    if (label === undefined || periodEnd > ctx.asOf) return [];
+    if (label === undefined || periodEnd > asOf) return [];
     const perListing = ctx.listing?.sharesPerListing ?? 1;
     const row: Fundamental = {
       entity: ctx.listing?.id ?? q.symbol, metric: "sharesOutstanding", fiscalPeriod: label, periodEnd,
-      value: ks.sharesOutstanding * perListing, unit: "shares", knownFrom: ctx.asOf,
-      reference: `Yahoo key statistics as of ${ctx.asOf}${perListing !== 1 ? `, listing units × ${perListing}` : ""}`,
+      value: ks.sharesOutstanding * perListing, unit: "shares", knownFrom: asOf,
+      reference: `Yahoo key statistics as of ${asOf}${perListing !== 1 ? `, listing units × ${perListing}` : ""}`,
     };
     return checkRows("yahoo", "fundamentals", [row]);
   },

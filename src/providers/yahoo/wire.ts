@@ -32,6 +32,9 @@ export type YahooChart = z.infer<typeof YahooChart>;
 /** Raw data of a chart fetch: the chart and when it was fetched (to tell a finished session from a live one). */
 export const YahooChartRaw = z.object({ fetchedAt: Instant, chart: YahooChart });
 
+/** Raw data of a snapshot fetch: Yahoo's answer (checked on its own) and when it was fetched (its as-of date). */
+export const Stamped = z.object({ fetchedAt: Instant, body: z.unknown() });
+
 const Estimate = z.object({
   avg: optNum,
   numberOfAnalysts: optNum,

@@ -1,0 +1,172 @@
+"""The benchmark's Python side (bench/events.bench.ts): the same event study two ways, timed.
+
+1. Vectorised numpy/scipy: for each event date, the market model of every security at once (sums over the
+   estimation window as matrix reductions), ARs and CARs with the forecast-error-corrected variance, then the
+   test battery across all security-events (Kolari–Pynnönen r̄ from unit residual vectors, Corrado ranks with
+   scipy.stats.rankdata along rows). Handles missing returns (NaN) with masks.
+2. The way the Python event-study packages do it: a statsmodels OLS per security-event (timed on a sample of
+   security-events and reported per security-event).
+
+Input (argv): a directory with returns.f64 (S×T, row-major, NaN = missing), market.f64 (S×T: each security's
+benchmark on its grid), day0.i32 (one day-0 index per event date, shared by all securities), spec.json
+{"S", "T", "estimation": [a, b], "windows": [[f, t], ...], "minDays", "statsmodelsSample"}.
+Output (stdout): JSON with the timings and the results to compare.
+"""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import statsmodels.api as sm
+from scipy import stats
+
+
+def row_ranks(v):
+    """Average ranks (1-based, ties averaged, as scipy's rankdata) along each row, vectorised with one argsort."""
+    n, T = v.shape
+    o = np.argsort(v, axis=1)
+    sv = np.take_along_axis(v, o, axis=1)
+    new = np.ones((n, T), bool)
+    new[:, 1:] = sv[:, 1:] != sv[:, :-1]
+    end = np.ones((n, T), bool)
+    end[:, :-1] = new[:, 1:]
+    pos = np.arange(1, T + 1)
+    first = np.maximum.accumulate(np.where(new, pos, 0), axis=1)
+    last = np.minimum.accumulate(np.where(end, pos, T + 1)[:, ::-1], axis=1)[:, ::-1]
+    ranks = np.empty((n, T))
+    np.put_along_axis(ranks, o, (first + last) / 2, axis=1)
+    return ranks
+
+
+def vectorised(R, M, day0s, e1, e2, windows, min_days):
+    span = (min(w[0] for w in windows), max(w[1] for w in windows))
+    axis_from, axis_to = min(e1, span[0]), max(e2, span[1])
+    cars = {i: [] for i in range(len(windows))}
+    scars = {i: [] for i in range(len(windows))}
+    dfs, shares, sum_u, norms, n_u = [], [], np.zeros(e2 - e1 + 1), 0.0, 0
+    sum_k = np.zeros(axis_to - axis_from + 1)
+    cnt_k = np.zeros(axis_to - axis_from + 1)
+    n_k = 0
+    first_t = []
+    for d0 in day0s:
+        r = R[:, d0 + e1:d0 + e2 + 1]
+        m = M[:, d0 + e1:d0 + e2 + 1]
+        ok = np.isfinite(r) & np.isfinite(m)
+        L = ok.sum(axis=1)
+        use = L >= min_days
+        rz, mz = np.where(ok, r, 0.0), np.where(ok, m, 0.0)
+        mr, mm = rz.sum(1) / L, mz.sum(1) / L
+        dr, dm = np.where(ok, r - mr[:, None], 0.0), np.where(ok, m - mm[:, None], 0.0)
+        sxx, sxy, syy = (dm * dm).sum(1), (dm * dr).sum(1), (dr * dr).sum(1)
+        beta = sxy / sxx
+        alpha = mr - beta * mm
+        s2 = (syy - beta * sxy) / (L - 2)
+        e = np.where(ok, r - alpha[:, None] - beta[:, None] * m, np.nan)
+        # Windows.
+        for wi, (f, t) in enumerate(windows):
+            rw, mw = R[:, d0 + f:d0 + t + 1], M[:, d0 + f:d0 + t + 1]
+            okw = np.isfinite(rw) & np.isfinite(mw)
+            k = okw.sum(1)
+            car = np.where(okw, rw - alpha[:, None] - beta[:, None] * mw, 0.0).sum(1)
+            smw = np.where(okw, mw, 0.0).sum(1)
+            var = s2 * (k + k * k / L + (smw - k * mm) ** 2 / sxx)
+            sel = use & (k > 0)
+            cars[wi].append(car[sel])
+            scars[wi].append((car / np.sqrt(var))[sel])
+            if wi == 0:
+                first_t.append(stats.t.sf(np.abs(car / np.sqrt(var)), L - 2)[sel] * 2)
+        eu = e[use]
+        dfs.append((L - 2)[use])
+        fin = np.isfinite(eu)
+        shares.append((np.where(fin, eu, 0) > 0).sum(1) / fin.sum(1))
+        c = np.where(fin, eu - np.nanmean(eu, axis=1)[:, None], 0.0)
+        u = c / np.sqrt((c * c).sum(1))[:, None]
+        sum_u += u.sum(0)
+        norms += (u * u).sum()
+        n_u += len(u)
+        # Corrado: ranks along each row over estimation and event days.
+        ar_span = np.where(np.isfinite(R[use, d0 + span[0]:d0 + span[1] + 1]) & np.isfinite(M[use, d0 + span[0]:d0 + span[1] + 1]),
+                           R[use, d0 + span[0]:d0 + span[1] + 1] - alpha[use, None] - beta[use, None] * M[use, d0 + span[0]:d0 + span[1] + 1], np.nan)
+        vals = np.full((len(eu), axis_to - axis_from + 1), np.nan)
+        vals[:, e1 - axis_from:e2 - axis_from + 1] = eu
+        vals[:, span[0] - axis_from:span[1] - axis_from + 1] = ar_span
+        fv = np.isfinite(vals)
+        ranks = row_ranks(np.where(fv, vals, np.inf))
+        K = np.where(fv, ranks / (fv.sum(1)[:, None] + 1) - 0.5, 0.0)
+        sum_k += K.sum(0)
+        cnt_k += fv.sum(0)
+        n_k += len(K)
+    rbar = (sum_u @ sum_u - norms) / (n_u * (n_u - 1))
+    kbar = np.where(cnt_k > 0, sum_k / np.maximum(cnt_k, 1), np.nan)
+    sk = np.sqrt(np.nanmean(kbar ** 2))
+    dfs, shares = np.concatenate(dfs), np.concatenate(shares)
+    out = []
+    for wi, (f, t) in enumerate(windows):
+        c, s = np.concatenate(cars[wi]), np.concatenate(scars[wi])
+        n = len(c)
+        res = {"n": n, "caar": float(c.mean())}
+        res["csectT"] = float(np.sqrt(n) * c.mean() / c.std(ddof=1))
+        res["patellZ"] = float(s.sum() / np.sqrt((dfs / (dfs - 2)).sum()))
+        bmp = np.sqrt(n) * s.mean() / s.std(ddof=1)
+        res["bmpT"] = float(bmp)
+        res["kpT"] = float(bmp * np.sqrt((1 - rbar) / (1 + (n - 1) * rbar)))
+        win = kbar[f - axis_from:t - axis_from + 1]
+        res["corradoZ"] = float(win.sum() / (np.sqrt(len(win)) * sk))
+        npos = (c > 0).sum()
+        res["signZ"] = float((npos - n / 2) / (np.sqrt(n) / 2))
+        p = shares.mean()
+        res["genSignZ"] = float((npos - n * p) / np.sqrt(n * p * (1 - p)))
+        res["p"] = {k: float(2 * (stats.t.sf(abs(res[k]), n - 1) if k in ("csectT", "bmpT", "kpT") else stats.norm.sf(abs(res[k]))))
+                    for k in ("csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ")}
+        out.append(res)
+    first_car = np.concatenate(cars[0])
+    return out, first_car, np.concatenate(first_t), float(rbar)
+
+
+def statsmodels_loop(R, M, day0s, e1, e2, windows, sample):
+    """One OLS per security-event, as the Python event-study packages do; returns seconds per security-event."""
+    S = R.shape[0]
+    pairs = [(i, d0) for d0 in day0s for i in range(S)][:sample]
+    cars = []
+    t0 = time.perf_counter()
+    for i, d0 in pairs:
+        r, m = R[i, d0 + e1:d0 + e2 + 1], M[i, d0 + e1:d0 + e2 + 1]
+        ok = np.isfinite(r) & np.isfinite(m)
+        res = sm.OLS(r[ok], sm.add_constant(m[ok])).fit()
+        a, b = res.params
+        cov = res.cov_params()
+        row = []
+        for f, t in windows:
+            rw, mw = R[i, d0 + f:d0 + t + 1], M[i, d0 + f:d0 + t + 1]
+            okw = np.isfinite(rw) & np.isfinite(mw)
+            car = float(np.sum(rw[okw] - a - b * mw[okw]))
+            x = np.array([okw.sum(), mw[okw].sum()])
+            var = okw.sum() * res.scale + x @ cov @ x
+            row.append((car, car / np.sqrt(var)))
+        cars.append(row)
+    return (time.perf_counter() - t0) / len(pairs), len(pairs), cars
+
+
+def main():
+    d = sys.argv[1]
+    spec = json.load(open(os.path.join(d, "spec.json")))
+    S, T = spec["S"], spec["T"]
+    R = np.fromfile(os.path.join(d, "returns.f64")).reshape(S, T)
+    M = np.fromfile(os.path.join(d, "market.f64")).reshape(S, T)
+    day0s = np.fromfile(os.path.join(d, "day0.i32"), dtype=np.int32)
+    e1, e2 = spec["estimation"]
+    windows = spec["windows"]
+    best = float("inf")
+    for _ in range(spec.get("rounds", 3)):
+        t0 = time.perf_counter()
+        agg, first_car, first_p, rbar = vectorised(R, M, day0s, e1, e2, windows, spec["minDays"])
+        best = min(best, time.perf_counter() - t0)
+    per, n_sm, sm_cars = statsmodels_loop(R, M, day0s, e1, e2, windows, spec["statsmodelsSample"])
+    json.dump({"numpySeconds": best, "aggregates": agg, "firstWindowCars": first_car.tolist(), "firstWindowP": first_p.tolist(), "meanCorrelation": rbar,
+               "statsmodelsSecondsPerEvent": per, "statsmodelsSample": n_sm, "statsmodelsCars": sm_cars,
+               "versions": {"numpy": np.__version__, "statsmodels": sm.__version__}}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
