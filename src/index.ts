@@ -17,9 +17,26 @@ export { importFiles, IMPORT_KINDS, type ImportKind, type ImportOptions, type Im
 export { computeComps, latestPriceDate, COMPS_METRICS, type CompsResult, type CompsRow, type CompsMetric, type PeerGroup } from "./app/comps.js";
 export { loadDemo, isDemoLoaded, DEMO_GROUPS, type DemoLoadResult } from "./app/demo.js";
 export { summarizeComps, compsSummaryToMarkdown, type CompsSummary, type DisplayTable } from "./app/report/comps-summary.js";
+export { computePeerComps, aggregateRows, DEFAULT_COMPS_METRICS, type PeerComps, type PeerCompsRequest, type PeerCompsRow } from "./app/comps-table.js";
+export { computeWall, type Wall, type WallRequest } from "./app/wall.js";
+export { computeGapHistory, type GapHistoryRequest, type GapHistoryResult } from "./app/gap-history.js";
+export { checkMultiple, type CheckMultipleRequest, type CheckMultipleResult, type DefinitionCheck } from "./app/check-multiple.js";
+export { resolveGroupTokens, readPeerGroupFile, listAllPeerGroups, findPeerGroup, checkGroupId } from "./app/peer-groups.js";
+export { savePeerGroup, getPeerGroup, listPeerGroups, deletePeerGroup, type StoredPeerGroup } from "./store/peer-groups.js";
+export { compsTables, compsNotes, compsExplain, summarizeWall, historyLines, sparkline, formatResult, metricLabel } from "./app/comps-display.js";
+export { summarizeCheckMultiple, definitionLabel } from "./app/comps-check-display.js";
+export { wallChartSvg } from "./app/comps-chart.js";
+export { compsWorkbook, wallWorkbook, writeWorkbook } from "./app/export-xlsx.js";
+export { toCsv, csvField, compsCsvRows, wallCsvRows, type CsvCell } from "./app/export-csv.js";
+export { createApp, type AppDeps } from "./server/app.js";
 export * as valuation from "./core/valuation/index.js";
 export * as stats from "./core/stats/index.js";
 export * as attribution from "./core/attribution/index.js";
+export * as scenario from "./core/scenario/index.js";
+export {
+  parseScenarioModel, loadScenarioModel, compileScenario, evaluateScenarioModel, tornadoScenarioModel, gridScenarioModel,
+  runScenarioMonteCarlo, createScenarioPool, type LoadedScenarioModel, type ScenarioPool, type ScenarioRunOptions,
+} from "./app/scenario.js";
 export {
   computeImplied, computeWallPremium, resolvePeerGroup,
   type ImpliedRequest, type ImpliedResult, type WallPremiumRequest, type WallPremiumResult, type WallRow,
@@ -29,6 +46,10 @@ export { computeBands, type BandsRequest, type BandsResult, type BandSeries } fr
 export { renderWaterfallSvg, type WaterfallChartInput, type WaterfallStep } from "./app/charts/waterfall.js";
 export { renderBandChartSvg, type BandChartInput } from "./app/charts/band-chart.js";
 export * as calendars from "./core/calendars/index.js";
+export * as events from "./core/events/index.js";
+export {
+  computeEventStudy, eventsFromArguments, readEventsFile, assertSomeObservation, type EventStudyRequest, type EventStudyResult,
+} from "./app/event-study.js";
 export * as dates from "./core/dates.js";
 export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.js";
 export { createDemoMarket, DEMO_SEED, DEMO_SECURITY_SPECS, DEMO_SHOCKS } from "./core/demo/index.js";

@@ -10,8 +10,8 @@ import { Event } from "../models/event.js";
 import { normalizeHeader } from "../providers/csv/columns.js";
 import { listEvents } from "../store/events.js";
 import { varcharList, type Store } from "../store/open.js";
-import { readPrices } from "../store/prices.js";
-import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import { fromDayNumber } from "../core/dates.js";
+import { listSecurities, type StoredSecurity } from "../store/securities.js";
 import { readInputTable } from "./import/read-table.js";
 import { EVENT_KIND } from "./import/record-kinds.js";
 import { parseRecords } from "./import/records.js";
@@ -33,6 +33,8 @@ export interface EventStudyRequest {
   logReturns?: boolean;
   /** Level of the CAR path's band (default 0.95). */
   confidence?: number;
+  /** false: skip Kolari–Pynnönen, Corrado and generalised sign (they need every estimation residual; see RunOptions). */
+  residualTests?: boolean;
   onProgress?: (stage: "prices" | "study", done: number, total: number) => void;
 }
 
@@ -145,21 +147,18 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     }
   }
   const securityIds = [...new Set(pairs.map((p) => p.security))];
+  const allSecurities = new Map((await listSecurities(store)).map((s) => [s.id, s]));
   const securities = new Map<string, StoredSecurity>();
   for (const id of securityIds) {
-    const s = await getSecurity(store, id);
+    const s = allSecurities.get(id);
     if (s === undefined) throw new NotFoundError(`unknown security ${id}: import its prices or a security master first (see \`rerate securities\`)`);
     securities.set(id, s);
   }
 
-  // Prices: each security and each benchmark once.
-  const priceCache = new Map<string, { dates: string[]; prices: Float64Array; field: "adjClose" | "close" } | null>();
+  // Prices: the securities and the candidate benchmarks in one query, then each one on demand.
+  const priceCache = await readCloses(store, [...securityIds, ...(req.benchmark ? [req.benchmark] : []), ...Object.values(req.benchmarks ?? {}), "^HSI", "^GSPC", "000300.SS"]);
   const loadPrices = async (id: string) => {
-    if (!priceCache.has(id)) {
-      const p = await readPrices(store, id);
-      const useAdj = p.adjClose.some((x) => Number.isFinite(x));
-      priceCache.set(id, p.dates.length === 0 ? null : { dates: p.dates, prices: useAdj ? p.adjClose : p.close, field: useAdj ? "adjClose" : "close" });
-    }
+    if (!priceCache.has(id)) priceCache.set(id, (await readCloses(store, [id])).get(id) ?? null);
     return priceCache.get(id) ?? undefined;
   };
   const benchmarkOf = new Map<string, { id?: string; reason: string }>();
@@ -191,7 +190,7 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     const s = securities.get(id)!;
     const own = (await loadPrices(id))!;
     const bench = benchmarkOf.get(id)!;
-    const benchSec = bench.id !== undefined ? await getSecurity(store, bench.id) : undefined;
+    const benchSec = bench.id !== undefined ? allSecurities.get(bench.id) : undefined;
     const cal = calendarOfListing(s);
     const benchCal = benchSec !== undefined ? calendarOfListing(benchSec)?.calendar : cal?.calendar;
     const benchPrices = bench.id !== undefined ? await loadPrices(bench.id) : undefined;
@@ -222,7 +221,11 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   const outcome = runEventStudy(
     prepared.map((p) => ({ returns: p.returns, ...(p.market ? { market: p.market } : {}) })),
     studyObs, spec,
-    { ...(req.onProgress ? { onProgress: (d: number, t: number) => req.onProgress!("study", d, t) } : {}), ...(req.confidence !== undefined ? { confidence: req.confidence } : {}) },
+    {
+      ...(req.onProgress ? { onProgress: (d: number, t: number) => req.onProgress!("study", d, t) } : {}),
+      ...(req.confidence !== undefined ? { confidence: req.confidence } : {}),
+      ...(req.residualTests === false ? { residualTests: false } : {}),
+    },
   );
 
   const span = windowSpan(spec.windows);
@@ -273,6 +276,45 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     securities: securityInfo, events: events.map((e) => ({ id: e.id, timestamp: e.timestamp, title: e.title.en })),
     observations, aggregates, path: outcome.path, confidence: outcome.confidence, sources: src.map((r) => r.location), warnings,
   };
+}
+
+type Closes = { dates: string[]; prices: Float64Array; field: "adjClose" | "close" };
+
+/**
+ * Adjusted closes (or closes, for series without any) of several securities in one query, sorted by date;
+ * a security without prices maps to null. One query instead of one per security: a whole market in ~1 s.
+ */
+async function readCloses(store: Store, ids: readonly string[]): Promise<Map<string, Closes | null>> {
+  const wanted = [...new Set(ids)];
+  const cols = await store.columns(
+    `SELECT security, CAST(date - DATE '1970-01-01' AS INTEGER) AS d, adj_close, close FROM prices
+     WHERE list_contains(string_split($ids, chr(1)), security) ORDER BY security, date`,
+    { ids: wanted.join("\u0001") },
+  );
+  const sec = (cols.security ?? []) as string[];
+  const day = (cols.d ?? []) as number[];
+  const adj = (cols.adj_close ?? []) as (number | null)[];
+  const close = (cols.close ?? []) as (number | null)[];
+  const iso = new Map<number, string>();
+  const out = new Map<string, Closes | null>(wanted.map((id) => [id, null]));
+  for (let a = 0; a < sec.length; ) {
+    let b = a;
+    while (b < sec.length && sec[b] === sec[a]) b++;
+    const useAdj = adj.slice(a, b).some((x) => x !== null && Number.isFinite(x));
+    const src = useAdj ? adj : close;
+    const dates = new Array<string>(b - a);
+    const prices = new Float64Array(b - a);
+    for (let k = a; k < b; k++) {
+      const dn = Number(day[k]);
+      let d = iso.get(dn);
+      if (d === undefined) iso.set(dn, (d = fromDayNumber(dn)));
+      dates[k - a] = d;
+      prices[k - a] = src[k] === null ? NaN : Number(src[k]);
+    }
+    out.set(sec[a]!, { dates, prices, field: useAdj ? "adjClose" : "close" });
+    a = b;
+  }
+  return out;
 }
 
 async function resolveEvents(store: Store, req: EventStudyRequest): Promise<Event[]> {
@@ -337,4 +379,40 @@ export function assertSomeObservation(result: EventStudyResult): void {
   if (result.observations.some((o) => o.status === "ok")) return;
   const reasons = result.observations.map((o) => `${o.security} / ${o.event}: ${o.reason}`);
   throw new EmptyDataError(`no security-event could be studied: ${reasons.slice(0, 5).join("; ")}${reasons.length > 5 ? `; … ${reasons.length - 5} more` : ""}`);
+}
+
+/**
+ * The mean CAR path as an SVG chart (ECharts server-side rendering, no browser): CAAR by event day in percent with
+ * its confidence band, for reports and the dashboard. Deterministic: the same result gives the same SVG.
+ * @param title the chart's title (the caller localises it)
+ */
+export async function eventStudyChartSvg(r: EventStudyResult, title: string, size: { width: number; height: number } = { width: 900, height: 420 }): Promise<string> {
+  const echarts = await import("echarts");
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
+  const pct = (x: number | undefined) => (x === undefined ? null : Number((100 * x).toFixed(4)));
+  const days = r.path.map((p) => (p.day > 0 ? `+${p.day}` : String(p.day)));
+  try {
+    chart.setOption({
+      animation: false,
+      title: {
+        text: title,
+        subtext: `${r.synthetic ? "SYNTHETIC DEMO DATA · " : ""}${r.model} model, estimation ${formatDayRange(r.estimation)}, ${Math.round(r.confidence * 100)}% band; N = ${r.path[r.path.length - 1]?.n ?? 0}`,
+        left: "center",
+        textStyle: { fontSize: 14 },
+        subtextStyle: { fontSize: 10 },
+      },
+      grid: { left: 60, right: 30, top: 70, bottom: 40 },
+      xAxis: { type: "category", data: days, name: "event day", nameLocation: "middle", nameGap: 26 },
+      yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+      series: [
+        { type: "line", data: r.path.map((p) => pct(p.lower)), stack: "band", lineStyle: { opacity: 0 }, symbol: "none" },
+        { type: "line", data: r.path.map((p) => (p.lower === undefined ? null : pct(p.upper! - p.lower))), stack: "band", lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.2 }, symbol: "none" },
+        { type: "line", name: "CAAR", data: r.path.map((p) => pct(p.caar)), symbolSize: 5 },
+        { type: "bar", name: "AAR", data: r.path.map((p) => pct(p.aar)), barWidth: "30%", itemStyle: { opacity: 0.5 } },
+      ],
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
 }

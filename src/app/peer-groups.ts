@@ -114,7 +114,7 @@ const looksLikeFile = (token: string) => {
  * @throws InvalidInputError for an empty list, a bad symbol or a multi-group file without `#id`; NotFoundError for
  *   an unknown `@name` or missing file.
  */
-export async function resolvePeerGroup(
+export async function resolveGroupTokens(
   store: Store,
   tokens: readonly string[],
   opts: { option: string; fallbackId: string; cwd?: string; allowFiles?: boolean },

@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import {
-  averageRanks, compileModel, createSimulationPlan, runBlock, splitBlocks, summarizeSeriesSensitivity,
+  averageRanksOfUniforms, compileModel, createSimulationPlan, runBlock, splitBlocks, summarizeSeriesSensitivity,
   type Sampler, type SeriesSummary, type SimulationPlan,
 } from "../core/scenario/index.js";
 import type { ScenarioModel } from "../models/scenario.js";
@@ -56,7 +56,7 @@ function handle(task: WorkerTask): WorkerReply {
   if (task.type === "rank") {
     for (const b of task.arrays) {
       const a = view(b);
-      averageRanks(a, undefined, a);
+      averageRanksOfUniforms(a, a);
     }
     return { type: "done", runId: task.runId };
   }
@@ -67,9 +67,8 @@ function handle(task: WorkerTask): WorkerReply {
     const percentiles = task.percentiles.map(view);
     for (const index of task.blocks) {
       const block = layout[index]!;
-      const r = runBlock(plan, block, { seed: task.seed, sampler: task.sampler });
-      r.series.forEach((s, k) => series[k]!.set(s, block.start));
-      r.percentiles.forEach((u, k) => percentiles[k]!.set(u, block.start));
+      const slice = (a: Float64Array) => a.subarray(block.start, block.start + block.n);
+      runBlock(plan, block, { seed: task.seed, sampler: task.sampler }, { series: series.map(slice), percentiles: percentiles.map(slice) });
       port?.postMessage({ type: "progress", runId: task.runId, n: block.n } satisfies WorkerReply);
     }
     return { type: "done", runId: task.runId };

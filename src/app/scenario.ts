@@ -213,6 +213,8 @@ export interface ScenarioPool {
 export function createScenarioPool(threads: number): ScenarioPool {
   if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
   const workers = Array.from({ length: threads }, () => spawnWorker());
+  const exited = new Set<Worker>();
+  for (const w of workers) w.once("exit", () => exited.add(w));
   let nextRun = 0;
 
   /** Sends each worker its task (or none) and waits until every one has answered "done". */
@@ -223,9 +225,11 @@ export function createScenarioPool(threads: number): ScenarioPool {
           new Promise<void>((resolve, reject) => {
             const task = tasks[k];
             if (task === undefined) return resolve();
+            if (exited.has(w)) return reject(new Error("scenario worker has exited; create a new pool"));
             const cleanup = (): void => {
               w.off("message", onMessage);
               w.off("error", onError);
+              w.off("exit", onExit);
             };
             const onMessage = (m: WorkerReply): void => {
               if (m.runId !== task.runId) return;
@@ -239,8 +243,13 @@ export function createScenarioPool(threads: number): ScenarioPool {
               cleanup();
               reject(e);
             };
+            const onExit = (code: number): void => {
+              cleanup();
+              reject(new Error(`scenario worker exited (code ${code}) before finishing its task`));
+            };
             w.on("message", onMessage);
             w.on("error", onError);
+            w.on("exit", onExit);
             w.postMessage(task);
           }),
       ),
@@ -288,6 +297,17 @@ export function createScenarioPool(threads: number): ScenarioPool {
   };
 }
 
+/**
+ * How many threads a run uses: the request (default: the machine's available parallelism, at most 16),
+ * never more than it has blocks.
+ * @throws InvalidInputError when the request is not a whole number ≥ 1.
+ */
+export function scenarioThreads(draws: number, requested?: number): number {
+  const want = requested ?? Math.min(availableParallelism(), 16);
+  if (!(Number.isInteger(want) && want >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(requested), reason: "must be a whole number ≥ 1" });
+  return Math.min(want, splitBlocks(draws).length);
+}
+
 function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scenario: string; draws: number; seed: number; sampler: Sampler; onProgress?: (done: number, total: number) => void } {
   const mc = loaded.model.montecarlo ?? {};
   const draws = o.draws ?? mc.draws ?? 100_000;
@@ -313,9 +333,7 @@ function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scen
  */
 export async function runScenarioMonteCarlo(loaded: LoadedScenarioModel, options: ScenarioRunOptions = {}): Promise<MonteCarloResult> {
   const o = runDefaults(loaded, options);
-  const blocks = splitBlocks(o.draws).length;
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), 16), blocks);
-  if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(options.threads), reason: "must be a whole number ≥ 1" });
+  const threads = scenarioThreads(o.draws, options.threads);
   if (threads === 1) {
     const model = compileScenario(loaded, o.scenario);
     const plan = createSimulationPlan(model);

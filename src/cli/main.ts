@@ -160,6 +160,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--window <from:to>", "one event window (repeatable; --window=-1:1)", collect)
     .option("--min-estimation-days <n>", "fewest valid estimation days (default 120)")
     .option("--log-returns", "log returns instead of simple returns")
+    .option("--parametric-only", "skip Kolari–Pynnönen, Corrado and generalised sign (several times faster on a whole market)")
+    .option("--svg <file>", "write the mean CAR path with its confidence band as an SVG chart")
+    .option("--xlsx <file>", "write the study as an Excel workbook")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => {
       const o = cmd.opts();

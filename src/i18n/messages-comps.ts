@@ -60,9 +60,9 @@ export const COMPS_MESSAGES = {
   "wall.every.week": { en: "Fridays", "zh-Hant": "每週五", "zh-Hans": "每周五" },
   "wall.chart": { en: "Gap (A/B − 1) through time:", "zh-Hant": "差距（A/B − 1）走勢：", "zh-Hans": "差距（A/B − 1）走势：" },
   "wall.historyOf": {
-    en: "The gap on {metric} ({stat}) through time:",
-    "zh-Hant": "以{metric}（{stat}）計的差距走勢：",
-    "zh-Hans": "以{metric}（{stat}）计的差距走势：",
+    en: "The gap on {metric}, {stat}, through time:",
+    "zh-Hant": "以{metric}{stat}計的差距走勢：",
+    "zh-Hans": "以{metric}{stat}计的差距走势：",
   },
   "check.title": {
     en: "Which definition gives {claim}x for {security}? P/E on {n} dates from {from} to {to}, tolerance ±{tol}",

@@ -34,6 +34,11 @@ export const EVENTS_MESSAGES = {
     "zh-Hant": "窗口內缺失資料：{n} 個證券事件（詳見 --json；缺失報酬不作填補）。",
     "zh-Hans": "窗口内缺失数据：{n} 个证券事件（详见 --json；缺失收益不作填补）。",
   },
+  "events.chart": {
+    en: "Mean cumulative abnormal return around the events",
+    "zh-Hant": "事件前後的平均累計異常報酬",
+    "zh-Hans": "事件前后的平均累计异常收益",
+  },
   "events.progress.prices": { en: "prices", "zh-Hant": "價格", "zh-Hans": "价格" },
   "events.progress.study": { en: "event study", "zh-Hant": "事件研究", "zh-Hans": "事件研究" },
   "events.col.event": { en: "Event", "zh-Hant": "事件", "zh-Hans": "事件" },

@@ -5,3 +5,4 @@ export * from "./price-bar.js";
 export * from "./fundamental.js";
 export * from "./fx-rate.js";
 export * from "./event.js";
+export * from "./scenario.js";

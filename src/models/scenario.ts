@@ -16,7 +16,7 @@ export const SCENARIO_GLOSSARY = {
   range: "Low and high values of a constant driver for the tornado chart and grids.",
   basis: "fact (stated by a cited source), estimate (a figure derived from facts) or assumption (the modeller's judgement).",
   source: "Where the value comes from: a filing, a press release, a news report, a research note, or 'assumption'.",
-  expr: "Formula over drivers and other formulas: + - * / ^, min, max, abs, exp, ln, sum (over years), if(cond, a, b), comparisons, year.",
+  expr: "ScenarioFormula over drivers and other formulas: + - * / ^, min, max, abs, exp, ln, sum (over years), if(cond, a, b), comparisons, year.",
   rank: "Target Spearman rank correlation between two uncertain drivers, in [-1, 1] (imposed with Iman–Conover).",
   threshold: "Report the probability that the output exceeds this value (in the output's unit).",
 } as const;
@@ -27,13 +27,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const ScenarioName = z.string().regex(NAME, "name must start with a letter or _ and hold only letters, digits and _").describe(SCENARIO_GLOSSARY.name);
 
 /** Bounds that cut a continuous distribution; either may be omitted. */
-export const Truncation = z.strictObject({
+export const DistributionTruncation = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
 });
 
 const common = {
-  truncate: Truncation.optional(),
+  truncate: DistributionTruncation.optional(),
   base: z.number().optional().describe(SCENARIO_GLOSSARY.base),
 };
 
@@ -72,24 +72,24 @@ export const DiscreteDist = z.strictObject({
 export const DISTRIBUTION_TYPES = ["normal", "lognormal", "triangular", "pert", "uniform", "discrete"] as const;
 
 /** One distribution, told apart by `type`. */
-export const Distribution = z.discriminatedUnion("type", [NormalDist, LognormalDist, TriangularDist, PertDist, UniformDist, DiscreteDist]);
-export type Distribution = z.infer<typeof Distribution>;
+export const DistributionSpec = z.discriminatedUnion("type", [NormalDist, LognormalDist, TriangularDist, PertDist, UniformDist, DiscreteDist]);
+export type DistributionSpec = z.infer<typeof DistributionSpec>;
 
 const YearKey = z.string().regex(/^\d{4}$/, "year keys must be four-digit years such as 2026");
 
 /** A per-year entry: a constant or a distribution. */
-export const YearValue = z.union([z.number(), Distribution]);
-export type YearValue = z.infer<typeof YearValue>;
+export const ScenarioYearValue = z.union([z.number(), DistributionSpec]);
+export type ScenarioYearValue = z.infer<typeof ScenarioYearValue>;
 
 /** The part of a driver that sets its values: exactly one of value, dist or byYear (checked when compiling). */
 const driverValueFields = {
   value: z.number().optional().describe(SCENARIO_GLOSSARY.value),
-  dist: Distribution.optional().describe(SCENARIO_GLOSSARY.dist),
-  byYear: z.record(YearKey, YearValue).optional().describe(SCENARIO_GLOSSARY.byYear),
+  dist: DistributionSpec.optional().describe(SCENARIO_GLOSSARY.dist),
+  byYear: z.record(YearKey, ScenarioYearValue).optional().describe(SCENARIO_GLOSSARY.byYear),
 };
 
 /** An input of the model: a constant, a distribution, or one of either per year. */
-export const Driver = z.strictObject({
+export const ScenarioDriver = z.strictObject({
   unit: z.string().min(1).describe(SCENARIO_GLOSSARY.unit),
   ...driverValueFields,
   range: z.tuple([z.number(), z.number()]).optional().describe(SCENARIO_GLOSSARY.range),
@@ -98,34 +98,34 @@ export const Driver = z.strictObject({
   source: z.string().min(1).optional().describe(SCENARIO_GLOSSARY.source),
   note: z.string().optional(),
 });
-export type Driver = z.infer<typeof Driver>;
+export type ScenarioDriver = z.infer<typeof ScenarioDriver>;
 
 /** A computed quantity: an expression over drivers and formulas, with its unit. */
-export const Formula = z.strictObject({
+export const ScenarioFormula = z.strictObject({
   unit: z.string().min(1).describe(SCENARIO_GLOSSARY.unit),
   expr: z.string().min(1).describe(SCENARIO_GLOSSARY.expr),
   label: z.union([z.string().min(1), LocalizedText]).optional(),
   note: z.string().optional(),
 });
-export type Formula = z.infer<typeof Formula>;
+export type ScenarioFormula = z.infer<typeof ScenarioFormula>;
 
 /** A target rank correlation between two uncertain drivers. */
-export const Correlation = z.strictObject({
+export const ScenarioCorrelation = z.strictObject({
   between: z.tuple([ScenarioName, ScenarioName]),
   rank: z.number().min(-1).max(1).describe(SCENARIO_GLOSSARY.rank),
   note: z.string().optional(),
 });
-export type Correlation = z.infer<typeof Correlation>;
+export type ScenarioCorrelation = z.infer<typeof ScenarioCorrelation>;
 
 /** What a scenario sets for one driver: a bare constant, or value / dist / byYear as in a driver. */
-export const DriverOverride = z.union([z.number(), z.strictObject({ ...driverValueFields, range: z.tuple([z.number(), z.number()]).optional() })]);
-export type DriverOverride = z.infer<typeof DriverOverride>;
+export const ScenarioOverride = z.union([z.number(), z.strictObject({ ...driverValueFields, range: z.tuple([z.number(), z.number()]).optional() })]);
+export type ScenarioOverride = z.infer<typeof ScenarioOverride>;
 
 /** A named set of overrides (bear, bull …). "base" is the model as written. */
 export const ScenarioCase = z.strictObject({
   label: z.union([z.string().min(1), LocalizedText]).optional(),
   description: z.string().optional(),
-  set: z.record(ScenarioName, DriverOverride),
+  set: z.record(ScenarioName, ScenarioOverride),
 });
 export type ScenarioCase = z.infer<typeof ScenarioCase>;
 
@@ -149,9 +149,9 @@ export const ScenarioModel = z.strictObject({
   title: z.union([z.string().min(1), LocalizedText]).optional(),
   description: z.string().optional(),
   years: z.array(z.int().min(1900).max(2200)).min(1).describe(SCENARIO_GLOSSARY.years),
-  drivers: z.record(ScenarioName, Driver),
-  formulas: z.record(ScenarioName, Formula).default({}),
-  correlations: z.array(Correlation).default([]),
+  drivers: z.record(ScenarioName, ScenarioDriver),
+  formulas: z.record(ScenarioName, ScenarioFormula).default({}),
+  correlations: z.array(ScenarioCorrelation).default([]),
   scenarios: z.record(ScenarioName, ScenarioCase).default({}),
   outputs: z.array(ScenarioOutput).min(1),
   montecarlo: MonteCarloSettings.optional(),

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPeerGroupFile, resolvePeerGroup } from "../../src/app/peer-groups.js";
+import { readPeerGroupFile, resolveGroupTokens } from "../../src/app/peer-groups.js";
 import { SCHEMA_VERSION } from "../../src/store/migrate.js";
 import type { Store } from "../../src/store/open.js";
 import { deletePeerGroup, getPeerGroup, listPeerGroups, savePeerGroup } from "../../src/store/peer-groups.js";
@@ -17,7 +17,7 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-const resolve = (tokens: string[]) => resolvePeerGroup(store, tokens, { option: "--a", fallbackId: "a", cwd: dir });
+const resolve = (tokens: string[]) => resolveGroupTokens(store, tokens, { option: "--a", fallbackId: "a", cwd: dir });
 
 describe("saved peer groups (store)", () => {
   it("the store is at schema version 2 with a peer_groups table", async () => {
@@ -38,7 +38,7 @@ describe("saved peer groups (store)", () => {
   });
 });
 
-describe("resolvePeerGroup(store, tokens, opts)", () => {
+describe("resolveGroupTokens(store, tokens, opts)", () => {
   it("reads symbols (upper-cased, comma or space separated, repeats dropped)", async () => {
     expect(await resolve(["baba,9988.hk", "AMZN", "BABA"])).toEqual({ id: "a", name: { en: "BABA, 9988.HK, AMZN" }, securities: ["BABA", "9988.HK", "AMZN"] });
   });

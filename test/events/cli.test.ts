@@ -1,5 +1,5 @@
 // `rerate event-study` on the bundled demo store: options, JSON fields of issue 4, tables, and clear errors.
-import { writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventStudyResult } from "../../src/app/event-study.js";
@@ -80,6 +80,23 @@ describe("rerate event-study (demo store)", () => {
     const zh = await runCli(["--db", db, "--lang", "zh-Hans", "event-study", "--securities", "9988.HK", "--tag", "alibaba"]);
     expect(zh.out).toContain("事件研究");
     expect(zh.out).toContain("广义符号检验 Z");
+  });
+
+  it("writes the mean CAR chart as SVG and the study as an Excel workbook", async () => {
+    const svg = join(tmp.dir, "car.svg");
+    const xlsx = join(tmp.dir, "study.xlsx");
+    const r = await cli("--securities", "9988.HK,BABA", "--tag", "alibaba", "--svg", svg, "--xlsx", xlsx);
+    expect(r.code, r.err).toBe(0);
+    const text = readFileSync(svg, "utf8");
+    expect(text).toMatch(/^<svg/);
+    expect(text).toContain("Mean cumulative abnormal return around the events");
+    expect(text).toContain("SYNTHETIC DEMO DATA");
+    expect(statSync(xlsx).size).toBeGreaterThan(5000);
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Security-events", "Tests", "AR", "Method"]);
+    expect(wb.getWorksheet("Security-events")!.rowCount).toBe(5);
   });
 
   it("fails clearly: an event too early for an estimation window, unknown names, bad windows, no events", async () => {

@@ -6,7 +6,7 @@ import { parseCurrencyOption, parseDateOption } from "../../app/comps-options.js
 import { computePeerComps } from "../../app/comps-table.js";
 import { compsCsvRows, toCsv } from "../../app/export-csv.js";
 import { compsWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
-import { resolvePeerGroup } from "../../app/peer-groups.js";
+import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
 import { renderTable, toJson } from "../render.js";
@@ -26,7 +26,7 @@ export async function run(ctx: CliContext, symbols: string[], o: CompsOptions): 
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const metrics = o.metrics !== undefined ? parseMetrics(o.metrics) : undefined;
   const store = await ctx.store();
-  const group = await resolvePeerGroup(store, symbols, { option: "symbols", fallbackId: "peers" });
+  const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers" });
   const comps = await computePeerComps(store, {
     groups: [group], ...(asOf !== undefined ? { asOf } : {}), ...(currency !== undefined ? { currency } : {}), ...(metrics !== undefined ? { metrics } : {}),
   });

@@ -1,4 +1,5 @@
-import { assertSomeObservation, computeEventStudy, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
+import { writeFileSync } from "node:fs";
+import { assertSomeObservation, computeEventStudy, eventStudyChartSvg, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
 import { formatDayRange, NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
 import { InvalidInputError } from "../../errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
@@ -18,6 +19,9 @@ export interface EventStudyOptions {
   window?: string[];
   minEstimationDays?: string;
   logReturns?: boolean;
+  parametricOnly?: boolean;
+  svg?: string;
+  xlsx?: string;
 }
 
 const TESTS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
@@ -56,6 +60,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
     ...(windowTexts.length ? { windows: windowTexts.map((w) => parseDayRange(w, "--windows")) } : {}),
     ...(minDays !== undefined ? { minEstimationDays: minDays } : {}),
     logReturns: Boolean(o.logReturns),
+    ...(o.parametricOnly ? { residualTests: false } : {}),
     onProgress: (s, done, total) => {
       if (s !== stage) {
         bar?.stop();
@@ -66,6 +71,8 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
     },
   }).finally(() => bar?.stop());
   assertSomeObservation(result);
+  if (o.svg !== undefined) writeFileSync(o.svg, await eventStudyChartSvg(result, t(ctx.lang, "events.chart")));
+  if (o.xlsx !== undefined) await writeWorkbook(result, o.xlsx, ctx);
   if (ctx.json) {
     ctx.out(toJson(result));
     return;
@@ -114,4 +121,28 @@ function renderText(r: EventStudyResult, ctx: CliContext): string {
   }
   for (const w of r.warnings) out.push(`! ${w}`);
   return out.join("\n");
+}
+
+/** The study as an Excel workbook: one sheet per security-event table, the tests, the ARs and the method. */
+async function writeWorkbook(r: EventStudyResult, path: string, ctx: CliContext): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const ok = r.observations.filter((o) => o.status === "ok");
+  const obs = wb.addWorksheet("Security-events");
+  obs.addRow(["security", "event", "title", "timestamp", "benchmark", "day0", "day-0 rule", "alpha", "beta", "sigma", "n",
+    ...r.windows.flatMap((w) => [`CAR ${formatDayRange(w)}`, `t ${formatDayRange(w)}`, `p ${formatDayRange(w)}`])]);
+  for (const o of ok) {
+    obs.addRow([o.security, o.event, o.title, o.timestamp, o.benchmark ?? "", o.day0, o.dayZeroRule, o.alpha, o.beta, o.sigma, o.n,
+      ...o.windows.flatMap((w) => [w.car, w.t, w.p])]);
+  }
+  const tests = wb.addWorksheet("Tests");
+  tests.addRow(["window", "N", "CAAR", ...TESTS, ...TESTS.map((k) => `p ${k}`)]);
+  for (const a of r.aggregates) tests.addRow([formatDayRange(a), a.n, a.caar, ...TESTS.map((k) => a.tests[k]), ...TESTS.map((k) => a.p[k])]);
+  const ar = wb.addWorksheet("AR");
+  ar.addRow(["security", "event", "day", "date", "AR", "R", "R benchmark"]);
+  for (const o of ok) for (const d of o.ar) ar.addRow([o.security, o.event, d.day, d.date ?? "", d.ar, d.r, d.rm]);
+  const method = wb.addWorksheet("Method");
+  for (const line of [...(r.synthetic ? [t(ctx.lang, "synthetic.banner")] : []), ...r.method, ...r.warnings, `sources: ${r.sources.join(", ")}`]) method.addRow([line]);
+  for (const o of r.observations.filter((x) => x.status === "skipped")) method.addRow([`not studied: ${o.security} / ${o.event}: ${o.reason}`]);
+  await wb.xlsx.writeFile(path);
 }

@@ -1,5 +1,5 @@
 import {
-  evaluateScenarioModel, gridScenarioModel, loadScenarioModel, runScenarioMonteCarlo, tornadoScenarioModel, type LoadedScenarioModel,
+  evaluateScenarioModel, gridScenarioModel, loadScenarioModel, runScenarioMonteCarlo, scenarioThreads, tornadoScenarioModel, type LoadedScenarioModel,
 } from "../../app/scenario.js";
 import type { MonteCarloResult, SeriesSummary } from "../../core/scenario/index.js";
 import { InvalidInputError } from "../../errors.js";
@@ -80,7 +80,7 @@ export async function run(ctx: CliContext, file: string, o: RunFlags): Promise<v
   }
   const L = ctx.lang;
   header(ctx, loaded, r.scenario);
-  const usedThreads = Math.min(threads ?? Math.min((await import("node:os")).availableParallelism(), 16), Math.max(1, Math.floor(draws / r.blockSize)));
+  const usedThreads = scenarioThreads(r.draws, threads);
   ctx.out(t(L, "scenario.run", { draws: draws.toLocaleString("en-US"), seed: r.seed, sampler: t(L, r.sampler === "lhs" ? "scenario.sampler.lhs" : "scenario.sampler.plain"), threads: usedThreads, seconds: seconds.toFixed(1) }));
   const pcts = r.series[0]?.stats.percentiles.map((p) => `P${Math.round(p.p * 100)}`) ?? [];
   ctx.out(renderTable(

@@ -8,7 +8,7 @@ import {
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
 import { wallWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { wallChartSvg } from "../../app/comps-chart.js";
-import { resolvePeerGroup } from "../../app/peer-groups.js";
+import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { computeWall } from "../../app/wall.js";
 import { InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
@@ -46,8 +46,8 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const every = o.every !== undefined ? parseEveryOption(o.every) : undefined;
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
-  const a = await resolvePeerGroup(store, o.a, { option: "--a", fallbackId: "a" });
-  const b = await resolvePeerGroup(store, o.b, { option: "--b", fallbackId: "b" });
+  const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a" });
+  const b = await resolveGroupTokens(store, o.b, { option: "--b", fallbackId: "b" });
   const wall = await computeWall(store, {
     a, b,
     ...(asOf !== undefined ? { asOf } : {}), ...(metric !== undefined ? { metric } : {}), ...(metrics !== undefined ? { metrics } : {}),

@@ -2,6 +2,7 @@ import { carOf } from "./car.js";
 import { fitNormalModel } from "./fit-normal-model.js";
 import type { NormalFit } from "./normal-model.js";
 import { studentTwoSidedP } from "./p-values.js";
+import type { Moments } from "./moments.js";
 import { prefixMoments, type MomentPrefix } from "./prefix-sums.js";
 import type { ObservationOutcome, WindowOutcome } from "./outcomes.js";
 import type { DayRange, EventStudySpec } from "./study-spec.js";
@@ -19,13 +20,14 @@ export interface SeriesView {
  * Fits the model on the estimation window and computes the span's ARs and each window's CAR for one
  * security-event, all in the prefix's re-centred coordinates (α shifted back for the outcome).
  * @param ar where to write the span's abnormal returns (a view into one buffer per study: fewer allocations)
+ * @param tmp a scratch Moments object
  * @returns the outcome and the fit in re-centred coordinates (for the residual pass and merged windows)
  */
-export function observe(view: SeriesView, day0: number, spec: EventStudySpec, span: DayRange, ar: Float64Array): { outcome: ObservationOutcome; fit?: NormalFit } {
+export function observe(view: SeriesView, day0: number, spec: EventStudySpec, span: DayRange, ar: Float64Array, tmp: Moments): { outcome: ObservationOutcome; fit?: NormalFit } {
   const { returns, market, prefix } = view;
   const T = returns.length;
   if (!(day0 >= 0 && day0 < T)) return { outcome: { status: "skipped", skip: { code: "day0-outside-data", estimationDays: 0 } } };
-  const est = prefixMoments(prefix, day0 + spec.estimation.from, day0 + spec.estimation.to + 1);
+  const est = prefixMoments(prefix, day0 + spec.estimation.from, day0 + spec.estimation.to + 1, tmp);
   if (est.n < spec.minEstimationDays) return { outcome: { status: "skipped", skip: { code: "short-estimation", estimationDays: est.n } } };
   const fit = fitNormalModel(spec.model, est);
   if (fit === undefined) return { outcome: { status: "skipped", skip: { code: "constant-benchmark", estimationDays: est.n } } };
@@ -42,7 +44,7 @@ export function observe(view: SeriesView, day0: number, spec: EventStudySpec, sp
     ar[j] = r - r === 0 && m - m === 0 ? r - cr - fit.alpha - fit.beta * (m - cm) : NaN;
   }
   const windows = spec.windows.map((w): WindowOutcome => {
-    const c = carOf(fit, prefixMoments(prefix, day0 + w.from, day0 + w.to + 1));
+    const c = carOf(fit, prefixMoments(prefix, day0 + w.from, day0 + w.to + 1, tmp));
     let missingDays: readonly number[] = NO_DAYS;
     if (c.k < w.to - w.from + 1) {
       const days: number[] = [];

@@ -1,6 +1,6 @@
 import { addRankVector, addResidualVector, type CrossSection } from "./_cross-section.js";
 import type { SeriesView } from "./_observe.js";
-import { averageRanks, createRankWorkspace, type RankWorkspace } from "./average-ranks.js";
+import { averageRanks, createRankWorkspace, sortFinite, type RankWorkspace } from "./average-ranks.js";
 import type { NormalFit } from "./normal-model.js";
 import type { DayRange, EventStudySpec } from "./study-spec.js";
 
@@ -47,6 +47,8 @@ export function residualPass(
   let pos = 0;
   let sum = 0;
   let sumSq = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < estDays; j++) {
     const i = day0 + E0 + j;
     let e = NaN;
@@ -59,6 +61,8 @@ export function residualPass(
         sum += e;
         sumSq += e * e;
         if (e > 0) pos++;
+        if (e < min) min = e;
+        if (e > max) max = e;
       }
     }
     vals[offE + j] = e;
@@ -97,20 +101,34 @@ export function residualPass(
     }
   }
 
-  // Corrado: centred ranks over the combined days.
-  const ranks = averageRanks(vals, s.ranks, s.work);
-  const inv = 1 / (s.work.count + 1);
+  // Corrado: centred ranks over the combined days, K = rank/(T_i + 1) − 0.5, added straight into ΣK.
+  let t = n;
+  for (let j = 0; j < ar.length; j++) {
+    const a = ar[j]!;
+    if (a - a === 0) {
+      t++;
+      if (a < min) min = a;
+      if (a > max) max = a;
+    }
+  }
+  sortFinite(vals, s.work, { n: t, min, max });
+  const { keys, index } = s.work;
+  const inv = 1 / (t + 1);
   const sumK = cs.sumK;
   const cntK = cs.cntK;
-  for (let j = 0; j < ranks.length; j++) {
-    const rk = ranks[j]!;
-    if (rk - rk === 0) {
-      sumK[j]! += rk * inv - 0.5;
-      cntK[j]!++;
+  for (let a = 0; a < t; ) {
+    let b = a + 1;
+    while (b < t && keys[b] === keys[a]) b++;
+    const k = ((a + 1 + b) / 2) * inv - 0.5; // ties share their average rank
+    for (let j = a; j < b; j++) {
+      sumK[index[j]!]! += k;
+      cntK[index[j]!]!++;
     }
+    a = b;
   }
   cs.nK++;
   if (excludedIn !== undefined) {
+    const ranks = averageRanks(vals, s.ranks, s.work);
     for (let j = 0; j < ranks.length; j++) s.k[j] = ranks[j]! * inv - 0.5;
     addRankVector(cs, s.k, excludedIn, true);
   }

@@ -24,64 +24,9 @@ export function createRankWorkspace(n: number): RankWorkspace {
  */
 export function averageRanks(values: ArrayLike<number>, out: Float64Array = new Float64Array(values.length), work?: RankWorkspace): Float64Array {
   const w = work !== undefined && work.keys.length >= values.length ? work : createRankWorkspace(values.length);
-  const { keys, index, bucketOf, starts } = w;
-  // Bucket sort on a linear map of [min, max] (monotone, so buckets are in order), then a short sort inside
-  // each bucket: exact ranks in expected O(n), without the unpredictable branches of a comparison sort.
-  let n = 0;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v - v === 0) {
-      n++;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  w.count = n;
-  if (n === 0) return out.fill(NaN, 0, values.length);
-  const B = 2 * n;
-  const scale = hi > lo ? (B - 1) / (hi - lo) : 0;
-  for (let b = 0; b <= B; b++) starts[b] = 0;
-  for (let i = 0, j = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(v - v === 0)) continue;
-    let b = ((v - lo) * scale) | 0; // non-negative and below 2³¹: truncation is floor
-    if (b > B - 1) b = B - 1; // guards the rounding of (hi − lo)·scale
-    bucketOf[j++] = b;
-    starts[b + 1]!++;
-  }
-  for (let b = 0; b < B; b++) starts[b + 1]! += starts[b]!;
-  for (let i = 0, j = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(v - v === 0)) {
-      out[i] = NaN;
-      continue;
-    }
-    const pos = starts[bucketOf[j++]!]!++;
-    keys[pos] = v;
-    index[pos] = i;
-  }
-  // starts[b] now holds the end of bucket b (= the start of bucket b + 1).
-  for (let b = 0, from = 0; b < B; b++) {
-    const to = starts[b]!;
-    if (to - from > 16) sortPairs(keys, index, from, to - 1);
-    else {
-      for (let i = from + 1; i < to; i++) {
-        const k = keys[i]!;
-        const x = index[i]!;
-        let j = i - 1;
-        while (j >= from && keys[j]! > k) {
-          keys[j + 1] = keys[j]!;
-          index[j + 1] = index[j]!;
-          j--;
-        }
-        keys[j + 1] = k;
-        index[j + 1] = x;
-      }
-    }
-    from = to;
-  }
+  const n = sortFinite(values, w);
+  for (let i = 0; i < values.length; i++) if (!(values[i]! - values[i]! === 0)) out[i] = NaN;
+  const { keys, index } = w;
   for (let a = 0; a < n; ) {
     let b = a + 1;
     while (b < n && keys[b] === keys[a]) b++;
@@ -90,6 +35,78 @@ export function averageRanks(values: ArrayLike<number>, out: Float64Array = new 
     a = b;
   }
   return out;
+}
+
+/**
+ * Sorts the finite values into `work.keys` (ascending) with their positions in `work.index`, and sets
+ * `work.count`. Bucket sort on a linear map of [min, max] (monotone, so buckets come in order), then a short
+ * sort inside each bucket: exact order in expected O(n), without the unpredictable branches of a comparison
+ * sort. Internal to the rank tests.
+ * @param known the count, minimum and maximum of the finite values when the caller has them (saves a pass)
+ * @returns how many values were finite
+ */
+export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known?: { n: number; min: number; max: number }): number {
+  const { keys, index, bucketOf, starts } = work;
+  let n = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  if (known !== undefined) {
+    n = known.n;
+    lo = known.min;
+    hi = known.max;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v - v === 0) {
+        n++;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  work.count = n;
+  if (n === 0) return 0;
+  const B = n;
+  const scale = hi > lo ? (B - 1) / (hi - lo) : 0;
+  for (let b = 0; b <= B; b++) starts[b] = 0;
+  let crowded = 0;
+  for (let i = 0, j = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v - v === 0)) continue;
+    let b = ((v - lo) * scale) | 0; // non-negative and below 2³¹: truncation is floor
+    if (b > B - 1) b = B - 1; // guards the rounding of (hi − lo)·scale
+    bucketOf[j++] = b;
+    const c = ++starts[b + 1]!;
+    if (c > crowded) crowded = c;
+  }
+  for (let b = 0; b < B; b++) starts[b + 1]! += starts[b]!;
+  for (let i = 0, j = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v - v === 0)) continue;
+    const pos = starts[bucketOf[j++]!]!++;
+    keys[pos] = v;
+    index[pos] = i;
+  }
+  // Buckets are in order, so the array is sorted but within buckets: one insertion pass finishes it in
+  // about n steps. A crowded bucket (a few extreme values squeeze the rest together) gets a quicksort.
+  if (crowded > 32) {
+    sortPairs(keys, index, 0, n - 1);
+    return n;
+  }
+  for (let i = 1; i < n; i++) {
+    const k = keys[i]!;
+    if (keys[i - 1]! <= k) continue;
+    const x = index[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      index[j + 1] = index[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+    index[j + 1] = x;
+  }
+  return n;
 }
 
 /** Sorts keys[lo..hi] ascending, carrying index along: quicksort (median of three) with insertion sort below 16. */

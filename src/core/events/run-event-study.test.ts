@@ -153,3 +153,16 @@ describe("runEventStudy(series, observations, spec)", () => {
     near(r.path[r.path.length - 1]!.caar!, r.aggregates[3]!.caar!, 1e-12);
   });
 });
+
+describe("runEventStudy(…, { residualTests: false })", () => {
+  it("skips Kolari–Pynnönen, Corrado and generalised sign and keeps everything else identical", () => {
+    const series = market(11);
+    const obs = series.map((_, i) => ({ series: i, day0: 500 }));
+    const full = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS);
+    const quick = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS, { residualTests: false });
+    expect(Object.keys(quick.aggregates[0]!.tests).sort()).toEqual(["bmpT", "csectT", "patellZ", "signZ"]);
+    for (const k of ["bmpT", "csectT", "patellZ", "signZ"] as const) expect(quick.aggregates[0]!.tests[k]).toEqual(full.aggregates[0]!.tests[k]);
+    expect(quick.observations[0]!.positiveShare).toBeUndefined();
+    expect(quick.observations[0]!.windows).toEqual(full.observations[0]!.windows);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { averageRanks } from "./average-ranks.js";
 import { bmpT } from "./bmp-t.js";
@@ -93,6 +94,20 @@ describe("averageRanks / centredRanks / corradoZ", () => {
     expect(Array.from(averageRanks([5, 5, 5]))).toEqual([2, 2, 2]);
     expect(Array.from(centredRanks([1, 2, 3, Number.NaN]))).toEqual([-0.25, 0, 0.25, Number.NaN]);
   });
+  it("agrees with a naive O(n²) average rank on ties, NaN, outliers that crowd the buckets, and long series (fast-check)", () => {
+    const naive = (xs: number[]) => xs.map((x) => {
+      if (!Number.isFinite(x)) return NaN;
+      const fin = xs.filter(Number.isFinite);
+      return fin.filter((y) => y < x).length + (fin.filter((y) => y === x).length + 1) / 2;
+    });
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }).map((x) => x / 4), fc.double({ min: -1, max: 1, noNaN: true }), fc.constant(NaN), fc.constant(1e12), fc.constant(-1e-300));
+    fc.assert(fc.property(fc.array(value, { maxLength: 600 }), (xs) => {
+      expect(Array.from(averageRanks(xs))).toEqual(naive(xs));
+    }), { numRuns: 300 });
+    const crowded = [1e9, ...Array.from({ length: 300 }, (_, i) => Math.sin(i))];
+    expect(Array.from(averageRanks(crowded))).toEqual(naive(crowded));
+  });
+
   it("Z = Σ_w K̄_t / (√k · S_K), S_K over every day with a K̄ (hand-checked)", () => {
     // K̄ = 0.1, −0.1, 0.2: S_K = √(0.06 / 3); day 2 alone: 0.2 / S_K = 1.4142; days 1–2: 0.1 / (√2 · S_K) = 0.5.
     expect(corradoZ([0.1, -0.1, 0.2], 2, 2, 5)!.statistic).toBeCloseTo(Math.SQRT2, 14);

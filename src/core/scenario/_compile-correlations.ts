@@ -1,4 +1,4 @@
-import type { Correlation } from "../../models/scenario.js";
+import type { ScenarioCorrelation } from "../../models/scenario.js";
 import { cholesky } from "./cholesky.js";
 import type { CompiledCorrelation, CompiledDriver } from "./compiled-model.js";
 import type { ModelIssue } from "./issues.js";
@@ -25,7 +25,7 @@ function roundedNearest(m: number[][]): number[][] {
  * Internal to compileModel.
  */
 export function compileCorrelations(
-  pairs: readonly Correlation[],
+  pairs: readonly ScenarioCorrelation[],
   baseDrivers: ReadonlyMap<string, { stochastic: boolean }>,
   drivers: ReadonlyMap<string, CompiledDriver>,
   isFormula: (name: string) => boolean,

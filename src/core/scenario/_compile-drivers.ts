@@ -1,4 +1,4 @@
-import type { Driver, DriverOverride, YearValue } from "../../models/scenario.js";
+import type { ScenarioDriver, ScenarioOverride, ScenarioYearValue } from "../../models/scenario.js";
 import type { CompiledDriver } from "./compiled-model.js";
 import { createDistribution, type ScenarioDistribution } from "./distribution.js";
 import type { ModelIssue } from "./issues.js";
@@ -9,12 +9,12 @@ type Path = readonly (string | number)[];
 /** The value-setting fields of a driver or an override. */
 interface ValueFields {
   value?: number | undefined;
-  dist?: YearValue | undefined;
-  byYear?: Record<string, YearValue> | undefined;
+  dist?: ScenarioYearValue | undefined;
+  byYear?: Record<string, ScenarioYearValue> | undefined;
   range?: readonly [number, number] | undefined;
 }
 
-function entry(v: YearValue, path: Path, issues: ModelIssue[]): number | ScenarioDistribution | undefined {
+function entry(v: ScenarioYearValue, path: Path, issues: ModelIssue[]): number | ScenarioDistribution | undefined {
   if (typeof v === "number") return v;
   const { dist, issues: found } = createDistribution(v);
   for (const i of found) issues.push({ ...i, path: [...path, ...i.path] });
@@ -28,11 +28,11 @@ function entry(v: YearValue, path: Path, issues: ModelIssue[]): number | Scenari
  */
 export function compileDriver(
   name: string,
-  driver: Driver,
+  driver: ScenarioDriver,
   slot: number,
   years: readonly number[],
   issues: ModelIssue[],
-  override?: { readonly spec: DriverOverride; readonly path: Path },
+  override?: { readonly spec: ScenarioOverride; readonly path: Path },
 ): CompiledDriver | undefined {
   const base: Path = ["drivers", name];
   const before = issues.length;
@@ -56,7 +56,7 @@ export function compileDriver(
   if (fields.value !== undefined) values = [fields.value];
   else if (fields.dist !== undefined) values = [entry(fields.dist, [...at, "dist"], issues)];
   else {
-    const byYear = fields.byYear as Record<string, YearValue>;
+    const byYear = fields.byYear as Record<string, ScenarioYearValue>;
     vec = true;
     const known = new Set(years.map(String));
     for (const key of Object.keys(byYear)) {

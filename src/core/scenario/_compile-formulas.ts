@@ -1,4 +1,4 @@
-import type { Formula } from "../../models/scenario.js";
+import type { ScenarioFormula } from "../../models/scenario.js";
 import type { CompiledFormula, CompiledNode } from "./compiled-model.js";
 import { topologicalOrder } from "./dependency-graph.js";
 import { ExpressionError, referencedNames, type Expr } from "./expression-ast.js";
@@ -16,7 +16,7 @@ const where = (expr: string, pos: number): string => (expr.length > 24 ? ` (at c
  * `nodes` holds the drivers already compiled (and receives the formulas, by slot).
  * Internal to compileModel.
  */
-export function compileFormulas(formulas: Readonly<Record<string, Formula>>, nodes: CompiledNode[], driverNames: ReadonlySet<string>, issues: ModelIssue[]): CompiledFormula[] {
+export function compileFormulas(formulas: Readonly<Record<string, ScenarioFormula>>, nodes: CompiledNode[], driverNames: ReadonlySet<string>, issues: ModelIssue[]): CompiledFormula[] {
   const parsed = new Map<string, Expr>();
   const known = new Set([...driverNames, ...Object.keys(formulas)]);
   for (const [name, f] of Object.entries(formulas)) {
@@ -49,7 +49,7 @@ export function compileFormulas(formulas: Readonly<Record<string, Formula>>, nod
   for (const n of nodes) info.set(n.name, { slot: n.slot, unit: n.unit, vec: n.vec });
   const out: CompiledFormula[] = [];
   for (const name of order.order) {
-    const f = formulas[name] as Formula;
+    const f = formulas[name] as ScenarioFormula;
     const path = ["formulas", name];
     const declared = parseUnit(f.unit);
     if (typeof declared === "string") {

@@ -1,5 +1,5 @@
 import { formatIssue, InvalidInputError, type InputIssue } from "../../errors.js";
-import type { DriverOverride, ScenarioModel } from "../../models/scenario.js";
+import type { ScenarioOverride, ScenarioModel } from "../../models/scenario.js";
 import { compileCorrelations } from "./_compile-correlations.js";
 import { compileDriver } from "./_compile-drivers.js";
 import { compileFormulas } from "./_compile-formulas.js";
@@ -76,7 +76,7 @@ export function compileModel(model: ScenarioModel, options: CompileOptions = {})
     if (name in model.drivers) issues.push({ path: ["formulas", name], value: name, reason: "is also a driver; names must be unique" });
   }
 
-  const overrides = new Map<string, { spec: DriverOverride; path: (string | number)[] }>();
+  const overrides = new Map<string, { spec: ScenarioOverride; path: (string | number)[] }>();
   const collectOverrides = (name: string): void => {
     const set = model.scenarios[name]?.set ?? {};
     for (const [driver, spec] of Object.entries(set)) {

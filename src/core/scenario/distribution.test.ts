@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Distribution } from "../../models/scenario.js";
+import type { DistributionSpec } from "../../models/scenario.js";
 import { createDistribution, type ScenarioDistribution } from "./distribution.js";
 
-const make = (spec: Distribution): ScenarioDistribution => {
+const make = (spec: DistributionSpec): ScenarioDistribution => {
   const { dist, issues } = createDistribution(spec);
   if (!dist) throw new Error(JSON.stringify(issues));
   return dist;
@@ -36,7 +36,7 @@ describe("createDistribution(spec)", () => {
   });
 
   it("createDistribution: fill (the Monte Carlo path) agrees with the exact quantile", () => {
-    const specs: Distribution[] = [
+    const specs: DistributionSpec[] = [
       { type: "normal", mean: 15, sd: 10 },
       { type: "normal", mean: 15, sd: 10, truncate: { min: -20, max: 50 } },
       { type: "lognormal", mean: 120, sd: 25 },

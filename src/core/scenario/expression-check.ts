@@ -1,6 +1,6 @@
 import { ExpressionError, type Expr } from "./expression-ast.js";
 import type { Ir } from "./ir.js";
-import { conversionFactor, DIMENSIONLESS, divideUnits, formatUnit, isDimensionless, multiplyUnits, powerUnit, sameDimensions, type Unit } from "./units.js";
+import { conversionFactor, DIMENSIONLESS, divideUnits, formatUnit, isCurrency, isDimensionless, multiplyUnits, powerUnit, sameDimensions, type Unit } from "./units.js";
 
 /** What a formula may refer to: a node's slot, its unit, and whether it varies by year. */
 export interface NameInfo {
@@ -24,7 +24,7 @@ function describe(u: Unit | "literal"): string {
 }
 
 function currencies(u: Unit): string[] {
-  return Object.keys(u.dims).filter((d) => /^[A-Z]{3}$/.test(d));
+  return Object.keys(u.dims).filter(isCurrency);
 }
 
 /** Advice for a dimension mismatch: name FX when the two sides are in different currencies. */

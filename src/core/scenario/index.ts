@@ -19,7 +19,7 @@ export { nearestCorrelation } from "./nearest-correlation.js";
 export { spearmanToPearson } from "./spearman-to-pearson.js";
 export { imanConoverRanks } from "./iman-conover.js";
 export { fillUniforms, fillSortedUniforms, latinHypercube, randomPermutation } from "./uniforms.js";
-export { rankPositions, averageRanks } from "./ranks.js";
+export { rankPositions, averageRanks, averageRanksOfUniforms } from "./ranks.js";
 export { pearson, rankCorrelation } from "./spearman.js";
 export { histogramSorted, type Histogram } from "./histogram.js";
 export { summarizeSeries, DEFAULT_PERCENTILES, type SeriesStats } from "./summarize-series.js";

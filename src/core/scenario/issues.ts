@@ -10,8 +10,3 @@ export interface ModelIssue {
 export function pathText(path: readonly (string | number)[]): string {
   return path.map(String).join(".");
 }
-
-/** Text of a value for a message: numbers as written, arrays and objects as JSON. */
-export function valueText(v: unknown): string {
-  return typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
-}

@@ -1,3 +1,5 @@
+/* eslint-disable no-loss-of-precision -- the coefficients as published in AS 241 (up to 21 digits); they round to the same doubles as in C or Fortran. */
+
 /**
  * Standard normal quantile Φ⁻¹(p) by Wichura's algorithm AS 241 (PPND16), accurate to about 1e-16
  * relative. The Monte Carlo hot loop uses it because it is about twice as fast as @stdlib's

@@ -28,11 +28,13 @@ export interface BlockResult {
  * @param plan - the simulation plan.
  * @param block - which block (index, size).
  * @param options - seed (integer) and sampler.
+ * @param into - optional arrays (n long) to write the series and percentiles into, e.g. views of a whole
+ *   run's arrays at the block's offset; new arrays otherwise.
  * @returns the block's outputs and driver percentiles.
  * @example runBlock(plan, splitBlocks(10000)[0], { seed: 42, sampler: "lhs" }).series[0]
  * @see FORMULAS.md "Monte Carlo".
  */
-export function runBlock(plan: SimulationPlan, block: Block, options: { seed: number; sampler: Sampler }): BlockResult {
+export function runBlock(plan: SimulationPlan, block: Block, options: { seed: number; sampler: Sampler }, into?: { series: Float64Array[]; percentiles: Float64Array[] }): BlockResult {
   const { n, index } = block;
   const { seed, sampler } = options;
   const corr = plan.model.correlation;
@@ -43,7 +45,7 @@ export function runBlock(plan: SimulationPlan, block: Block, options: { seed: nu
   const sorted = icRanks !== undefined && sampler === "plain" ? new Float64Array(n) : undefined;
   plan.drivers.forEach((d, j) => {
     const random = createStream(seed, `u:${d.name}:${index}`);
-    const u = new Float64Array(n);
+    const u = into?.percentiles[j] ?? new Float64Array(n);
     const c = plan.correlated.indexOf(j);
     const ranks = c >= 0 ? icRanks?.[c] : undefined;
     if (ranks !== undefined && sorted !== undefined) {
@@ -59,7 +61,7 @@ export function runBlock(plan: SimulationPlan, block: Block, options: { seed: nu
     }
   });
 
-  const series = plan.series.map(() => new Float64Array(n));
+  const series = plan.series.map((_, k) => into?.series[k] ?? new Float64Array(n));
   plan.kernel(inputs, series, n);
   return { index, n, series, percentiles };
 }

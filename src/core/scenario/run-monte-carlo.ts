@@ -46,15 +46,17 @@ export function assembleBlocks(plan: SimulationPlan, draws: number, blocks: read
  */
 export function simulateDraws(plan: SimulationPlan, options: MonteCarloOptions): MonteCarloDraws {
   validateRun(options);
-  const blocks = splitBlocks(options.draws);
-  const results: BlockResult[] = [];
+  const series = plan.series.map(() => new Float64Array(options.draws));
+  const percentiles = plan.drivers.map(() => new Float64Array(options.draws));
   let done = 0;
-  for (const b of blocks) {
-    results.push(runBlock(plan, b, { seed: options.seed, sampler: options.sampler ?? "plain" }));
+  for (const b of splitBlocks(options.draws)) {
+    // Each block writes straight into its slice of the run's arrays.
+    const view = (a: Float64Array) => a.subarray(b.start, b.start + b.n);
+    runBlock(plan, b, { seed: options.seed, sampler: options.sampler ?? "plain" }, { series: series.map(view), percentiles: percentiles.map(view) });
     done += b.n;
     options.onProgress?.(done, options.draws);
   }
-  return assembleBlocks(plan, options.draws, results);
+  return { series, percentiles };
 }
 
 /** Checks draws and seed; throws RangeError with the parameter named. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { averageRanks, rankPositions } from "./ranks.js";
+import { averageRanks, averageRanksOfUniforms, rankPositions } from "./ranks.js";
 import { sortOrder } from "./sort-order.js";
 
 describe("sortOrder(values)", () => {
@@ -40,6 +40,31 @@ describe("ranks", () => {
     const v = Float64Array.of(0.5, 0.1, 0.9);
     averageRanks(v, undefined, v);
     expect(Array.from(v)).toEqual([2, 1, 3]);
+  });
+
+  it("averageRanksOfUniforms(u) equals averageRanks(u) for draws in [0, 1), ties included (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.constantFrom(0, 0.5, 0.25)), { maxLength: 400 }), (xs) => {
+        const u = Float64Array.from(xs);
+        return averageRanksOfUniforms(u).every((r, i) => r === averageRanks(u)[i]);
+      }),
+    );
+    // Outside [0, 1) or far from uniform it falls back to the sort.
+    expect(Array.from(averageRanksOfUniforms(Float64Array.of(3, -1, 2)))).toEqual([3, 1, 2]);
+    const clumped = Float64Array.from({ length: 1000 }, (_, i) => 0.5 + i * 1e-9);
+    expect(averageRanksOfUniforms(clumped)[999]).toBe(1000);
+  });
+
+  it("rankPositions(values, n, out) equals the ranks from sortOrder, spread or clumped (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(1, 1, 2)), { minLength: 1, maxLength: 500 }), fc.boolean(), (xs, clump) => {
+        const v = Float64Array.from(xs, (x, i) => (clump && i % 2 === 0 ? 1e9 : x));
+        const out = new Int32Array(v.length);
+        rankPositions(v, v.length, out);
+        const { order } = sortOrder(v);
+        return Array.from(order).every((idx, r) => out[idx] === r);
+      }),
+    );
   });
 
   it("rankPositions(values, n, out) gives a permutation, ties by position", () => {

@@ -1,4 +1,4 @@
-import { averageRanks } from "./ranks.js";
+import { averageRanks, averageRanksOfUniforms } from "./ranks.js";
 import type { Sampler } from "./run-block.js";
 import type { PlanSeries, SimulationPlan } from "./simulation-plan.js";
 import { rankCorrelation } from "./spearman.js";
@@ -106,7 +106,7 @@ export function checkCorrelations(plan: SimulationPlan, driverRanks: readonly Fl
  * @see FORMULAS.md "Monte Carlo": "the Spearman correlation of each driver with the output".
  */
 export function summarizeMonteCarlo(plan: SimulationPlan, draws: MonteCarloDraws, meta: { seed: number; sampler: Sampler; blockSize: number }): MonteCarloResult {
-  const driverRanks = draws.percentiles.map((u) => averageRanks(u));
+  const driverRanks = draws.percentiles.map((u) => averageRanksOfUniforms(u));
   const names = plan.drivers.map((d) => d.name);
   const series = plan.series.map((s, k) => summarizeSeriesSensitivity(s, draws.series[k] as Float64Array, driverRanks, names));
   const total = draws.series[0]?.length ?? draws.percentiles[0]?.length ?? 0;

@@ -21,6 +21,8 @@ describe("parseUnit(text)", () => {
     expect(u("億美元")).toEqual({ scale: 1e8, dims: { USD: 1 } });
     expect(u("亿人民币")).toEqual(u("亿元"));
     expect(u("HKD")).toEqual({ scale: 1, dims: { HKD: 1 } });
+    // Three capitals that are not a currency rerate knows are a count, like any other word.
+    expect(u("GPU")).toEqual({ scale: 1, dims: { GPU: 1 } });
   });
 
   it("parseUnit(text) divides by the word after / or per, and raises with ^", () => {

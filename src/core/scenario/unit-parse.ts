@@ -1,5 +1,5 @@
 import type { Unit } from "./units.js";
-import { divideUnits, multiplyUnits, powerUnit } from "./units.js";
+import { divideUnits, isCurrency, multiplyUnits, powerUnit } from "./units.js";
 
 /** Scale words and their size; 万 and 亿 for Chinese amounts. */
 const SCALES: Readonly<Record<string, number>> = {
@@ -22,7 +22,7 @@ function atom(word: string): Unit | string {
   if (DIMENSIONLESS_WORDS.has(word.toLowerCase())) return { scale: 1, dims: {} };
   const alias = CURRENCY_ALIASES[word] ?? CURRENCY_ALIASES[word.toUpperCase()];
   if (alias !== undefined) return { scale: 1, dims: { [alias]: 1 } };
-  if (/^[A-Z]{3}$/.test(word)) return { scale: 1, dims: { [word]: 1 } };
+  if (isCurrency(word)) return { scale: 1, dims: { [word]: 1 } };
   if (/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(word)) return { scale: Number(word), dims: {} };
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) return { scale: 1, dims: { [word]: 1 } };
   return `"${word}" is not a unit word (use a currency code such as RMB or USD, a scale such as bn or %, or a count such as card)`;
@@ -30,7 +30,7 @@ function atom(word: string): Unit | string {
 
 /**
  * Parses a unit text into a {@link Unit}. Words multiply (space, `*`, `·`, `×`); `/` or `per` divides by the
- * next word; `^n` raises the preceding word. Currency codes are three capital letters (RMB → CNY);
+ * next word; `^n` raises the preceding word. Currencies are the ISO codes rerate knows (RMB and 元 → CNY);
  * scales are k, m/mn, bn, tn, 万, 亿, %, bp; share, ratio, x and 1 are dimensionless; any other
  * identifier is a count dimension of its own (card, GW, wafer).
  *

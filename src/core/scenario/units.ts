@@ -1,3 +1,5 @@
+import { CURRENCIES } from "../../models/common.js";
+
 /**
  * Units of scenario quantities: a scale (RMB bn = 1e9 RMB) times a product of base dimensions with integer
  * exponents (currencies and counts: `CNY`, `USD`, `card`). Dimensionless quantities have no dimensions
@@ -8,6 +10,11 @@ export interface Unit {
   readonly scale: number;
   /** Base dimension → exponent; zero exponents are never stored. */
   readonly dims: Readonly<Record<string, number>>;
+}
+
+/** Whether a dimension is a currency (the ISO codes rerate knows): mixing two needs an FX rate. */
+export function isCurrency(dimension: string): boolean {
+  return (CURRENCIES as readonly string[]).includes(dimension);
 }
 
 /** The dimensionless unit with scale 1 (a plain number or share). */

@@ -5,7 +5,7 @@ import {
   parseCurrencyOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseNumberOption, parseStatisticOption,
 } from "../../app/comps-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
-import { listAllPeerGroups, resolvePeerGroup } from "../../app/peer-groups.js";
+import { listAllPeerGroups, resolveGroupTokens } from "../../app/peer-groups.js";
 import { computeWall } from "../../app/wall.js";
 import { InvalidInputError } from "../../errors.js";
 import { IsoDate } from "../../models/common.js";
@@ -51,7 +51,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
   app.get("/api/comps", async (c) => {
     const q = query(c, CompsQuery);
     const store = await deps.store();
-    const group = await resolvePeerGroup(store, words(q.symbols), { option: "query parameter symbols", fallbackId: "peers", allowFiles: false });
+    const group = await resolveGroupTokens(store, words(q.symbols), { option: "query parameter symbols", fallbackId: "peers", allowFiles: false });
     return c.json(await computePeerComps(store, {
       groups: [group],
       ...(q.asOf !== undefined ? { asOf: q.asOf } : {}),
@@ -63,8 +63,8 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
   app.get("/api/wall", async (c) => {
     const q = query(c, WallQuery);
     const store = await deps.store();
-    const a = await resolvePeerGroup(store, words(q.a), { option: "query parameter a", fallbackId: "a", allowFiles: false });
-    const b = await resolvePeerGroup(store, words(q.b), { option: "query parameter b", fallbackId: "b", allowFiles: false });
+    const a = await resolveGroupTokens(store, words(q.a), { option: "query parameter a", fallbackId: "a", allowFiles: false });
+    const b = await resolveGroupTokens(store, words(q.b), { option: "query parameter b", fallbackId: "b", allowFiles: false });
     const history = q.history !== undefined ? parseHistoryOption(q.history, "query parameter history") : undefined;
     return c.json(await computeWall(store, {
       a, b,

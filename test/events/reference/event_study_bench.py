@@ -44,7 +44,9 @@ def vectorised(R, M, day0s, e1, e2, windows, min_days):
     axis_from, axis_to = min(e1, span[0]), max(e2, span[1])
     cars = {i: [] for i in range(len(windows))}
     scars = {i: [] for i in range(len(windows))}
-    dfs, shares, sum_u, norms, n_u = [], [], np.zeros(e2 - e1 + 1), 0.0, 0
+    dfs = {i: [] for i in range(len(windows))}
+    shares = {i: [] for i in range(len(windows))}
+    sum_u, norms, n_u = np.zeros(e2 - e1 + 1), 0.0, 0
     sum_k = np.zeros(axis_to - axis_from + 1)
     cnt_k = np.zeros(axis_to - axis_from + 1)
     n_k = 0
@@ -61,8 +63,10 @@ def vectorised(R, M, day0s, e1, e2, windows, min_days):
         sxx, sxy, syy = (dm * dm).sum(1), (dm * dr).sum(1), (dr * dr).sum(1)
         beta = sxy / sxx
         alpha = mr - beta * mm
-        s2 = (syy - beta * sxy) / (L - 2)
+        ssr = syy - beta * sxy
+        s2 = np.where(ssr > 1e-12 * (rz * rz).sum(1), ssr, 0.0) / (L - 2)
         e = np.where(ok, r - alpha[:, None] - beta[:, None] * m, np.nan)
+        share = (np.where(ok, e, 0) > 0).sum(1) / L
         # Windows.
         for wi, (f, t) in enumerate(windows):
             rw, mw = R[:, d0 + f:d0 + t + 1], M[:, d0 + f:d0 + t + 1]
@@ -72,16 +76,19 @@ def vectorised(R, M, day0s, e1, e2, windows, min_days):
             smw = np.where(okw, mw, 0.0).sum(1)
             var = s2 * (k + k * k / L + (smw - k * mm) ** 2 / sxx)
             sel = use & (k > 0)
+            scar = np.where(var > 0, car / np.sqrt(np.where(var > 0, var, 1.0)), np.nan)
             cars[wi].append(car[sel])
-            scars[wi].append((car / np.sqrt(var))[sel])
+            scars[wi].append(scar[sel])
+            dfs[wi].append((L - 2)[sel])
+            shares[wi].append(share[sel])
             if wi == 0:
-                first_t.append(stats.t.sf(np.abs(car / np.sqrt(var)), L - 2)[sel] * 2)
+                first_t.append(stats.t.sf(np.abs(scar), L - 2)[sel] * 2)
         eu = e[use]
-        dfs.append((L - 2)[use])
         fin = np.isfinite(eu)
-        shares.append((np.where(fin, eu, 0) > 0).sum(1) / fin.sum(1))
-        c = np.where(fin, eu - np.nanmean(eu, axis=1)[:, None], 0.0)
-        u = c / np.sqrt((c * c).sum(1))[:, None]
+        c = np.where(fin, eu - (np.where(fin, eu, 0).sum(1) / fin.sum(1))[:, None], 0.0)
+        ss = (c * c).sum(1)
+        keep = ss > 1e-12 * np.where(fin, eu * eu, 0).sum(1)
+        u = c[keep] / np.sqrt(ss[keep])[:, None]
         sum_u += u.sum(0)
         norms += (u * u).sum()
         n_u += len(u)
@@ -100,39 +107,46 @@ def vectorised(R, M, day0s, e1, e2, windows, min_days):
     rbar = (sum_u @ sum_u - norms) / (n_u * (n_u - 1))
     kbar = np.where(cnt_k > 0, sum_k / np.maximum(cnt_k, 1), np.nan)
     sk = np.sqrt(np.nanmean(kbar ** 2))
-    dfs, shares = np.concatenate(dfs), np.concatenate(shares)
     out = []
     for wi, (f, t) in enumerate(windows):
         c, s = np.concatenate(cars[wi]), np.concatenate(scars[wi])
+        dfw_, sh = np.concatenate(dfs[wi]), np.concatenate(shares[wi])
         n = len(c)
         res = {"n": n, "caar": float(c.mean())}
         res["csectT"] = float(np.sqrt(n) * c.mean() / c.std(ddof=1))
-        res["patellZ"] = float(s.sum() / np.sqrt((dfs / (dfs - 2)).sum()))
-        bmp = np.sqrt(n) * s.mean() / s.std(ddof=1)
+        fs = np.isfinite(s) & (dfw_ > 2)
+        res["patellZ"] = float(s[fs].sum() / np.sqrt((dfw_[fs] / (dfw_[fs] - 2)).sum()))
+        s = s[np.isfinite(s)]
+        bmp = np.sqrt(len(s)) * s.mean() / s.std(ddof=1)
         res["bmpT"] = float(bmp)
-        res["kpT"] = float(bmp * np.sqrt((1 - rbar) / (1 + (n - 1) * rbar)))
+        res["kpT"] = float(bmp * np.sqrt((1 - rbar) / (1 + (len(s) - 1) * rbar)))
         win = kbar[f - axis_from:t - axis_from + 1]
         res["corradoZ"] = float(win.sum() / (np.sqrt(len(win)) * sk))
         npos = (c > 0).sum()
         res["signZ"] = float((npos - n / 2) / (np.sqrt(n) / 2))
-        p = shares.mean()
+        p = sh.mean()
         res["genSignZ"] = float((npos - n * p) / np.sqrt(n * p * (1 - p)))
-        res["p"] = {k: float(2 * (stats.t.sf(abs(res[k]), n - 1) if k in ("csectT", "bmpT", "kpT") else stats.norm.sf(abs(res[k]))))
+        dfw = {"csectT": n - 1, "bmpT": len(s) - 1, "kpT": len(s) - 1}
+        res["p"] = {k: float(2 * (stats.t.sf(abs(res[k]), dfw[k]) if k in dfw else stats.norm.sf(abs(res[k]))))
                     for k in ("csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ")}
         out.append(res)
     first_car = np.concatenate(cars[0])
     return out, first_car, np.concatenate(first_t), float(rbar)
 
 
-def statsmodels_loop(R, M, day0s, e1, e2, windows, sample):
+def statsmodels_loop(R, M, day0s, e1, e2, windows, sample, min_days):
     """One OLS per security-event, as the Python event-study packages do; returns seconds per security-event."""
     S = R.shape[0]
-    pairs = [(i, d0) for d0 in day0s for i in range(S)][:sample]
+    pairs = [(i, e, d0) for e, d0 in enumerate(day0s) for i in range(S)][:sample]
     cars = []
+    done = 0
     t0 = time.perf_counter()
-    for i, d0 in pairs:
+    for i, ev, d0 in pairs:
         r, m = R[i, d0 + e1:d0 + e2 + 1], M[i, d0 + e1:d0 + e2 + 1]
         ok = np.isfinite(r) & np.isfinite(m)
+        if ok.sum() < min_days:
+            continue
+        done += 1
         res = sm.OLS(r[ok], sm.add_constant(m[ok])).fit()
         a, b = res.params
         cov = res.cov_params()
@@ -144,11 +158,12 @@ def statsmodels_loop(R, M, day0s, e1, e2, windows, sample):
             x = np.array([okw.sum(), mw[okw].sum()])
             var = okw.sum() * res.scale + x @ cov @ x
             row.append((car, car / np.sqrt(var)))
-        cars.append(row)
-    return (time.perf_counter() - t0) / len(pairs), len(pairs), cars
+        cars.append({"security": i, "event": ev, "windows": row})
+    return (time.perf_counter() - t0) / done, done, cars
 
 
 def main():
+    np.seterr(all="ignore")  # rows without enough estimation days divide by zero; they are masked out
     d = sys.argv[1]
     spec = json.load(open(os.path.join(d, "spec.json")))
     S, T = spec["S"], spec["T"]
@@ -162,7 +177,7 @@ def main():
         t0 = time.perf_counter()
         agg, first_car, first_p, rbar = vectorised(R, M, day0s, e1, e2, windows, spec["minDays"])
         best = min(best, time.perf_counter() - t0)
-    per, n_sm, sm_cars = statsmodels_loop(R, M, day0s, e1, e2, windows, spec["statsmodelsSample"])
+    per, n_sm, sm_cars = statsmodels_loop(R, M, day0s, e1, e2, windows, spec["statsmodelsSample"], spec["minDays"])
     json.dump({"numpySeconds": best, "aggregates": agg, "firstWindowCars": first_car.tolist(), "firstWindowP": first_p.tolist(), "meanCorrelation": rbar,
                "statsmodelsSecondsPerEvent": per, "statsmodelsSample": n_sm, "statsmodelsCars": sm_cars,
                "versions": {"numpy": np.__version__, "statsmodels": sm.__version__}}, sys.stdout)

@@ -1,0 +1,179 @@
+/**
+ * Event-study benchmark (not a test): is rerate fast enough for a whole market?
+ *
+ * 1. Synthetic (issue 4): 2,000 securities × 3,000 days × 20 event dates (deterministic returns, 0.3% of them
+ *    missing), market model, four windows, all seven tests. Timed against, in the same run, the same study
+ *    in vectorised numpy/scipy and with a statsmodels OLS per security-event (timed on a sample).
+ * 2. Real (../shared/data/hk): all 503 Hang Seng Composite stocks × 20 event dates vs ^HSI, rerate's core
+ *    against vectorised numpy on the same returns; plus rerate end to end from a DuckDB store (reading
+ *    every price series) with the 14 catalysts of 2025.
+ * Results must agree (printed: the largest relative difference). Figures are wall-clock, best of the rounds.
+ *
+ *   npm run bench:events                        # both parts
+ *   npm run bench:events -- --rounds 5 --statsmodels-sample 4000 --skip-hk
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { computeEventStudy, readEventsFile } from "../src/app/event-study.js";
+import { importFiles } from "../src/app/import/import-files.js";
+import { alignToGrid, EVENT_STUDY_DEFAULTS, runEventStudy, toReturns, type EventStudyOutcome, type StudySeries } from "../src/core/events/index.js";
+import { openStore } from "../src/store/open.js";
+import { readPrices } from "../src/store/prices.js";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const has = (name: string) => process.argv.includes(name);
+const ROUNDS = arg("--rounds", 3);
+const SM_SAMPLE = arg("--statsmodels-sample", 2000);
+const PYTHON = "/usr/bin/python3";
+const ROOT = resolve(import.meta.dirname, "..");
+const SHARED = resolve(process.env.RERATE_SHARED_DATA ?? join(ROOT, "../shared/data"));
+const SCRIPT = join(ROOT, "test/events/reference/event_study_bench.py");
+const spec = EVENT_STUDY_DEFAULTS;
+const TESTS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+interface PyOut {
+  numpySeconds: number;
+  aggregates: ({ n: number; caar: number; p: Record<string, number> } & Record<string, number>)[];
+  firstWindowCars: number[];
+  statsmodelsSecondsPerEvent: number;
+  statsmodelsSample: number;
+  statsmodelsCars: { security: number; event: number; windows: [number, number][] }[];
+}
+
+function best<T>(rounds: number, fn: () => T): { ms: number; value: T } {
+  let ms = Infinity;
+  let value!: T;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    value = fn();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return { ms, value };
+}
+
+/** Writes S×T matrices and the event days for the Python side, runs it, returns its JSON. */
+function runPython(dir: string, series: { returns: Float64Array; market: Float64Array }[], days: Int32Array, sample: number): PyOut {
+  const T = series[0]!.returns.length;
+  const R = new Float64Array(series.length * T);
+  const M = new Float64Array(series.length * T);
+  series.forEach((s, i) => {
+    R.set(s.returns, i * T);
+    M.set(s.market, i * T);
+  });
+  writeFileSync(join(dir, "returns.f64"), new Uint8Array(R.buffer));
+  writeFileSync(join(dir, "market.f64"), new Uint8Array(M.buffer));
+  writeFileSync(join(dir, "day0.i32"), new Uint8Array(days.buffer));
+  writeFileSync(join(dir, "spec.json"), JSON.stringify({
+    S: series.length, T, estimation: [spec.estimation.from, spec.estimation.to], windows: spec.windows.map((w) => [w.from, w.to]),
+    minDays: spec.minEstimationDays, statsmodelsSample: sample, rounds: ROUNDS,
+  }));
+  const run = spawnSync(PYTHON, [SCRIPT, dir], { encoding: "utf8", maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`python side failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as PyOut;
+}
+
+/** Largest relative difference between rerate's aggregates and numpy's (N must match exactly). */
+function compare(ours: EventStudyOutcome, py: PyOut): number {
+  let worst = 0;
+  const rel = (a: number | undefined, b: number) => Math.abs((a ?? NaN) - b) / Math.max(Math.abs(b), 1e-12);
+  ours.aggregates.forEach((a, w) => {
+    const p = py.aggregates[w]!;
+    if (a.n !== p.n) throw new Error(`window ${a.from}:${a.to}: N ${a.n} vs numpy ${p.n}`);
+    worst = Math.max(worst, rel(a.caar, p.caar));
+    for (const k of TESTS) worst = Math.max(worst, rel(a.tests[k]?.statistic, p[k]!), rel(a.tests[k]?.p, p.p[k]!));
+  });
+  return worst;
+}
+
+function report(label: string, events: number, ms: number, py: PyOut, agree: number, smAgree?: number): void {
+  const perSec = events / (ms / 1000);
+  const smTotal = py.statsmodelsSecondsPerEvent * events * 1000;
+  console.log(`\n${label}`);
+  console.log(`  rerate (core, market model, 4 windows, 7 tests): ${fmt(events)} security-events in ${ms.toFixed(0)} ms = ${fmt(perSec)} security-events/s`);
+  console.log(`  numpy/scipy vectorised:                         ${(py.numpySeconds * 1000).toFixed(0)} ms  → rerate is ${(py.numpySeconds * 1000 / ms).toFixed(2)}× faster (goal > 1)`);
+  console.log(`  statsmodels OLS per security-event:             ${(py.statsmodelsSecondsPerEvent * 1e6).toFixed(0)} µs each (timed on ${fmt(py.statsmodelsSample)}), ${(smTotal / 1000).toFixed(1)} s for all → rerate is ${(smTotal / ms).toFixed(0)}× faster (goal ≥ 50)`);
+  console.log(`  agreement: max relative difference of CAAR, the 7 statistics and p-values vs numpy ${agree.toExponential(1)}${smAgree !== undefined ? `; CARs and t vs statsmodels ${smAgree.toExponential(1)}` : ""}`);
+  console.log(`  security-events per second: ${fmt(perSec)} (goal ≥ 1,000,000)`);
+}
+
+function synthetic(dir: string): void {
+  const S = has("--quick") ? 500 : 2000;
+  const T = 3000;
+  const E = 20;
+  let seed = 20250924;
+  const u = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const g = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const m = Float64Array.from({ length: T }, (_, t) => (t === 0 ? NaN : 0.0003 + 0.011 * g()));
+  const series = Array.from({ length: S }, (_, i) => {
+    const beta = 0.4 + (i % 13) * 0.1;
+    const r = Float64Array.from(m, (x) => (u() < 0.003 ? NaN : 0.0001 * ((i % 7) - 3) + beta * x + (0.012 + (i % 5) * 0.004) * g()));
+    return { returns: r, market: m };
+  });
+  const days = Int32Array.from({ length: E }, (_, k) => 300 + k * 135);
+  const obs = series.flatMap((_, i) => Array.from(days, (day0) => ({ series: i, day0 })));
+  const { ms, value } = best(ROUNDS, () => runEventStudy(series, obs, spec));
+  const py = runPython(dir, series, days, SM_SAMPLE);
+  // statsmodels sample: (date, security) order, CAR and t of each window.
+  let sm = 0;
+  py.statsmodelsCars.forEach((row) => {
+    const i = row.security * E + row.event;
+    row.windows.forEach(([car, t], w) => {
+      const o = value.observations[i]!.windows![w]!;
+      sm = Math.max(sm, Math.abs(o.car - car) / Math.max(Math.abs(car), 1e-6), Math.abs(o.t! - t) / Math.max(Math.abs(t), 1e-6));
+    });
+  });
+  report(`Synthetic market: ${fmt(S)} securities × ${fmt(T)} days × ${E} event dates`, obs.length, ms, py, compare(value, py), sm);
+  const quick = best(ROUNDS, () => runEventStudy(series, obs, spec, { residualTests: false }));
+  console.log(`  without the three residual-based tests (KP, Corrado, generalised sign; --parametric-only): ${quick.ms.toFixed(0)} ms = ${fmt(obs.length / (quick.ms / 1000))} security-events/s, ${(py.statsmodelsSecondsPerEvent * obs.length * 1000 / quick.ms).toFixed(0)}× the statsmodels loop`);
+}
+
+async function hongKong(dir: string): Promise<void> {
+  const hkDir = join(SHARED, "hk");
+  const files = readdirSync(hkDir).filter((f) => f.endsWith(".HK.csv")).sort().map((f) => join(hkDir, f));
+  const store = await openStore(join(dir, "hk.duckdb"));
+  let t0 = performance.now();
+  await importFiles(store, { kind: "prices", files: [...files, join(SHARED, "indices/HSI.csv")], now: "2026-01-01T00:00:00Z" });
+  const importMs = performance.now() - t0;
+  const ids = files.map((f) => f.split("/").pop()!.replace(/\.csv$/, ""));
+
+  // Common grid: ^HSI sessions up to the last HK price (every HK date from mid-2021 on is an ^HSI session).
+  const hsi = await readPrices(store, "^HSI", { to: "2025-10-30" });
+  const grid = hsi.dates;
+  const market = toReturns(hsi.close);
+  const series: { returns: Float64Array; market: Float64Array }[] = [];
+  for (const id of ids) {
+    const p = await readPrices(store, id, { from: grid[0]!, to: grid[grid.length - 1]! });
+    if (p.dates.some((d) => !grid.includes(d))) throw new Error(`${id} has a session ^HSI lacks: the common grid would not be its grid`);
+    series.push({ returns: toReturns(alignToGrid(grid, p.dates, p.close)), market });
+  }
+  const days = Int32Array.from({ length: 20 }, (_, k) => grid.length - 6 - k * 25).reverse();
+  const obs = series.flatMap((_, i) => Array.from(days, (day0) => ({ series: i, day0 })));
+  const { ms, value } = best(ROUNDS, () => runEventStudy(series as StudySeries[], obs, spec));
+  const py = runPython(dir, series, days, Math.min(SM_SAMPLE, 1000));
+  const used = value.observations.filter((o) => o.status === "ok").length;
+  report(`Hong Kong, real prices: ${ids.length} stocks × 20 event dates (${grid[days[0]!]} … ${grid[days[19]!]}) vs ^HSI, ${fmt(used)} with ≥ 120 estimation days`, obs.length, ms, py, compare(value, py));
+
+  const catalysts = readEventsFile(join(ROOT, "examples/catalysts-2025.csv"));
+  t0 = performance.now();
+  const full = await computeEventStudy(store, { securities: ids, events: catalysts });
+  const e2e = performance.now() - t0;
+  console.log(`  end to end from DuckDB (${ids.length} stocks × ${catalysts.length} catalysts of 2025, read + sessions + day 0 + study): ${e2e.toFixed(0)} ms for ${fmt(full.observations.length)} security-events = ${fmt(full.observations.length / (e2e / 1000))}/s`);
+  console.log(`  (importing the ${files.length + 1} CSV files into the store first took ${(importMs / 1000).toFixed(1)} s; see bench:import)`);
+  store.close();
+}
+
+const dir = mkdtempSync(join(tmpdir(), "rerate-bench-events-"));
+try {
+  const probe = spawnSync(PYTHON, ["-c", "import numpy, scipy, statsmodels"]);
+  if (probe.status !== 0) throw new Error(`${PYTHON} lacks numpy/scipy/statsmodels: apt-get install python3-numpy python3-scipy python3-statsmodels`);
+  if (!has("--skip-synthetic")) synthetic(dir);
+  if (!has("--skip-hk")) await hongKong(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
