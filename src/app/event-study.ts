@@ -1,7 +1,7 @@
 import { EmptyDataError, formatIssue, InvalidInputError, NotFoundError } from "../errors.js";
 import type { CalendarId } from "../core/calendars/holiday.js";
 import {
-  calendarOfListing, chooseDefaultBenchmark, describeDayZero, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
+  calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
   parseEventArgument, parseEventTime, prepareStudySeries, runEventStudy, sessionHoursOf, windowSpan,
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
@@ -10,7 +10,7 @@ import { Event } from "../models/event.js";
 import { normalizeHeader } from "../providers/csv/columns.js";
 import { listEvents } from "../store/events.js";
 import { varcharList, type Store } from "../store/open.js";
-import { fromDayNumber } from "../core/dates.js";
+import { addDays, fromDayNumber } from "../core/dates.js";
 import { listSecurities, type StoredSecurity } from "../store/securities.js";
 import { readInputTable } from "./import/read-table.js";
 import { EVENT_KIND } from "./import/record-kinds.js";
@@ -156,24 +156,32 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   }
 
   // Prices: the securities and the candidate benchmarks in one query, then each one on demand.
-  const priceCache = await readCloses(store, [...securityIds, ...(req.benchmark ? [req.benchmark] : []), ...Object.values(req.benchmarks ?? {}), "^HSI", "^GSPC", "000300.SS"]);
+  // Only the dates the windows can reach: 2.5 calendar days per session before the first event and after the
+  // last (weekends and the longest holidays fit with room to spare), so a whole market reads in one query.
+  const dates = events.map((e) => parseEventTime(e.timestamp).date).sort();
+  const range = {
+    from: addDays(dates[0]!, -Math.ceil((Math.max(-spec.estimation.from, -windowSpan(spec.windows).from) + 10) * 2.5)),
+    to: addDays(dates[dates.length - 1]!, Math.ceil((Math.max(windowSpan(spec.windows).to, 0) + 10) * 2.5)),
+  };
+  const priceCache = await readCloses(store, [...securityIds, ...(req.benchmark ? [req.benchmark] : []), ...Object.values(req.benchmarks ?? {}), "^HSI", "^GSPC", "000300.SS"], range);
   const loadPrices = async (id: string) => {
-    if (!priceCache.has(id)) priceCache.set(id, (await readCloses(store, [id])).get(id) ?? null);
+    if (!priceCache.has(id)) priceCache.set(id, (await readCloses(store, [id], range)).get(id) ?? null);
     return priceCache.get(id) ?? undefined;
   };
+  const hasPricesInRange = async (id: string) => ((await loadPrices(id))?.dates.length ?? 0) > 0;
   const benchmarkOf = new Map<string, { id?: string; reason: string }>();
   let loaded = 0;
   for (const id of securityIds) {
     const s = securities.get(id)!;
     const given = req.benchmarks?.[id] ?? req.benchmark;
     if (given !== undefined) {
-      if ((await loadPrices(given)) === undefined) throw new NotFoundError(`no prices for benchmark ${given}: import them or choose another --benchmark`);
+      if (!(await hasPricesInRange(given))) throw new NotFoundError(`no prices for benchmark ${given} between ${range.from} and ${range.to}: import them or choose another --benchmark`);
       benchmarkOf.set(id, { id: given, reason: "given" });
     } else {
       const cal = calendarOfListing(s)?.calendar;
       const candidates = cal !== undefined && cal !== "FX" ? ["^HSI", "^GSPC", "000300.SS"] : [];
       const available = new Set<string>();
-      for (const c of candidates) if ((await loadPrices(c)) !== undefined) available.add(c);
+      for (const c of candidates) if (await hasPricesInRange(c)) available.add(c);
       const choice = chooseDefaultBenchmark(cal, (b) => available.has(b));
       if (choice.id === undefined && spec.model !== "mean-adjusted") throw new NotFoundError(`${id}: ${choice.reason} (--benchmark SYMBOL)`);
       benchmarkOf.set(id, choice);
@@ -229,6 +237,13 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   );
 
   const span = windowSpan(spec.windows);
+  const bySecurity = new Map<string, { id: string; index: number }[]>();
+  for (const l of located) {
+    if (l.dz === undefined) continue;
+    const list = bySecurity.get(l.pair.security) ?? [];
+    list.push({ id: l.pair.event.id, index: l.dz.index });
+    bySecurity.set(l.pair.security, list);
+  }
   const observations = located.map((l, i): EventStudyResult["observations"][number] => {
     const o = outcome.observations[i]!;
     const p = prepared[studyObs[i]!.series]!;
@@ -239,7 +254,9 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
       ...(l.dz ? { day0: l.dz.date, dayZeroRule: l.dz.rule, dayZeroNote: l.note! } : {}),
     };
     if (o.status === "skipped") {
-      return { ...base, status: "skipped", reason: skipReason(o.skip!.code, o.skip!.estimationDays, spec, p, l.pair.event.timestamp), ar: [], windows: [], notes: [] };
+      const prices = priceCache.get(l.pair.security);
+      const reason = describeSkip(o.skip!.code, o.skip!.estimationDays, spec, { timestamp: l.pair.event.timestamp, ...(prices ? { first: prices.first, last: prices.last } : {}) });
+      return { ...base, status: "skipped", reason, ar: [], windows: [], notes: [] };
     }
     const ar = Array.from(o.ar!, (a, j) => {
       const idx = d0 + span.from + j;
@@ -251,7 +268,7 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
       ...(o.positiveShare !== undefined && Number.isFinite(o.positiveShare) ? { positiveShare: o.positiveShare } : {}),
       ar,
       windows: o.windows!.map((w) => ({ from: w.from, to: w.to, car: num(w.car), t: num(w.t), p: num(w.p), k: w.k, missingDays: w.missingDays })),
-      notes: observationNotes(p, d0, span, spec, l.pair, located),
+      notes: describeObservationNotes(p, l.pair.security, d0, span, spec, (bySecurity.get(l.pair.security) ?? []).filter((x) => x.id !== l.pair.event.id)),
     };
   });
 
@@ -278,41 +295,35 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   };
 }
 
-type Closes = { dates: string[]; prices: Float64Array; field: "adjClose" | "close" };
+type Closes = { dates: string[]; prices: Float64Array; field: "adjClose" | "close"; first: string; last: string };
 
 /**
- * Adjusted closes (or closes, for series without any) of several securities in one query, sorted by date;
- * a security without prices maps to null. One query instead of one per security: a whole market in ~1 s.
+ * Adjusted closes (or closes, for series without any) of several securities between two dates, in one
+ * query with one row per security; each also says its first and last price date overall. A security without
+ * prices maps to null.
  */
-async function readCloses(store: Store, ids: readonly string[]): Promise<Map<string, Closes | null>> {
+async function readCloses(store: Store, ids: readonly string[], range: { from: string; to: string }): Promise<Map<string, Closes | null>> {
   const wanted = [...new Set(ids)];
-  const cols = await store.columns(
-    `SELECT security, CAST(date - DATE '1970-01-01' AS INTEGER) AS d, adj_close, close FROM prices
-     WHERE list_contains(string_split($ids, chr(1)), security) ORDER BY security, date`,
-    { ids: wanted.join("\u0001") },
+  const rows = await store.all<{ security: string; first: string; last: string; d: number[] | null; adj: (number | null)[] | null; close: (number | null)[] | null }>(
+    `SELECT security, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last,
+       list(CAST(date - DATE '1970-01-01' AS INTEGER) ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS d,
+       list(adj_close ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS adj,
+       list(close ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS close
+     FROM prices WHERE list_contains(string_split($ids, chr(1)), security) GROUP BY security`,
+    { ids: wanted.join("\u0001"), from: range.from, to: range.to },
   );
-  const sec = (cols.security ?? []) as string[];
-  const day = (cols.d ?? []) as number[];
-  const adj = (cols.adj_close ?? []) as (number | null)[];
-  const close = (cols.close ?? []) as (number | null)[];
   const iso = new Map<number, string>();
   const out = new Map<string, Closes | null>(wanted.map((id) => [id, null]));
-  for (let a = 0; a < sec.length; ) {
-    let b = a;
-    while (b < sec.length && sec[b] === sec[a]) b++;
-    const useAdj = adj.slice(a, b).some((x) => x !== null && Number.isFinite(x));
-    const src = useAdj ? adj : close;
-    const dates = new Array<string>(b - a);
-    const prices = new Float64Array(b - a);
-    for (let k = a; k < b; k++) {
-      const dn = Number(day[k]);
-      let d = iso.get(dn);
-      if (d === undefined) iso.set(dn, (d = fromDayNumber(dn)));
-      dates[k - a] = d;
-      prices[k - a] = src[k] === null ? NaN : Number(src[k]);
-    }
-    out.set(sec[a]!, { dates, prices, field: useAdj ? "adjClose" : "close" });
-    a = b;
+  for (const r of rows) {
+    const days = r.d ?? [];
+    const useAdj = (r.adj ?? []).some((x) => x !== null && Number.isFinite(Number(x)));
+    const src = (useAdj ? r.adj : r.close) ?? [];
+    const dates = days.map((dn) => {
+      let d = iso.get(Number(dn));
+      if (d === undefined) iso.set(Number(dn), (d = fromDayNumber(Number(dn))));
+      return d;
+    });
+    out.set(r.security, { dates, prices: Float64Array.from(src, (x) => (x === null ? NaN : Number(x))), field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
   }
   return out;
 }
@@ -332,46 +343,6 @@ async function resolveEvents(store: Store, req: EventStudyRequest): Promise<Even
   if (out.size === 0) throw new InvalidInputError("no events: give --event DATE, --events-file FILE or --tag TAG, or import events with `rerate import events FILE`");
   for (const e of out.values()) parseEventTime(e.timestamp);
   return [...out.values()].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1));
-}
-
-function skipReason(code: string, days: number, spec: EventStudySpec, p: PreparedSeries, timestamp: string): string {
-  const first = p.grid[0] ?? "none";
-  const last = p.grid[p.grid.length - 1] ?? "none";
-  switch (code) {
-    case "day0-outside-data":
-      return `no session on or after ${timestamp} in the prices (last price ${last})`;
-    case "short-estimation":
-      return `only ${days} valid estimation days in ${formatDayRange(spec.estimation)} (need ≥ ${spec.minEstimationDays}); prices start ${first}: the event is too early in the history, or prices are missing`;
-    case "constant-benchmark":
-      return `the benchmark's returns are constant over the estimation window (${days} days): no market model`;
-    case "no-benchmark":
-      return "no benchmark returns for this model: pass --benchmark or use --model mean-adjusted";
-    default:
-      return code;
-  }
-}
-
-function observationNotes(
-  p: PreparedSeries, d0: number, span: DayRange, spec: EventStudySpec, pair: { security: string; event: Event },
-  located: { pair: { security: string; event: Event }; dz?: { index: number } | undefined }[],
-): string[] {
-  const notes: string[] = [];
-  const rel = (i: number) => (i - d0 > 0 ? `+${i - d0}` : String(i - d0));
-  const lo = d0 + span.from;
-  const hi = d0 + span.to;
-  for (const i of p.missingPrices) if (i >= lo - 1 && i <= hi) notes.push(`no ${pair.security} price on ${p.grid[i]} (day ${rel(i)}): the returns into and out of it are missing`);
-  for (const i of p.missingBenchmark) if (i >= lo - 1 && i <= hi) notes.push(`no benchmark price on ${p.grid[i]} (day ${rel(i)})`);
-  for (const g of p.gaps) {
-    if (g.index >= lo && g.index <= hi) notes.push(`the return from ${p.grid[g.fromIndex]} to ${p.grid[g.index]} (${(g.value * 100).toFixed(2)}%) spans ${g.sessions} sessions and is left out`);
-  }
-  if (hi >= p.grid.length) notes.push(`prices end ${p.grid[p.grid.length - 1]}: days after it are missing`);
-  for (const other of located) {
-    if (other.pair.security !== pair.security || other.pair.event.id === pair.event.id || other.dz === undefined) continue;
-    const d = other.dz.index - d0;
-    if (d >= span.from - span.to && d <= span.to - span.from) notes.push(`event ${other.pair.event.id} is at day ${d > 0 ? "+" : ""}${d}: overlapping windows are merged in the aggregate`);
-    else if (d >= spec.estimation.from && d <= spec.estimation.to) notes.push(`event ${other.pair.event.id} falls in the estimation window (day ${d})`);
-  }
-  return notes;
 }
 
 /** Throws EmptyDataError listing the reasons when no security-event could be studied. */

@@ -6,3 +6,4 @@ export * from "./fundamental.js";
 export * from "./fx-rate.js";
 export * from "./event.js";
 export * from "./scenario.js";
+export * from "./thesis.js";

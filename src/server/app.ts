@@ -3,6 +3,12 @@ import { HTTP_STATUS, isRerateError } from "../errors.js";
 import type { Lang } from "../models/common.js";
 import type { Store } from "../store/open.js";
 import { registerCompsRoutes } from "./routes/comps.js";
+import { registerAttributionRoutes } from "./routes/attribution.js";
+import { registerDocsRoutes } from "./routes/docs.js";
+import { registerEventRoutes } from "./routes/events.js";
+import { registerScenarioRoutes } from "./routes/scenarios.js";
+import { registerStaticRoutes, securityHeaders } from "./routes/static.js";
+import { registerThesisRoutes } from "./routes/theses.js";
 
 /** What the server needs from its host: the store (opened once), and optionally a clock, language and error log. */
 export interface AppDeps {
@@ -11,6 +17,9 @@ export interface AppDeps {
   lang?: Lang;
   /** Where unexpected errors are reported (never sent to the client); default stderr. */
   logError?: (e: unknown) => void;
+  /** The built dashboard to serve (default web/dist); examples/ holding scenario models and theses. */
+  webRoot?: string;
+  examplesDir?: string;
 }
 
 /** The JSON body of every error response. */
@@ -27,8 +36,15 @@ export interface ErrorBody {
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use("*", securityHeaders);
   app.get("/api/health", (c) => c.json({ ok: true }));
   registerCompsRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerScenarioRoutes(app, deps);
+  registerAttributionRoutes(app, deps);
+  registerThesisRoutes(app, deps);
+  registerDocsRoutes(app);
+  registerStaticRoutes(app, deps.webRoot !== undefined ? { root: deps.webRoot } : {});
   app.notFound((c) => c.json({ error: { code: "E_NOT_FOUND", message: `no route ${c.req.method} ${c.req.path}` } } satisfies ErrorBody, 404));
   app.onError((e, c) => {
     if (isRerateError(e)) {

@@ -111,6 +111,13 @@ export function residualPass(
       if (a > max) max = a;
     }
   }
+  // Buckets over ±4σ at most, so a few extreme returns do not squeeze the rest into a handful of buckets.
+  const sd = Math.sqrt(fit.sigma2);
+  if (sd > 0) {
+    if (min < -4 * sd) min = -4 * sd;
+    if (max > 4 * sd) max = 4 * sd;
+    if (!(max > min)) [min, max] = [-4 * sd, 4 * sd];
+  }
   sortFinite(vals, s.work, { n: t, min, max });
   const { keys, index } = s.work;
   const inv = 1 / (t + 1);

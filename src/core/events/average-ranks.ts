@@ -42,7 +42,9 @@ export function averageRanks(values: ArrayLike<number>, out: Float64Array = new 
  * `work.count`. Bucket sort on a linear map of [min, max] (monotone, so buckets come in order), then a short
  * sort inside each bucket: exact order in expected O(n), without the unpredictable branches of a comparison
  * sort. Internal to the rank tests.
- * @param known the count, minimum and maximum of the finite values when the caller has them (saves a pass)
+ * @param known the count of finite values and a range [min, max] for the buckets when the caller has them
+ *   (saves a pass); values outside the range go to the end buckets, so a range that leaves out far outliers
+ *   (say ±4σ) keeps the buckets evenly filled
  * @returns how many values were finite
  */
 export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known?: { n: number; min: number; max: number }): number {
@@ -73,8 +75,9 @@ export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known
   for (let i = 0, j = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!(v - v === 0)) continue;
-    let b = ((v - lo) * scale) | 0; // non-negative and below 2³¹: truncation is floor
-    if (b > B - 1) b = B - 1; // guards the rounding of (hi − lo)·scale
+    let b = ((v - lo) * scale) | 0; // truncation is floor for the values in [lo, hi]
+    if (b > B - 1) b = B - 1; // values above hi (and the rounding of (hi − lo)·scale)
+    else if (b < 0) b = 0; // values below lo
     bucketOf[j++] = b;
     const c = ++starts[b + 1]!;
     if (c > crowded) crowded = c;

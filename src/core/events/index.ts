@@ -35,3 +35,4 @@ export { calendarOfListing } from "./listing-calendar.js";
 export { DEFAULT_BENCHMARKS, chooseDefaultBenchmark } from "./default-benchmark.js";
 export { parseEventArgument } from "./event-argument.js";
 export { prepareStudySeries, type PreparedSeries, type DatedPrices } from "./prepare-series.js";
+export { describeSkip, describeObservationNotes } from "./describe-observation.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { averageRanks } from "./average-ranks.js";
+import { averageRanks, createRankWorkspace, sortFinite } from "./average-ranks.js";
 import { bmpT } from "./bmp-t.js";
 import { centredRanks, corradoZ } from "./corrado-z.js";
 import { crossSectionalT } from "./cross-sectional-t.js";
@@ -106,6 +106,15 @@ describe("averageRanks / centredRanks / corradoZ", () => {
     }), { numRuns: 300 });
     const crowded = [1e9, ...Array.from({ length: 300 }, (_, i) => Math.sin(i))];
     expect(Array.from(averageRanks(crowded))).toEqual(naive(crowded));
+  });
+
+  it("sortFinite(values, work, known) sorts exactly whatever bucket range it is given (values outside go to the ends)", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(NaN)), { maxLength: 300 }), fc.double({ min: -3, max: 0, noNaN: true }), fc.double({ min: 0.01, max: 3, noNaN: true }), (xs, lo, width) => {
+      const w = createRankWorkspace(xs.length);
+      const n = sortFinite(xs, w, { n: xs.filter(Number.isFinite).length, min: lo, max: lo + width });
+      expect(Array.from(w.keys.subarray(0, n))).toEqual(xs.filter(Number.isFinite).sort((a, b) => a - b));
+      expect(Array.from(w.index.subarray(0, n)).map((i) => xs[i])).toEqual(Array.from(w.keys.subarray(0, n)));
+    }), { numRuns: 300 });
   });
 
   it("Z = Σ_w K̄_t / (√k · S_K), S_K over every day with a K̄ (hand-checked)", () => {

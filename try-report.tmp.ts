@@ -1,0 +1,13 @@
+import { openStore } from "./src/store/open.js";
+import { loadThesis } from "./src/app/thesis/load-thesis.js";
+import { createThesisContext, thesisAsOf } from "./src/app/thesis/context.js";
+import { evaluateClaims } from "./src/app/thesis/evaluate-claims.js";
+const store = await openStore("/tmp/r.duckdb");
+const l = loadThesis("/work/main/examples/china-tech-rerating.yaml");
+const asOf = await thesisAsOf(store, l.thesis);
+const ctx = createThesisContext(store, l, asOf);
+const t0 = Date.now();
+const r = await evaluateClaims(ctx);
+for (const c of r) console.log(c.claim.id, c.verdict, c.figure, c.p, c.reason ?? "", JSON.stringify(c.detail).slice(0, 200));
+console.log(Date.now() - t0, "ms");
+await store.close();
