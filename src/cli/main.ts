@@ -15,6 +15,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
     .showHelpAfterError()
     .exitOverride();
+  // Set before the subcommands are added: commander copies output settings into each subcommand it creates.
+  const writeErr = io?.err ?? ((s: string) => void process.stderr.write(s));
+  program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
   const ctxOf = (cmd: Command): CliContext => {
     const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean };
@@ -333,8 +336,6 @@ export async function main(argv: readonly string[], io?: Io): Promise<number> {
   let ctx: CliContext | undefined;
   const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
   const program = buildProgram(io, (c) => (ctx = c));
-  if (io?.out) program.configureOutput({ writeOut: (s) => io.out!(s), writeErr: (s) => err(s) });
-  else program.configureOutput({ writeErr: (s) => err(s) });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

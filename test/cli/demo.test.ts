@@ -100,3 +100,11 @@ describe("rerate securities / prices / sources on the demo store", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("commander errors", () => {
+  it("an unknown option of a subcommand goes to the injected stderr with exit 2", async () => {
+    const r = await runCli(["--db", db, "securities", "--bogus"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unknown option '--bogus'");
+  });
+});
