@@ -2,7 +2,7 @@ import { EmptyDataError, formatIssue, InvalidInputError, NotFoundError } from ".
 import type { CalendarId } from "../core/calendars/holiday.js";
 import {
   calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
-  parseEventArgument, parseEventTime, prepareStudySeries, runEventStudy, sessionHoursOf, windowSpan,
+  parseEventArgument, parseEventTime, prepareStudySeries, runEventStudy, sessionHoursOf, validateStudySpec, windowSpan,
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
 } from "../core/events/index.js";
@@ -87,11 +87,15 @@ const METHOD = [
   "Tests: cross-sectional t; Patell Z and BMP t on CARs standardised by the forecast-error-corrected variance; Kolari–Pynnönen adjusted BMP with r̄ the mean correlation of the observations' estimation residuals aligned on event time; Corrado rank test (Cowan's cumulative form over windows of several days); sign; generalised sign (Cowan 1992). Two-sided p-values.",
 ];
 
-/** Events from command-line arguments `DATE[THH:MM±HH:MM][=LABEL]`. */
+/** Events from command-line arguments `DATE[THH:MM±HH:MM][=LABEL]`. @example eventsFromArguments(["2025-09-24=Qwen3-Max"])[0].id // "qwen3-max" */
 export function eventsFromArguments(args: readonly string[]): Event[] {
+  const used = new Set<string>();
   return args.map((a, i) => {
     const e = parseEventArgument(a, i);
-    return Event.parse({ id: e.id, timestamp: e.timestamp, title: { en: e.title } });
+    let id = e.id;
+    for (let k = 2; used.has(id); k++) id = `${e.id}-${k}`; // two events with one label stay two events
+    used.add(id);
+    return Event.parse({ id, timestamp: e.timestamp, title: { en: e.title } });
   });
 }
 
@@ -123,6 +127,8 @@ const num = (x: number | undefined): number | null => (x === undefined || !Numbe
  * Runs a catalyst event study on stored prices: resolves events, securities and benchmarks, puts each
  * security on its session grid, locates day 0 per exchange and time zone, and runs the core study.
  * @throws InvalidInputError for bad settings; NotFoundError for unknown securities, tags or missing prices
+ * @example await computeEventStudy(store, { securities: ["ORCL"], events: eventsFromArguments(["2025-09-09T16:05-04:00=Oracle"]) })
+ *   // observations[0]: day0 "2025-09-10" (after-close), alpha, beta, sigma, ar, windows […]; aggregates per window
  */
 export async function computeEventStudy(store: Store, req: EventStudyRequest): Promise<EventStudyResult> {
   const spec: EventStudySpec = {
@@ -131,6 +137,7 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     windows: req.windows ?? EVENT_STUDY_DEFAULTS.windows,
     minEstimationDays: req.minEstimationDays ?? EVENT_STUDY_DEFAULTS.minEstimationDays,
   };
+  validateStudySpec(spec);
   const events = await resolveEvents(store, req);
   const warnings: string[] = [];
 

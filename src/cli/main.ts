@@ -163,7 +163,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--window <from:to>", "one event window (repeatable; --window=-1:1)", collect)
     .option("--min-estimation-days <n>", "fewest valid estimation days (default 120)")
     .option("--log-returns", "log returns instead of simple returns")
-    .option("--parametric-only", "skip Kolari–Pynnönen, Corrado and generalised sign (several times faster on a whole market)")
+    .option("--parametric-only", "skip Kolari–Pynnönen, Corrado and generalised sign (about twice as fast on a whole market)")
     .option("--svg <file>", "write the mean CAR path with its confidence band as an SVG chart")
     .option("--xlsx <file>", "write the study as an Excel workbook")
     .option("--json", "machine-readable output")
@@ -317,6 +317,16 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--year <year>", "year of a per-year output (default: the last)")
     .option("--json", "machine-readable output")
     .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).grid(ctxOf(cmd), file, cmd.opts()));
+
+  program
+    .command("report")
+    .description("check a thesis' claims against the store and write the report: HTML (standalone, charts inline), Markdown or Excel")
+    .argument("<thesis>", "the thesis file (YAML), e.g. examples/china-tech-rerating.yaml")
+    .option("--as-of <date>", "valuation date (default: the thesis' asOf, else the latest price)")
+    .option("--out <file>", "where to write (default .rerate/out/report.<lang>.<format>)")
+    .option("--format <f>", "html (default), md or xlsx; inferred from --out's extension")
+    .option("--json", "machine-readable output: claims and verdicts")
+    .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
   program
     .command("serve")

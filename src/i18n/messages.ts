@@ -4,6 +4,8 @@ import { COMPS_MESSAGES } from "./messages-comps.js";
 import { IMPLIED_MESSAGES } from "./messages-implied.js";
 import { EVENTS_MESSAGES } from "./messages-events.js";
 import { SCENARIO_MESSAGES } from "./messages-scenario.js";
+import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
+import { REPORT_MESSAGES } from "./messages-report.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -114,6 +116,8 @@ export const MESSAGES = {
   ...IMPLIED_MESSAGES,
   ...EVENTS_MESSAGES,
   ...SCENARIO_MESSAGES,
+  ...DASHBOARD_MESSAGES,
+  ...REPORT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

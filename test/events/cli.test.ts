@@ -61,6 +61,12 @@ describe("rerate event-study (demo store)", () => {
     });
   });
 
+  it("keeps two command-line events with one label apart", async () => {
+    const r = await json("--securities", "ORCL", "--event", "2025-09-09T16:05-04:00=Oracle", "--event", "2025-06-11T16:05-04:00=Oracle", "--windows", "0:1");
+    expect(r.events.map((e) => e.id).sort()).toEqual(["oracle", "oracle-2"]);
+    expect(r.observations.map((o) => o.day0).sort()).toEqual(["2025-06-12", "2025-09-10"]);
+  });
+
   it("runs the other models and log returns", async () => {
     const mean = await json("--securities", "ORCL", "--tag", "oracle", "--model", "mean-adjusted", "--log-returns");
     expect(mean).toMatchObject({ model: "mean-adjusted", returns: "log" });

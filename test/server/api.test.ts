@@ -191,3 +191,24 @@ describe("HTTP API: validation, errors and headers", () => {
     }
   });
 });
+
+describe("HTTP API: theses and the route list", () => {
+  it("GET /api/docs documents exactly the routes the app serves", () => {
+    const served = new Set(app.routes.filter((r) => r.path.startsWith("/api/")).map((r) => `${r.method} ${r.path}`));
+    const documented = new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`));
+    expect([...served].sort()).toEqual([...documented].sort());
+  });
+
+  it("GET /api/theses lists the bundled thesis and /api/theses/:id checks every claim", async () => {
+    const list = (await get("/api/theses")).body as unknown as { id: string; claims: { id: string }[] }[];
+    const thesis = list.find((x) => x.id === "china-tech-rerating");
+    expect(thesis, "examples/china-tech-rerating.yaml").toBeDefined();
+    const r = await get("/api/theses/china-tech-rerating?asOf=2025-10-31");
+    expect(r.status).toBe(200);
+    expect(r.body.asOf).toBe("2025-10-31");
+    const results = r.body.results as { claim: { id: string }; verdict: string }[];
+    expect(results.map((x) => x.claim.id)).toEqual(thesis!.claims.map((c) => c.id));
+    for (const x of results) expect(["holds", "fails", "insufficient"]).toContain(x.verdict);
+    expect((await get("/api/theses/china-tech-rerating?asOf=tomorrow")).status).toBe(400);
+  });
+});

@@ -54,7 +54,7 @@ const show = (v: unknown): string | undefined => (v === undefined ? undefined : 
 function zodIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, file: string, lineOf: LoadedThesis["lineOf"]): InputIssue[] {
   return issues.map((issue) => {
     let path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    let reason = issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "");
+    let reason = issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "").replace(/^Invalid discriminator value\. Expected /, "must be one of ");
     if (issue.code === "unrecognized_keys") {
       const key = issue.keys[0]!;
       path = [...path, key];

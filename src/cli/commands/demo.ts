@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { computeComps } from "../../app/comps.js";
 import { DEMO_GROUPS, loadDemo } from "../../app/demo.js";
 import { compsSummaryToMarkdown, summarizeComps } from "../../app/report/comps-summary.js";
+import { DEMO_THESIS_FILE, writeReport } from "../../app/report/write-report.js";
 import { InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { IsoDate } from "../../models/common.js";
@@ -23,8 +24,10 @@ export async function run(ctx: CliContext, o: { asOf?: string; out: string }): P
   const jsonPath = join(outDir, "comps-summary.json");
   writeFileSync(mdPath, compsSummaryToMarkdown(summary));
   writeFileSync(jsonPath, toJson({ load, comps }));
+  // The full report on the example thesis (the note in PRODUCT.md), as one standalone HTML file.
+  const report = await writeReport(store, { thesis: DEMO_THESIS_FILE, lang: ctx.lang, out: join(outDir, `report.${ctx.lang}.html`), ...(o.asOf ? { asOf: o.asOf } : {}) });
   if (ctx.json) {
-    ctx.out(toJson({ load, files: { markdown: mdPath, json: jsonPath }, comps }));
+    ctx.out(toJson({ load, files: { markdown: mdPath, json: jsonPath, report: report.path }, comps }));
     return;
   }
   if (summary.banner) ctx.out(`\n*** ${summary.banner} ***\n`);
@@ -34,4 +37,5 @@ export async function run(ctx: CliContext, o: { asOf?: string; out: string }): P
   const last = summary.tables[summary.tables.length - 1];
   if (last && summary.tables.length > comps.groups.length) ctx.out(`\n${last.title}\n${renderTable(last.head, last.rows, last.align)}`);
   ctx.out("\n" + t(ctx.lang, "demo.written", { path: mdPath }) + `, ${jsonPath}`);
+  ctx.out(t(ctx.lang, "report.written", { path: report.path }));
 }

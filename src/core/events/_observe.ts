@@ -51,11 +51,9 @@ export function observe(view: SeriesView, day0: number, spec: EventStudySpec, sp
       for (let tau = w.from; tau <= w.to; tau++) if (!(ar[tau - span.from]! - ar[tau - span.from]! === 0)) days.push(tau);
       missingDays = days;
     }
-    const out: WindowOutcome = { from: w.from, to: w.to, k: c.k, car: c.k > 0 ? c.car : NaN, variance: c.variance, missingDays };
-    if (c.k > 0 && c.variance > 0) {
-      out.t = c.car / Math.sqrt(c.variance);
-      out.p = studentTwoSidedP(out.t, fit.df)!;
-    }
+    // One object literal with every field, so all window outcomes share one shape.
+    const t = c.k > 0 && c.variance > 0 ? c.car / Math.sqrt(c.variance) : undefined;
+    const out: WindowOutcome = { from: w.from, to: w.to, k: c.k, car: c.k > 0 ? c.car : NaN, variance: c.variance, missingDays, t, p: studentTwoSidedP(t, fit.df) };
     return out;
   });
   const unshifted: NormalFit = { ...fit, alpha: fit.alpha + cr - fit.beta * cm, meanMarket: fit.meanMarket + cm };

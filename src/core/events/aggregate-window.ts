@@ -1,4 +1,4 @@
-import { mean } from "../stats/mean.js";
+import { meanAndVariance } from "./_mean-variance.js";
 import { bmpT } from "./bmp-t.js";
 import { corradoZ } from "./corrado-z.js";
 import { crossSectionalT } from "./cross-sectional-t.js";
@@ -36,6 +36,8 @@ export interface WindowSample {
  * @param meanCorrelation r̄ for the Kolari–Pynnönen adjustment (undefined: no KP test)
  * @param ranks K̄_t on the combined axis, the window's first and last axis index, and the observations behind it
  * @returns CAAR (mean CAR), the counts and the tests
+ * @example aggregateWindow({ cars: [0.02, 0.04, 0.06], scars: [1, 2, 3], dfs: [238, 238, 238], positiveShares: [0.5, 0.5, 0.5] }, 0.1, { meanK, from: 250, to: 252, n: 3 })
+ *   // { n: 3, nStandardized: 3, caar: 0.04, tests: { csectT: { statistic: 3.4641, … }, kpT: { statistic: 3.0, … }, … } }
  */
 export function aggregateWindow(
   sample: WindowSample,
@@ -54,11 +56,13 @@ export function aggregateWindow(
   put("corradoZ", corradoZ(ranks.meanK, ranks.from, ranks.to, ranks.n));
   put("signZ", signZ(sample.cars));
   put("genSignZ", generalizedSignZ(sample.cars, sample.positiveShares));
-  const caar = mean(sample.cars);
+  const { mean: caar } = meanAndVariance(sample.cars);
+  let nStandardized = 0;
+  for (const x of sample.scars) if (x - x === 0) nStandardized++;
   return {
     n: sample.cars.length,
-    nStandardized: sample.scars.filter(Number.isFinite).length,
-    ...(caar !== undefined ? { caar } : {}),
+    nStandardized,
+    ...(sample.cars.length > 0 ? { caar } : {}),
     tests,
   };
 }

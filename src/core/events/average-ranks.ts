@@ -8,7 +8,7 @@ export interface RankWorkspace {
   count: number;
 }
 
-/** Buffers for ranking series of up to `n` values. */
+/** Buffers for ranking series of up to `n` values. @example const work = createRankWorkspace(256) */
 export function createRankWorkspace(n: number): RankWorkspace {
   return { keys: new Float64Array(n), index: new Int32Array(n), bucketOf: new Int32Array(n), starts: new Int32Array(2 * n + 2), count: 0 };
 }
@@ -46,6 +46,7 @@ export function averageRanks(values: ArrayLike<number>, out: Float64Array = new 
  *   (saves a pass); values outside the range go to the end buckets, so a range that leaves out far outliers
  *   (say ±4σ) keeps the buckets evenly filled
  * @returns how many values were finite
+ * @example const w = createRankWorkspace(4); sortFinite([0.3, NaN, 0.1, 0.2], w) // 3; w.keys: 0.1, 0.2, 0.3; w.index: 2, 3, 0
  */
 export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known?: { n: number; min: number; max: number }): number {
   const { keys, index, bucketOf, starts } = work;

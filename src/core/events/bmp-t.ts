@@ -1,5 +1,4 @@
-import { mean } from "../stats/mean.js";
-import { variance } from "../stats/variance.js";
+import { meanAndVariance } from "./_mean-variance.js";
 import { studentTwoSidedP } from "./p-values.js";
 import type { TestResult } from "./test-result.js";
 
@@ -12,12 +11,9 @@ import type { TestResult } from "./test-result.js";
  * @example bmpT([1, 2, 3]) // √3 · 2 / 1 = 3.4641, df 2
  * @see Boehmer, E., Musumeci, J. & Poulsen, A. B. (1991), J. Fin. Econ. 30(2), 253–272
  */
-export function bmpT(scars: Iterable<number>): TestResult | undefined {
-  const xs = [...scars].filter(Number.isFinite);
-  const n = xs.length;
-  if (n < 2) return undefined;
-  const v = variance(xs)!;
-  if (!(v > 0)) return undefined;
-  const statistic = (Math.sqrt(n) * mean(xs)!) / Math.sqrt(v);
+export function bmpT(scars: ArrayLike<number>): TestResult | undefined {
+  const { n, mean, variance } = meanAndVariance(scars);
+  if (n < 2 || !(variance > 0)) return undefined;
+  const statistic = (Math.sqrt(n) * mean) / Math.sqrt(variance);
   return { statistic, p: studentTwoSidedP(statistic, n - 1)!, n, distribution: "student-t", df: n - 1 };
 }

@@ -25,7 +25,7 @@ export interface PathAccumulator {
   carM2: Float64Array;
 }
 
-/** Starts an empty path over the days of `span`. */
+/** Starts an empty path over the days of `span`. @example const acc = createPathAccumulator({ from: -5, to: 5 }) */
 export function createPathAccumulator(span: DayRange): PathAccumulator {
   const n = span.to - span.from + 1;
   return { span, arSum: new Float64Array(n), arCount: new Float64Array(n), carCount: new Float64Array(n), carMean: new Float64Array(n), carM2: new Float64Array(n) };
@@ -34,6 +34,7 @@ export function createPathAccumulator(span: DayRange): PathAccumulator {
 /**
  * Adds one observation's abnormal returns over the span (NaN = missing). Its CAR at a day sums the ARs it
  * has up to that day; it counts from its first AR on.
+ * @example addToPath(acc, Float64Array.of(0.001, NaN, 0.03, …))
  */
 export function addToPath(acc: PathAccumulator, ar: ArrayLike<number>): void {
   let car = 0;

@@ -1,5 +1,4 @@
-import { mean } from "../stats/mean.js";
-import { variance } from "../stats/variance.js";
+import { meanAndVariance } from "./_mean-variance.js";
 import { studentTwoSidedP } from "./p-values.js";
 import type { TestResult } from "./test-result.js";
 
@@ -12,12 +11,9 @@ import type { TestResult } from "./test-result.js";
  * @example crossSectionalT([0.02, 0.04, 0.06]) // t = √3 · 0.04 / 0.02 = 3.4641, df 2
  * @see Brown & Warner (1985); Boehmer, Musumeci & Poulsen (1991), eq. (1)
  */
-export function crossSectionalT(cars: Iterable<number>): TestResult | undefined {
-  const xs = [...cars].filter(Number.isFinite);
-  const n = xs.length;
-  if (n < 2) return undefined;
-  const v = variance(xs)!;
-  if (!(v > 0)) return undefined;
-  const statistic = (Math.sqrt(n) * mean(xs)!) / Math.sqrt(v);
+export function crossSectionalT(cars: ArrayLike<number>): TestResult | undefined {
+  const { n, mean, variance } = meanAndVariance(cars);
+  if (n < 2 || !(variance > 0)) return undefined;
+  const statistic = (Math.sqrt(n) * mean) / Math.sqrt(variance);
   return { statistic, p: studentTwoSidedP(statistic, n - 1)!, n, distribution: "student-t", df: n - 1 };
 }

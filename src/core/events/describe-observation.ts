@@ -29,6 +29,8 @@ export function describeSkip(code: SkipCode, estimationDays: number, spec: Event
  * @param p the security's prepared series; @param day0 the grid index of day 0
  * @param others the security's other events with their day-0 grid indices
  * @returns sentences in English, in that order
+ * @example describeObservationNotes(p, "HALT.HK", 700, { from: -5, to: 5 }, spec, [{ id: "results", index: 703 }])
+ *   // ["no HALT.HK price on 2025-09-25 (day +1): the returns into and out of it are missing", "event results is at day +3: …"]
  */
 export function describeObservationNotes(
   p: PreparedSeries, security: string, day0: number, span: DayRange, spec: EventStudySpec, others: readonly { id: string; index: number }[],

@@ -12,9 +12,9 @@ export interface WindowOutcome {
   car: number;
   /** Forecast-error-corrected Var(CAR). */
   variance: number;
-  /** CAR / √Var, Student t with the fit's df; absent when Var is 0. */
-  t?: number;
-  p?: number;
+  /** CAR / √Var, Student t with the fit's df; undefined when Var is 0. */
+  t: number | undefined;
+  p: number | undefined;
   /** Relative days of the window without a return (missing price, missing benchmark, or past the data). */
   missingDays: readonly number[];
 }

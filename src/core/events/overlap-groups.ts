@@ -18,7 +18,13 @@ export interface OverlapGroup {
  * @example groupOverlapping([10, 12, 30], -1, 1) // [{ members: [0, 1], start: 9, end: 13 }, { members: [2], start: 29, end: 31 }]
  */
 export function groupOverlapping(day0s: ArrayLike<number>, from: number, to: number): OverlapGroup[] {
-  const order = Array.from({ length: day0s.length }, (_, i) => i).sort((a, b) => day0s[a]! - day0s[b]! || a - b);
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < day0s.length; i++) {
+    order.push(i);
+    if (i > 0 && day0s[i]! < day0s[i - 1]!) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => day0s[a]! - day0s[b]! || a - b);
   const groups: OverlapGroup[] = [];
   let current: OverlapGroup | undefined;
   for (const i of order) {

@@ -1,4 +1,3 @@
-import { sum } from "../stats/sum.js";
 import { normalTwoSidedP } from "./p-values.js";
 import type { TestResult } from "./test-result.js";
 
@@ -13,16 +12,18 @@ import type { TestResult } from "./test-result.js";
  * @see Patell, J. M. (1976), J. Accounting Research 14(2), 246–276
  */
 export function patellZ(scars: ArrayLike<number>, dfs: ArrayLike<number>): TestResult | undefined {
-  const num: number[] = [];
-  const den: number[] = [];
+  let n = 0;
+  let num = 0;
+  let den = 0;
   for (let i = 0; i < scars.length; i++) {
     const s = scars[i]!;
     const df = dfs[i]!;
-    if (!Number.isFinite(s) || !(df > 2)) continue;
-    num.push(s);
-    den.push(df / (df - 2));
+    if (!(s - s === 0) || !(df > 2)) continue;
+    n++;
+    num += s;
+    den += df / (df - 2);
   }
-  if (num.length === 0) return undefined;
-  const statistic = sum(num) / Math.sqrt(sum(den));
-  return { statistic, p: normalTwoSidedP(statistic)!, n: num.length, distribution: "normal" };
+  if (n === 0) return undefined;
+  const statistic = num / Math.sqrt(den);
+  return { statistic, p: normalTwoSidedP(statistic)!, n, distribution: "normal" };
 }

@@ -4,7 +4,7 @@ import type { Moments } from "./moments.js";
  * Running sums of the moments over a span of a session grid, so that the moments of any window are O(1):
  * Σ_{[a,b)} = P[b] − P[a] (FORMULAS.md "Market model": sufficient statistics by prefix sums).
  *
- * Accuracy: the returns are re-centred on their mean over the span (the models' β, σ², AR and CAR do not
+ * Accuracy: the returns are re-centred on the mean of their first valid days (the models' β, σ², AR and CAR do not
  * change under a shift, only α does, and the caller shifts it back), and the running sums are
  * Neumaier-compensated (block-wise), so a window's moments carry a rounding error of a few ulps of the
  * running sums, not one growing with the length of the history. Results agree with a direct regression to
@@ -101,12 +101,15 @@ export function createMomentPrefix(
   return P;
 }
 
-/** Means of the valid (R, R_m) pairs of grid days [lo, hi), the re-centring constants; (0, 0) when none. */
+/**
+ * The re-centring constants: means of the first 64 valid (R, R_m) pairs from `lo` ((0, 0) when none). Any
+ * constant near the series' level conditions the sums; a short sample saves a pass over the history.
+ */
 function meansOf(returns: ArrayLike<number>, market: ArrayLike<number> | undefined, lo: number, hi: number): [number, number] {
   let cnt = 0;
   let sr = 0;
   let sm = 0;
-  for (let t = lo; t < hi; t++) {
+  for (let t = lo; t < hi && cnt < 64; t++) {
     const r = returns[t]!;
     const m = market === undefined ? 0 : market[t]!;
     if (r - r === 0 && m - m === 0) {
@@ -198,6 +201,7 @@ export function createSparseMomentPrefix(
  * @param out a Moments object to fill instead of allocating one (hot loops)
  * @returns moments of R − shiftR and R_m − shiftM over the valid days
  * @throws RangeError when a sparse prefix did not record a boundary
+ * @example prefixMoments(p, day0 - 250, day0 - 10) // the estimation window −250…−11
  */
 export function prefixMoments(p: MomentPrefix, from: number, to: number, out?: Moments): Moments {
   let a = Math.min(Math.max(from, p.start), p.end) - p.start;

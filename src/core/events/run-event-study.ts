@@ -69,7 +69,7 @@ export interface RunOptions {
   confidence?: number;
   /**
    * Whether to run the tests that need every estimation-window residual of every observation (default
-   * true): Kolari–Pynnönen, Corrado rank and generalised sign. Without them a study is several times faster
+   * true): Kolari–Pynnönen, Corrado rank and generalised sign. Without them a study is about twice as fast
    * (a whole-market scan); the cross-sectional t, Patell Z, BMP t and sign test remain.
    */
   residualTests?: boolean;

@@ -8,11 +8,12 @@ import type { TestResult } from "./test-result.js";
  * @example signZ([0.1, 0.2, -0.1, 0.3]) // (3 − 2) / 1 = 1
  * @see Brown & Warner (1980), J. Fin. Econ. 8, 205–258
  */
-export function signZ(cars: Iterable<number>): TestResult | undefined {
+export function signZ(cars: ArrayLike<number>): TestResult | undefined {
   let n = 0;
   let pos = 0;
-  for (const c of cars) {
-    if (!Number.isFinite(c)) continue;
+  for (let i = 0; i < cars.length; i++) {
+    const c = cars[i]!;
+    if (!(c - c === 0)) continue;
     n++;
     if (c > 0) pos++;
   }

@@ -40,7 +40,7 @@ export function parseDayRange(text: string, what = "window"): DayRange {
   return range;
 }
 
-/** Formats a day range as `FROM:TO` with signs (`-1:+1`). */
+/** Formats a day range as `FROM:TO` with signs. @example formatDayRange({ from: -1, to: 1 }) // "-1:+1" */
 export function formatDayRange(r: DayRange): string {
   const f = (x: number) => (x > 0 ? `+${x}` : String(x));
   return `${f(r.from)}:${f(r.to)}`;
@@ -58,6 +58,7 @@ export function windowSpan(windows: readonly DayRange[]): DayRange {
  * Checks a spec: a known model, at least one window, integer days, an estimation window that ends before
  * the earliest event window starts (no event day inside the estimation), and a usable minimum of days.
  * @throws InvalidInputError naming the offending setting and how to fix it
+ * @example validateStudySpec({ ...EVENT_STUDY_DEFAULTS, windows: [{ from: -20, to: 20 }] }) // throws: estimation must end before day -20
  */
 export function validateStudySpec(spec: EventStudySpec): void {
   if (!(NORMAL_MODELS as readonly string[]).includes(spec.model)) {
