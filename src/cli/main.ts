@@ -287,6 +287,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--output <name>", "output whose drivers to list (default: the first)")
     .option("--year <year>", "year of that output (default: the last)")
     .option("--json", "machine-readable output")
+    .option("--xlsx <file>", "also write the result to an Excel workbook (live formulas for derived cells)")
     .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).run(ctxOf(cmd), file, cmd.opts()));
   scenario
     .command("eval")
@@ -302,6 +303,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--output <name>", "output (default: the first)")
     .option("--year <year>", "year of a per-year output (default: the last)")
     .option("--json", "machine-readable output")
+    .option("--xlsx <file>", "also write the result to an Excel workbook (live formulas for derived cells)")
     .action(async (file: string, _o, cmd: Command) => (await import("./commands/scenario.js")).tornado(ctxOf(cmd), file, cmd.opts()));
   scenario
     .command("grid")

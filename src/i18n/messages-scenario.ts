@@ -7,6 +7,7 @@ export const SCENARIO_MESSAGES = {
     "zh-Hant": "{title}——情景 {scenario}",
     "zh-Hans": "{title}——情景 {scenario}",
   },
+  "scenario.xlsxWritten": { en: "Workbook written to {path}", "zh-Hant": "活頁簿已寫入 {path}", "zh-Hans": "工作簿已写入 {path}" },
   "scenario.assumptions": {
     en: "Inputs are assumptions unless the model marks them as facts; each names its source in {file}.",
     "zh-Hant": "除模型標明為事實者外，輸入均為假設；來源見 {file}。",

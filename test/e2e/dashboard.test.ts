@@ -148,6 +148,10 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.getByTestId("nav-attribution").click();
     await page.locator("[data-testid=waterfall][data-ready='1'] canvas").first().waitFor();
     expect(await page.locator("[data-testid=attribution-table] tbody tr").count()).toBe(7);
+    await page.locator("input[name=symbols]").fill("9988.HK, BABA");
+    await page.locator("input[name=symbols]").press("Enter");
+    await expect.poll(() => page.locator("[data-testid=attribution-table] tbody tr td:first-child").allTextContents()).toEqual(["9988.HK", "BABA"]);
+    await page.locator("[data-testid=waterfall][data-ready='1'] canvas").first().waitFor();
     await page.getByTestId("nav-theses").click();
     await page.getByTestId("claims-table").waitFor();
     const claims = await page.locator("[data-testid=claims-table] tbody tr").count();
@@ -155,6 +159,8 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.getByTestId("check-thesis").click();
     await expect.poll(() => page.locator("[data-testid=claims-table] td.verdict").count(), { timeout: 60_000 }).toBe(claims);
     expect(await page.locator("[data-testid=claims-table] td.verdict").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(成立|不成立|資料不足)/)]));
+    await page.getByTestId("lang").selectOption("zh-Hans");
+    await expect.poll(() => page.getByTestId("nav-attribution").textContent()).toBe("收益归因");
     await page.getByTestId("lang").selectOption("en");
     await page.getByTestId("nav-comps").click();
     await expect.poll(() => page.locator("[data-testid=comps-table] tbody tr").count()).toBeGreaterThanOrEqual(10);

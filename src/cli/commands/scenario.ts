@@ -6,6 +6,8 @@ import { InvalidInputError } from "../../errors.js";
 import { formatPercent } from "../../i18n/format.js";
 import { localized, t } from "../../i18n/index.js";
 import type { Lang } from "../../models/common.js";
+import { monteCarloWorkbook, tornadoWorkbook } from "../../app/export-scenario-xlsx.js";
+import { writeWorkbook } from "../../app/export-xlsx.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
 import { renderTable, toJson } from "../render.js";
@@ -45,7 +47,7 @@ export function sparkline(counts: readonly number[]): string {
   return counts.map((c) => (c === 0 ? " " : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((c / max) * (BLOCKS.length - 1) + 0.5))])).join("");
 }
 
-interface RunFlags { scenario?: string; draws?: string; seed?: string; lhs?: boolean; threads?: string; output?: string; year?: string }
+interface RunFlags { scenario?: string; draws?: string; seed?: string; lhs?: boolean; threads?: string; output?: string; year?: string; xlsx?: string }
 
 function pickSeries(r: MonteCarloResult, output?: string, year?: number): SeriesSummary | undefined {
   const named = output === undefined ? r.series : r.series.filter((s) => s.name === output);
@@ -74,6 +76,10 @@ export async function run(ctx: CliContext, file: string, o: RunFlags): Promise<v
     onProgress: (done) => bar.update(done),
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
+  if (o.xlsx !== undefined) {
+    await writeWorkbook(monteCarloWorkbook(r, { model: loaded.model.id ?? loaded.file, file: loaded.file }), o.xlsx);
+    ctx.err(t(ctx.lang, "scenario.xlsxWritten", { path: o.xlsx }));
+  }
   if (ctx.json) {
     ctx.out(toJson({ model: loaded.model.id ?? loaded.file, ...r }));
     return;
@@ -132,10 +138,14 @@ export function evaluate(ctx: CliContext, file: string): void {
 interface TargetFlags { scenario?: string; output?: string; year?: string }
 
 /** `rerate scenario tornado FILE`: one-way sensitivity of an output. */
-export function tornado(ctx: CliContext, file: string, o: TargetFlags): void {
+export async function tornado(ctx: CliContext, file: string, o: TargetFlags & { xlsx?: string }): Promise<void> {
   const loaded = loadScenarioModel(file);
   const year = parseInteger("--year", o.year, 1900);
   const r = tornadoScenarioModel(loaded, { ...(o.scenario !== undefined ? { scenario: o.scenario } : {}), ...(o.output !== undefined ? { output: o.output } : {}), ...(year !== undefined ? { year } : {}) });
+  if (o.xlsx !== undefined) {
+    await writeWorkbook(tornadoWorkbook(r, { model: loaded.model.id ?? loaded.file, file: loaded.file }), o.xlsx);
+    ctx.err(t(ctx.lang, "scenario.xlsxWritten", { path: o.xlsx }));
+  }
   if (ctx.json) {
     ctx.out(toJson(r));
     return;
