@@ -31,6 +31,8 @@ export const DASHBOARD_MESSAGES = {
   "dash.col.group": { en: "Group", "zh-Hant": "組別", "zh-Hans": "组别" },
   "dash.col.name": { en: "Name", "zh-Hant": "名稱", "zh-Hans": "名称" },
   "dash.col.marketCap": { en: "Mkt cap (USD bn)", "zh-Hant": "市值（十億美元）", "zh-Hans": "市值（十亿美元）" },
+  "dash.col.event": { en: "Event", "zh-Hant": "事件", "zh-Hans": "事件" },
+  "dash.col.day0": { en: "Day 0", "zh-Hant": "事件日（第 0 日）", "zh-Hans": "事件日（第 0 日）" },
   "dash.col.price": { en: "Price", "zh-Hant": "價格", "zh-Hans": "价格" },
   "dash.col.implied": { en: "Implied price", "zh-Hant": "隱含價格", "zh-Hans": "隐含价格" },
   "dash.col.upside": { en: "Upside", "zh-Hant": "上行空間", "zh-Hans": "上行空间" },

@@ -28,6 +28,16 @@ export interface FastLoadResult {
   rows: Map<number, number>;
   /** Files that did not pass: their rows were removed; the caller runs them through the general path. */
   rejected: Map<number, string>;
+  /** Data-quality findings of the files kept. */
+  findings: FastFinding[];
+}
+
+/** Parameters of the data-quality checks (core/quality/price-checks.ts). */
+export interface FastChecks {
+  /** Longest normal break between sessions, per source id. */
+  maxGapDays: ReadonlyMap<number, number>;
+  bigMove: number;
+  rangeTolerance: number;
 }
 
 /** SQL filter on source ids: a range when they are consecutive (the usual case), a list otherwise. */
@@ -46,12 +56,12 @@ function groupKey(f: FastPriceFile): string {
  * Loads plain price files with DuckDB's CSV reader directly into `prices` (inside the caller's transaction),
  * then checks what landed with the general path's rules: close present and > 0, open/high/low/adjusted close
  * > 0 where present, volume ≥ 0, finite numbers, no repeated date, no row DuckDB could not read. Files that
- * fail any rule are removed again and reported in `rejected`.
+ * fail any rule are removed again and reported in `rejected`. The same pass finds the data-quality findings.
  * Precondition: none of the files' securities has rows in `prices` yet (so this is a pure insert).
  */
-export async function loadFastPrices(store: Store, files: readonly FastPriceFile[]): Promise<FastLoadResult> {
+export async function loadFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<FastLoadResult> {
   const rejected = new Map<number, string>();
-  if (files.length === 0) return { rows: new Map(), rejected };
+  if (files.length === 0) return { rows: new Map(), rejected, findings: [] };
   await store.run("CREATE OR REPLACE TEMP TABLE fast_files (path VARCHAR, security VARCHAR, currency VARCHAR, source_id INTEGER)");
   const app = await store.conn.createAppender("fast_files", "main", "temp");
   for (const f of files) {
@@ -94,28 +104,18 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
     await store.run(`DROP TABLE IF EXISTS fast_scans_${g}`);
     g++;
   }
-  const where = sourceFilter(files.map((f) => f.sourceId));
-  const checks = await store.all<{ source_id: number; n: string; days: string; bad: string }>(
-    `SELECT source_id, count(*) AS n, count(DISTINCT date) AS days, count(*) FILTER (WHERE NOT (close > 0) OR isnan(close) OR isinf(close)
-        OR open <= 0 OR high <= 0 OR low <= 0 OR adj_close <= 0 OR volume < 0
-        OR isnan(open) OR isnan(high) OR isnan(low) OR isnan(adj_close) OR isnan(volume)
-        OR isinf(open) OR isinf(high) OR isinf(low) OR isinf(adj_close) OR isinf(volume)) AS bad
-     FROM prices WHERE ${where} GROUP BY source_id`,
-  );
-  const rows = new Map<number, number>();
-  for (const r of checks) {
-    rows.set(Number(r.source_id), Number(r.n));
-    if (Number(r.bad) > 0) rejected.set(Number(r.source_id), "a value the general path must judge (missing or non-positive price, negative volume, non-finite number)");
-    // One security per file, so a repeated date shows as fewer distinct dates than rows.
-    else if (Number(r.days) !== Number(r.n)) rejected.set(Number(r.source_id), "a repeated date");
+  const { rows, findings } = await checkFastPrices(store, files, checks);
+  for (const [id, c] of rows) {
+    if (c.bad > 0) rejected.set(id, "a value the general path must judge (missing or non-positive price, negative volume, non-finite number)");
+    else if (c.repeated > 0) rejected.set(id, "a repeated date");
   }
   if (rejected.size > 0) {
     const gone = integerList([...rejected.keys()]);
     await store.run("DELETE FROM prices WHERE source_id IN (SELECT unnest($ids))", { ids: gone.value }, { ids: gone.type });
-    for (const id of rejected.keys()) rows.delete(id);
   }
   await store.run("DROP TABLE fast_files");
-  return { rows, rejected };
+  const kept = new Map([...rows].filter(([id]) => !rejected.has(id)).map(([id, c]) => [id, c.n]));
+  return { rows: kept, rejected, findings: findings.filter((f) => !rejected.has(f.sourceId)) };
 }
 
 /** A finding row computed in SQL, with the values its description needs. */
@@ -133,45 +133,65 @@ export interface FastFinding {
 }
 
 /**
- * The data-quality checks of core/quality/price-checks.ts, in SQL over the rows of the given sources:
- * OHLC inconsistencies, close outside [low, high], zero volume, gaps beyond the exchange's longest normal
- * break, and one-day moves beyond ±50% of the adjusted (else raw) close.
- * @param maxGapDays per source id.
+ * One pass over the loaded rows (sorted per security by a window): per source, the row count, rows that break
+ * a hard rule and repeated dates (a zero-day gap); and the data-quality checks of core/quality/price-checks.ts:
+ * OHLC inconsistencies, close outside [low, high] (relative tolerance), zero volume, gaps beyond the
+ * exchange's longest normal break, one-day moves beyond ±bigMove of the adjusted (else raw) close.
  */
-export async function findFastPriceIssues(store: Store, maxGapDays: ReadonlyMap<number, number>, bigMove: number, rangeTolerance: number): Promise<FastFinding[]> {
-  if (maxGapDays.size === 0) return [];
+async function checkFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<{ rows: Map<number, { n: number; bad: number; repeated: number }>; findings: FastFinding[] }> {
   await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (source_id INTEGER, max_gap INTEGER)");
   const app = await store.conn.createAppender("fast_gaps", "main", "temp");
-  for (const [id, d] of maxGapDays) {
-    app.appendInteger(id);
-    app.appendInteger(d);
+  for (const f of files) {
+    app.appendInteger(f.sourceId);
+    app.appendInteger(checks.maxGapDays.get(f.sourceId) ?? 12);
     app.endRow();
   }
   app.flushSync();
   app.closeSync();
-  const move = Number(bigMove);
-  const tol = Number(rangeTolerance);
-  const rows = await store.all<Record<string, unknown>>(
-    `WITH b AS (
-       SELECT p.source_id, security, date, open, high, low, close, volume, g.max_gap,
+  const move = Number(checks.bigMove);
+  const tol = Number(checks.rangeTolerance);
+  const where = sourceFilter(files.map((f) => f.sourceId)).replaceAll("source_id", "p.source_id");
+  const finding = (check: string, flag: string) =>
+    `SELECT 'finding' AS kind, source_id, security, strftime(date, '%Y-%m-%d') AS date, open, high, low, close, gap, move, '${check}' AS "check", 0 AS n, 0 AS bad, 0 AS repeated FROM f WHERE ${flag}`;
+  const out = await store.all<Record<string, unknown>>(
+    `WITH b AS MATERIALIZED (
+       SELECT p.source_id, security, date, open, high, low, close, adj_close, volume, g.max_gap,
               date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move
-       FROM prices p JOIN fast_gaps g USING (source_id) WHERE ${sourceFilter([...maxGapDays.keys()]).replaceAll("source_id", "p.source_id")}
+       FROM prices p JOIN fast_gaps g USING (source_id) WHERE ${where}
        WINDOW w AS (PARTITION BY security ORDER BY date)),
-     t AS (SELECT *, high * (1 + ${tol}) AS hi, low * (1 - ${tol}) AS lo FROM b),
-     f AS (SELECT *, high < lo OR open > hi OR open < lo AS ohlc, close > hi OR close < lo AS outside,
+     f AS (SELECT *, high < low * (1 - ${tol}) OR open > high * (1 + ${tol}) OR open < low * (1 - ${tol}) AS ohlc,
+                  close > high * (1 + ${tol}) OR close < low * (1 - ${tol}) AS outside,
                   volume = 0 AS zero, gap > max_gap AS long_gap, move > ${move} OR move < -${move} AS big
-           FROM t WHERE high < lo OR open > hi OR open < lo OR close > hi OR close < lo OR volume = 0
+           FROM b WHERE high < low * (1 - ${tol}) OR open > high * (1 + ${tol}) OR open < low * (1 - ${tol})
+                     OR close > high * (1 + ${tol}) OR close < low * (1 - ${tol}) OR volume = 0
                      OR gap > max_gap OR move > ${move} OR move < -${move})
-     SELECT source_id, security, strftime(date, '%Y-%m-%d') AS date, open, high, low, close, gap, move, 'ohlc_inconsistent' AS "check" FROM f WHERE ohlc
-     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'close_outside_range' FROM f WHERE outside
-     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'zero_volume' FROM f WHERE zero
-     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'long_gap' FROM f WHERE long_gap
-     UNION ALL SELECT source_id, security, strftime(date, '%Y-%m-%d'), open, high, low, close, gap, move, 'big_move' FROM f WHERE big`,
+     SELECT 'source' AS kind, source_id, NULL AS security, NULL AS date, NULL AS open, NULL AS high, NULL AS low, NULL AS close,
+            NULL AS gap, NULL AS move, NULL AS "check", count(*) AS n,
+            count(*) FILTER (WHERE NOT (close > 0) OR isnan(close) OR isinf(close)
+              OR open <= 0 OR high <= 0 OR low <= 0 OR adj_close <= 0 OR volume < 0
+              OR isnan(open) OR isnan(high) OR isnan(low) OR isnan(adj_close) OR isnan(volume)
+              OR isinf(open) OR isinf(high) OR isinf(low) OR isinf(adj_close) OR isinf(volume)) AS bad,
+            count(*) FILTER (WHERE gap = 0) AS repeated
+     FROM b GROUP BY source_id
+     UNION ALL ${finding("ohlc_inconsistent", "ohlc")}
+     UNION ALL ${finding("close_outside_range", "outside")}
+     UNION ALL ${finding("zero_volume", "zero")}
+     UNION ALL ${finding("long_gap", "long_gap")}
+     UNION ALL ${finding("big_move", "big")}`,
   );
   await store.run("DROP TABLE fast_gaps");
   const num = (x: unknown) => (x === null || x === undefined ? NaN : Number(x));
-  return rows.map((r) => ({
-    sourceId: Number(r.source_id), security: String(r.security), date: String(r.date), check: r.check as FastFinding["check"],
-    open: num(r.open), high: num(r.high), low: num(r.low), close: num(r.close), gapDays: num(r.gap), move: num(r.move),
-  }));
+  const rows = new Map<number, { n: number; bad: number; repeated: number }>();
+  const findings: FastFinding[] = [];
+  for (const r of out) {
+    if (r.kind === "source") {
+      rows.set(Number(r.source_id), { n: Number(r.n), bad: Number(r.bad), repeated: Number(r.repeated) });
+      continue;
+    }
+    findings.push({
+      sourceId: Number(r.source_id), security: String(r.security), date: String(r.date), check: r.check as FastFinding["check"],
+      open: num(r.open), high: num(r.high), low: num(r.low), close: num(r.close), gapDays: num(r.gap), move: num(r.move),
+    });
+  }
+  return { rows, findings };
 }

@@ -28,6 +28,7 @@ beforeAll(async () => {
   // Build the current web/ sources into a temporary directory, so the test never runs a stale web/dist.
   const { build } = await import("vite");
   await build({ configFile: join(REPO, "web/vite.config.ts"), logLevel: "error", build: { outDir: webOut.dir, emptyOutDir: true } });
+  mkdirSync(SHOTS, { recursive: true });
   store = await demoStore();
   const app = createApp({ store: async () => store, webRoot: webOut.dir, logError: (e) => problems.push(`server: ${String(e)}`) });
   await new Promise<void>((resolve) => {
@@ -105,6 +106,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     expect(await tests.locator("thead th").allTextContents()).toEqual(["窗口", "0…+1 (n=4)", "−1…+1 (n=4)".replace("−", "-")]);
     expect(await tests.textContent()).toContain("Patell Z");
     expect(await page.locator("[data-testid=observations-table] tbody tr").count()).toBe(4);
+    await page.screenshot({ path: join(SHOTS, "events-zh-Hant.png"), fullPage: true });
   });
 
   it("Events: a bad window shows the server's message naming the parameter", async () => {
@@ -116,7 +118,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
   it("Scenarios: edit a driver, run the Monte Carlo with progress, see the histogram and the tornado", async () => {
     await page.getByTestId("nav-scenarios").click();
     await page.getByTestId("drivers").waitFor();
-    await page.locator("input[name=draws]").fill("200000");
+    await page.locator("input[name=draws]").fill("100000");
     await page.locator("input[name=draws]").dispatchEvent("change");
     await page.getByTestId("run-mc").click();
     await page.getByTestId("mc-progress").waitFor({ state: "attached" });
@@ -140,9 +142,8 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     }, { timeout: 60_000 }).not.toBe("");
     const mean = (s: string | null) => Number(/平均 ([\d,.]+)/.exec(s ?? "")?.[1]?.replaceAll(",", ""));
     expect(mean(await page.getByTestId("mc-summary").textContent())).toBeGreaterThan(mean(baseline) * 1.2);
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, "scenarios-zh-Hant.png"), fullPage: true });
-  });
+  }, 180_000);
 
   it("Attribution: the waterfall and the table; Theses: the page answers", async () => {
     await page.getByTestId("nav-attribution").click();
@@ -158,6 +159,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     expect(claims).toBeGreaterThan(0);
     await page.getByTestId("check-thesis").click();
     await expect.poll(() => page.locator("[data-testid=claims-table] td.verdict").count(), { timeout: 60_000 }).toBe(claims);
+    await page.screenshot({ path: join(SHOTS, "theses-zh-Hant.png"), fullPage: true });
     expect(await page.locator("[data-testid=claims-table] td.verdict").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(成立|不成立|資料不足)/)]));
     await page.getByTestId("lang").selectOption("zh-Hans");
     await expect.poll(() => page.getByTestId("nav-attribution").textContent()).toBe("收益归因");

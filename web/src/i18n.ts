@@ -68,3 +68,5 @@ export function fmtNumber(x: number | null | undefined, digits = 2): string {
   if (!ok(x)) return "–";
   return new Intl.NumberFormat(current, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x).replace("-", MINUS);
 }
+/** A p-value: three decimals, "< 0.001" below that. */
+export const fmtP = (p: number | null | undefined): string => (!ok(p) ? "–" : p < 0.001 ? "< 0.001" : p.toFixed(3));

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { InputIssue } from "../../errors.js";
 import type { Security } from "../../models/security.js";
 import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
-import { findFastPriceIssues, loadFastPrices } from "../../store/fast-prices.js";
+import { loadFastPrices } from "../../store/fast-prices.js";
 import { varcharList, type Store } from "../../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
 import { insertQualityIssues } from "../../store/quality.js";
@@ -107,11 +107,15 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
 
     // Vectorised path: DuckDB reads while this thread hashes the same files and counts their rows.
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
-    const loading = loadFastPrices(store, fastList);
-    const meta = fastList.map((p) => {
+    const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
+    const loading = loadFastPrices(store, fastList, { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE });
+    const meta: { p: (typeof fastList)[number]; sha256: string; rowsRead: number }[] = [];
+    for (const p of fastList) {
+      // Yield between files so the loader's statements keep being issued while this thread hashes.
+      await new Promise((r) => setImmediate(r));
       const bytes = readFileSync(p.path);
-      return { p, sha256: createHash("sha256").update(bytes).digest("hex"), rowsRead: countDataRows(bytes, p.skip) };
-    });
+      meta.push({ p, sha256: createHash("sha256").update(bytes).digest("hex"), rowsRead: countDataRows(bytes, p.skip) });
+    }
     const loaded = await loading;
     const accepted = meta.filter((m) => !loaded.rejected.has(m.p.sourceId));
     // Files the SQL checks refused take the general path now (their errors, if any, roll everything back).
@@ -144,8 +148,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     summary.newSecurities = newSecs.map((x) => x.s.id);
 
     // Quality of the fast files, found in SQL, worded like the general path's.
-    const gaps = new Map(accepted.map((m) => [m.p.sourceId, MAX_NORMAL_GAP_DAYS[m.p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
-    const found = await findFastPriceIssues(store, gaps, BIG_MOVE, RANGE_TOLERANCE);
+    const found = loaded.findings;
     const quality: Parameters<typeof insertQualityIssues>[1][number][] = [];
     const fastReports = new Map<number, FileReport>();
     for (const m of accepted) {
@@ -163,25 +166,9 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     }
 
     // General path: stage, merge (insert new keys, replace changed ones), findings for what changed.
-    await stagePrices(store, general.flatMap((g) => g.price.series.map((s) => ({
-      security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
-      close: s.close, adjClose: s.adjClose, volume: s.volume,
-    }))));
-    let changed: Set<string>;
-    try {
-      const merged = await mergeStagedPrices(store);
-      summary.added += merged.added;
-      summary.updated += merged.updated;
-      summary.unchanged += merged.unchanged;
-      changed = new Set(merged.changedSecurities);
-      // Findings describe the data now stored: replace those of the (security, date) pairs whose data changed.
-      const ch = varcharList([...changed]);
-      await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
-        FROM stage_prices s JOIN stage_price_series m USING (k)) x
-        WHERE q.security = x.security AND q.date = x.date AND q.security IN (SELECT unnest($changed))`, { changed: ch.value }, { changed: ch.type });
-    } finally {
-      await clearStagedPrices(store);
-    }
+    let changed = new Set<string>();
+    // (Skipped when every file took the vectorised path: the merge would scan the whole prices table for nothing.)
+    if (general.some((g) => g.price.series.length > 0)) changed = await mergeGeneral(store, general, sourceOf, summary);
     const touched = general.filter((g) => g.price.series.some((s) => changed.has(s.security)));
     // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
     const locations = varcharList(touched.map((g) => g.table.file));
@@ -197,4 +184,27 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
   });
   summary.files = files.map((f) => reports.get(f)!).filter((r) => r !== undefined);
   return summary;
+}
+
+/** Stages and merges the general path's series (insert new keys, replace changed ones); returns the securities whose data changed. */
+async function mergeGeneral(store: Store, general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>, summary: ImportSummary): Promise<Set<string>> {
+  await stagePrices(store, general.flatMap((g) => g.price.series.map((s) => ({
+    security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
+    close: s.close, adjClose: s.adjClose, volume: s.volume,
+  }))));
+  try {
+    const merged = await mergeStagedPrices(store);
+    summary.added += merged.added;
+    summary.updated += merged.updated;
+    summary.unchanged += merged.unchanged;
+    const changed = new Set(merged.changedSecurities);
+    // Findings describe the data now stored: replace those of the (security, date) pairs whose data changed.
+    const ch = varcharList([...changed]);
+    await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
+      FROM stage_prices s JOIN stage_price_series m USING (k)) x
+      WHERE q.security = x.security AND q.date = x.date AND q.security IN (SELECT unnest($changed))`, { changed: ch.value }, { changed: ch.type });
+    return changed;
+  } finally {
+    await clearStagedPrices(store);
+  }
 }

@@ -1,7 +1,8 @@
 import { getJson } from "../api.js";
 import { chart } from "../chart.js";
 import { field, h, mount, select, sortableTable } from "../dom.js";
-import { fmtNumber, fmtPercent, local, t } from "../i18n.js";
+import { EVENTS_MESSAGES } from "../../../src/i18n/messages-events.js";
+import { fmtNumber, fmtP, fmtPercent, lang, local, t } from "../i18n.js";
 import { errorBox, loading, syntheticBanner, type Page, redraw, view } from "./_shared.js";
 
 interface StoredEvent { id: string; timestamp: string; title: unknown; securities: string[]; tags: string[] }
@@ -14,7 +15,7 @@ interface Study {
 }
 
 const TESTS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
-const TEST_NAMES: Record<string, string> = { csectT: "Cross-sectional t", patellZ: "Patell Z", bmpT: "BMP t", kpT: "Kolari–Pynnönen t", corradoZ: "Corrado Z", signZ: "Sign Z", genSignZ: "Generalised sign Z" };
+const testName = (k: (typeof TESTS)[number]) => EVENTS_MESSAGES[`events.test.${k}`][lang()];
 
 const state = {
   events: undefined as StoredEvent[] | undefined,
@@ -77,8 +78,8 @@ function results(s: Study): HTMLElement {
     xAxis: { type: "category", data: p.map((x) => String(x.day)), name: "day" },
     yAxis: { type: "value", axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(0)}%` } },
     series: [
-      { name: "lower", type: "line", data: p.map((x) => x.lower ?? null), lineStyle: { opacity: 0 }, showSymbol: false, stack: "band" },
-      { name: "band", type: "line", data: p.map((x) => (x.upper !== undefined && x.lower !== undefined ? x.upper - x.lower : null)), lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.2 }, showSymbol: false, stack: "band" },
+      { name: "lower", type: "line", data: p.map((x) => x.lower ?? null), lineStyle: { opacity: 0 }, showSymbol: false, stack: "band", stackStrategy: "all" },
+      { name: "band", type: "line", data: p.map((x) => (x.upper !== undefined && x.lower !== undefined ? x.upper - x.lower : null)), lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.2 }, showSymbol: false, stack: "band", stackStrategy: "all" },
       { name: "CAAR", type: "line", data: p.map((x) => x.caar), markLine: { symbol: "none", data: [{ xAxis: "0" }], lineStyle: { type: "dashed" } } },
     ],
   }, "car-chart");
@@ -86,10 +87,10 @@ function results(s: Study): HTMLElement {
     h("thead", {}, h("tr", {}, h("th", {}, t("dash.events.window")), s.aggregates.map((a) => h("th", { class: "num" }, `${win(a)} (n=${a.n})`)))),
     h("tbody", {},
       h("tr", {}, h("td", {}, "CAAR"), s.aggregates.map((a) => h("td", { class: "num" }, fmtPercent(a.caar, true, 2)))),
-      TESTS.map((k) => h("tr", {}, h("td", {}, TEST_NAMES[k]), s.aggregates.map((a) => h("td", { class: "num" }, a.tests[k] == null ? "–" : `${fmtNumber(a.tests[k])} (p ${fmtNumber(a.p[k], 3)})`))))));
+      TESTS.map((k) => h("tr", {}, h("td", {}, testName(k)), s.aggregates.map((a) => h("td", { class: "num" }, a.tests[k] == null ? "–" : `${fmtNumber(a.tests[k])} (p ${fmtP(a.p[k])})`))))));
   const first = s.aggregates.map((a) => ({ from: a.from, to: a.to }));
   const obs = sortableTable(
-    [t("dash.col.security"), "event", "day 0", ...first.map((w) => `CAR ${win(w)}`)],
+    [t("dash.col.security"), t("dash.col.event"), t("dash.col.day0"), ...first.map((w) => `CAR ${win(w)}`)],
     s.observations.map((o) => {
       const cars = first.map((w) => o.windows.find((x) => x.from === w.from && x.to === w.to)?.car ?? undefined);
       return { cells: [o.security, o.event, o.day0 ?? o.reason ?? "", ...cars.map((c) => fmtPercent(c, true, 2))], keys: [o.security, o.event, o.day0, ...cars] };

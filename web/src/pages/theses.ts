@@ -1,6 +1,6 @@
 import { getJson } from "../api.js";
 import { field, h, mount, select } from "../dom.js";
-import { fmtMultiple, fmtNumber, fmtPercent, local, t, type Key } from "../i18n.js";
+import { fmtMultiple, fmtNumber, fmtP, fmtPercent, local, t, type Key } from "../i18n.js";
 import { errorBox, loading, type Page, redraw, view } from "./_shared.js";
 
 interface Claim { id: string; kind: string; text: unknown; wrongIf?: unknown }
@@ -64,7 +64,7 @@ function render(root: HTMLElement): void {
           h("td", {}, local(c.text), h("div", { class: "muted" }, `${c.id} · ${c.kind}`)),
           h("td", {}, local(c.wrongIf)),
           h("td", { class: r ? `verdict ${r.verdict}` : "muted" }, r ? t(`dash.thesis.${r.verdict}` as Key) : "…", r?.reason ? h("div", { class: "muted" }, r.reason) : null),
-          h("td", { class: "num" }, r ? figure(r.figure) : "", r?.p !== undefined ? h("div", { class: "muted" }, `p ${fmtNumber(r.p, 3)}`) : null));
+          h("td", { class: "num" }, r ? figure(r.figure) : "", r?.p !== undefined ? h("div", { class: "muted" }, `p ${fmtP(r.p)}`) : null));
       }))));
 }
 
