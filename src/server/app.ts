@@ -4,6 +4,7 @@ import type { Lang } from "../models/common.js";
 import type { Store } from "../store/open.js";
 import { registerCompsRoutes } from "./routes/comps.js";
 import { registerAttributionRoutes } from "./routes/attribution.js";
+import { registerImpliedRoutes } from "./routes/implied.js";
 import { registerDocsRoutes } from "./routes/docs.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   registerEventRoutes(app, deps);
   registerScenarioRoutes(app, deps);
   registerAttributionRoutes(app, deps);
+  registerImpliedRoutes(app, deps);
   registerThesisRoutes(app, deps);
   registerDocsRoutes(app);
   registerStaticRoutes(app, deps.webRoot !== undefined ? { root: deps.webRoot } : {});
