@@ -48,6 +48,22 @@ export const API_ROUTES: readonly RouteDoc[] = [
       q("window", "days around `around`, 0–3660"), q("tolerance", "relative tolerance in [0, 1)")],
     example: "/api/check-multiple?symbol=BABA&claim=15&around=2025-09-30", returns: "{ definitions, reproducedBy }",
   },
+  {
+    method: "GET", path: "/api/implied", summary: "Reverse DCF: the growth or cost of equity the price implies, with every assumption and where it came from.",
+    params: [q("symbol", "one security", true), q("asOf", DATE), q("solve", "growth (default) | coe"), q("basis", "earnings | fcf"),
+      q("horizon", "explicit years, 1–50"), q("fade", "fade years, 0–50"), q("terminalGrowth", "decimal, e.g. 0.03"), q("costOfEquity", "decimal, e.g. 0.09"), q("rf", "risk-free rate, decimal")],
+    example: "/api/implied?symbol=9988.HK&asOf=2025-09-30", returns: "{ security, asOf, solve, base, consensus, … with each assumption and its source }",
+  },
+  {
+    method: "GET", path: "/api/wall-premium", summary: "The wall as an implied risk-premium gap between two peer groups.",
+    params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("crp", "country risk premium, decimal"), q("lambda", "exposure to it, 0–10")],
+    example: "/api/wall-premium?a=@china&b=@us&asOf=2025-09-30", returns: "{ rows, costOfEquity: { medianA, medianB, gap }, premium, notes }",
+  },
+  {
+    method: "GET", path: "/api/bands", summary: "Trailing and forward P/E history with ±1/±2 sd bands and today's percentile.",
+    params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE)],
+    example: "/api/bands?symbol=9988.HK&from=2024-01-01", returns: "{ dates, trailing: { values, bands }, forward: { values, bands } }",
+  },
   { method: "GET", path: "/api/groups", summary: "Saved and built-in peer groups.", params: [], example: "/api/groups", returns: "[{ id, name, securities, origin }]" },
   { method: "GET", path: "/api/events", summary: "Stored catalyst events.", params: [], example: "/api/events", returns: "[{ id, timestamp, title, tags, securities }]" },
   { method: "GET", path: "/api/securities", summary: "Stored securities, for pickers.", params: [], example: "/api/securities", returns: "[{ id, name, exchange, currency }]" },
