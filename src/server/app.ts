@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { HTTP_STATUS, isRerateError } from "../errors.js";
 import type { Lang } from "../models/common.js";
 import type { Store } from "../store/open.js";
+import { responseCache } from "./cache.js";
 import { registerCompsRoutes } from "./routes/comps.js";
 import { registerAttributionRoutes } from "./routes/attribution.js";
 import { registerImpliedRoutes } from "./routes/implied.js";
@@ -20,6 +21,8 @@ export interface AppDeps {
   logError?: (e: unknown) => void;
   /** The built dashboard to serve (default web/dist); examples/ holding scenario models and theses. */
   webRoot?: string;
+  /** Cache GET answers of the data routes (default true). */
+  cache?: boolean;
   examplesDir?: string;
 }
 
@@ -38,6 +41,8 @@ export interface ErrorBody {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", securityHeaders);
+  // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds).
+  if (deps.cache !== false) app.use("/api/*", responseCache({ paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution|theses\/[^/]+)$/ }));
   app.get("/api/health", (c) => c.json({ ok: true }));
   registerCompsRoutes(app, deps);
   registerEventRoutes(app, deps);

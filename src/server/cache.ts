@@ -1,0 +1,51 @@
+import type { MiddlewareHandler } from "hono";
+
+interface Entry {
+  body: string;
+  type: string;
+}
+
+/**
+ * An in-process cache of successful GET answers of the data routes, keyed by the full URL. The server is the
+ * store's only writer while it runs (DuckDB takes one writing process), so an answer changes only when this
+ * server writes: any request other than GET/HEAD empties the cache. Concurrent requests for the same URL share
+ * one computation. Least recently used entries go first beyond `max`.
+ */
+export function responseCache(opts: { max?: number; paths: RegExp }): MiddlewareHandler {
+  const max = opts.max ?? 500;
+  const entries = new Map<string, Promise<Entry | undefined>>();
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      entries.clear();
+      return next();
+    }
+    if (!opts.paths.test(c.req.path)) return next();
+    const key = c.req.url;
+    const hit = entries.get(key);
+    if (hit) {
+      const e = await hit;
+      if (e) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return c.newResponse(e.body, 200, { "content-type": e.type, "x-rerate-cache": "hit" });
+      }
+      return next();
+    }
+    let settle!: (e: Entry | undefined) => void;
+    entries.set(key, new Promise((r) => (settle = r)));
+    try {
+      await next();
+    } finally {
+      const res = c.res;
+      if (res.status === 200 && (res.headers.get("content-type") ?? "").includes("json")) {
+        const body = await res.clone().text();
+        settle({ body, type: res.headers.get("content-type")! });
+        res.headers.set("x-rerate-cache", "miss");
+        while (entries.size > max) entries.delete(entries.keys().next().value!);
+      } else {
+        entries.delete(key);
+        settle(undefined);
+      }
+    }
+  };
+}
