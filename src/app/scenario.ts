@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { ScenarioModel } from "../models/scenario.js";
@@ -16,6 +16,7 @@ import {
 } from "../core/scenario/index.js";
 import { suggestName } from "../core/scenario/suggest.js";
 import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
+import { createLineLocator, valueAt } from "./yaml-locate.js";
 
 /** A model read from its file: validated shape, file name and line lookup for messages. */
 export interface LoadedScenarioModel {
@@ -30,39 +31,6 @@ const KNOWN_FIELDS = [
   "byYear", "range", "label", "basis", "source", "note", "type", "mean", "sd", "mu", "sigma", "min", "mode", "max", "lambda", "truncate", "base",
   "values", "probabilities", "expr", "between", "rank", "set", "name", "threshold", "draws", "seed", "sampler", "en", "zh-Hant", "zh-Hans",
 ];
-
-/** Line lookup over a parsed YAML document: the deepest node the path reaches (a key's line for a collection). */
-function createLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
-  const lineOf = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lines.linePos(offset).line);
-  return (path) => {
-    let node: unknown = doc.contents;
-    let line = lineOf((doc.contents as YamlNode | null)?.range?.[0]);
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (pair === undefined) return line;
-        line = lineOf((pair.key as YamlNode).range?.[0]) ?? line;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(seg)] as YamlNode | undefined;
-        if (item === undefined) return line;
-        line = lineOf(item.range?.[0]) ?? line;
-        node = item;
-      } else return line;
-    }
-    // A scalar's own line (a value on the line after its key, or inside a flow list).
-    return isScalar(node) ? lineOf(node.range?.[0]) ?? line : line;
-  };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const k of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -124,7 +92,7 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
     throw new InvalidInputError(issues.map((i) => `${file}:${i.line}: ${i.reason}`).join("\n"), issues);
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const locate = createLocator(doc, lines);
+  const locate = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw InvalidInputError.at({ file, line: 1, reason: "is not a scenario model (expected years:, drivers:, formulas:, outputs: …)" });
   }

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InvalidInputError, NotFoundError, type InputIssue } from "../../errors.js";
 import { Thesis } from "../../models/thesis.js";
+import { createLineLocator, valueAt } from "../yaml-locate.js";
 
 /** A thesis read from its file, with the line of every field for messages. */
 export interface LoadedThesis {
@@ -13,39 +14,6 @@ export interface LoadedThesis {
   readonly thesis: Thesis;
   /** 1-based line of the field at a path (the deepest node the path reaches). */
   readonly lineOf: (path: readonly (string | number)[]) => number | undefined;
-}
-
-type Doc = ReturnType<typeof parseDocument>;
-
-function createLineOf(doc: Doc, lines: LineCounter): LoadedThesis["lineOf"] {
-  const at = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
-  return (path) => {
-    let node: unknown = doc.contents;
-    let line = at((doc.contents as YamlNode | null)?.range?.[0]);
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (pair === undefined) return line;
-        line = at((pair.key as YamlNode).range?.[0]) ?? line;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(seg)] as YamlNode | undefined;
-        if (item === undefined) return line;
-        line = at(item.range?.[0]) ?? line;
-        node = item;
-      } else return line;
-    }
-    return isScalar(node) ? at(node.range?.[0]) ?? line : line;
-  };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const k of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
 }
 
 const show = (v: unknown): string | undefined => (v === undefined ? undefined : typeof v === "object" ? JSON.stringify(v) : String(v));
@@ -121,7 +89,7 @@ export function parseThesis(text: string, file: string): LoadedThesis {
     fail(doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` })));
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const lineOf = createLineOf(doc, lines);
+  const lineOf = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     fail([{ file, line: 1, reason: "is not a thesis (expected id:, title:, groups:, wall:, claims: …)" }]);
   }
