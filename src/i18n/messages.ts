@@ -18,9 +18,9 @@ const CORE_MESSAGES = {
     "zh-Hans": "已导入 {kind}：{files} 个文件，读取 {rows} 行；新增 {added}、更新 {updated}、未变 {unchanged}。",
   },
   "import.dryRun": {
-    en: "Dry run: {files} file(s) valid, {rows} rows would be imported; nothing was written.",
-    "zh-Hant": "試運行：{files} 個檔案有效，可匯入 {rows} 行；未寫入任何資料。",
-    "zh-Hans": "试运行：{files} 个文件有效，可导入 {rows} 行；未写入任何数据。",
+    en: "Dry run: {files} file(s) valid; the import would add {added}, update {updated} and leave {unchanged} unchanged. Nothing was written.",
+    "zh-Hant": "試運行：{files} 個檔案有效；匯入將新增 {added}、更新 {updated}、未變 {unchanged}。未寫入任何資料。",
+    "zh-Hans": "试运行：{files} 个文件有效；导入将新增 {added}、更新 {updated}、未变 {unchanged}。未写入任何数据。",
   },
   "import.quality": {
     en: "Data quality: {summary} (see `rerate quality`).",

@@ -72,6 +72,23 @@ export class Store {
     }
   }
 
+  /**
+   * Runs `fn` inside a transaction that is always rolled back: what `fn` computes (counts, checks) is real,
+   * what it writes never lands. For `--dry-run`. Refuses to run inside another transaction, which it could not
+   * roll back alone.
+   */
+  async rehearse<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) throw new RerateError("E_INTERNAL", "a rehearsal (dry run) cannot run inside another transaction");
+    await this.conn.run("BEGIN TRANSACTION");
+    this.depth++;
+    try {
+      return await fn();
+    } finally {
+      this.depth--;
+      await this.conn.run("ROLLBACK");
+    }
+  }
+
   /** Closes the connection and the database (flushing the WAL). */
   close(): void {
     this.conn.closeSync();

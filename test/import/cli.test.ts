@@ -76,7 +76,7 @@ describe("rerate import (CLI)", () => {
     const file = tmp.write("9988.HK.csv", CRAFTED);
     const r = await runCli(["--db", db, "--lang", "en", "import", "prices", file, "--dry-run"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Dry run: 1 file(s) valid, 7 rows would be imported; nothing was written.");
+    expect(r.out).toContain("Dry run: 1 file(s) valid; the import would add 7, update 0 and leave 0 unchanged. Nothing was written.");
     expect(JSON.parse((await runCli(["--db", db, "sources", "--json"])).out)).toEqual([]);
     expect(JSON.parse((await runCli(["--db", db, "quality", "--json"])).out)).toEqual([]);
   });

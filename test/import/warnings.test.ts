@@ -96,7 +96,8 @@ describe("importFiles: warnings are imported, counted and listed", () => {
     const file = tmp.write("9988.HK.csv", CRAFTED);
     const before = await snapshotStore(store);
     const s = await runImport(store, { kind: "prices", files: [file], dryRun: true });
-    expect(s).toMatchObject({ dryRun: true, added: 0, updated: 0, newSecurities: ["9988.HK"] });
+    // The real counts of the rehearsed write: 7 new bars, a new security; then rolled back.
+    expect(s).toMatchObject({ dryRun: true, added: 7, updated: 0, unchanged: 0, newSecurities: ["9988.HK"] });
     expect(s.files[0]).toMatchObject({ rows: 7, skippedEmpty: 1, quality: { big_move: 1, long_gap: 1 } });
     expect(await snapshotStore(store)).toEqual(before);
   });
@@ -106,7 +107,20 @@ describe("importFiles: warnings are imported, counted and listed", () => {
     await runImport(store, { kind: "prices", files: [tmp.write("9988.HK.csv", CRAFTED)] });
     const before = await snapshotStore(store);
     const s = await runImport(store, { kind: "fundamentals", files: [file], dryRun: true });
-    expect(s).toMatchObject({ dryRun: true, added: 0 });
+    expect(s).toMatchObject({ dryRun: true, added: 1, updated: 0 });
     expect(await snapshotStore(store)).toEqual(before);
+  });
+
+  it("importFiles(prices, {dryRun}) of a changed file reports the one update it would make and writes nothing", async () => {
+    const first = tmp.write("9988.HK.csv", "Date,Close\n2025-09-23,160\n2025-09-24,174\n");
+    await runImport(store, { kind: "prices", files: [first] });
+    const before = await snapshotStore(store);
+    const changed = tmp.write("9988.HK.csv", "Date,Close\n2025-09-23,160\n2025-09-24,175\n");
+    const s = await runImport(store, { kind: "prices", files: [changed], dryRun: true });
+    expect(s).toMatchObject({ dryRun: true, added: 0, updated: 1, unchanged: 1 });
+    expect(await snapshotStore(store)).toEqual(before);
+    // The rehearsal's counts are the real import's.
+    const real = await runImport(store, { kind: "prices", files: [changed] });
+    expect({ ...real, dryRun: true }).toEqual(s);
   });
 });

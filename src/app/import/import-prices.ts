@@ -89,13 +89,8 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
   refuseIfErrors(errors);
   const reports = new Map<string, FileReport>(prepared.map((g) => [g.table.file, g.report]));
   const summary: ImportSummary = { kind: "prices", dryRun: Boolean(opts.dryRun), files: [], added: 0, updated: 0, unchanged: 0, newSecurities: [] };
-  if (opts.dryRun) {
-    summary.files = prepared.map((p) => p.report);
-    summary.unchanged = prepared.reduce((a, p) => a + p.report.rows, 0);
-    summary.newSecurities = prepared.flatMap((p) => p.price.newSecurities.map((s) => s.id));
-    return summary;
-  }
-  await store.transaction(async () => {
+  // A dry run takes the same write path in a transaction that is rolled back: its counts are the real ones.
+  await (opts.dryRun ? store.rehearse.bind(store) : store.transaction.bind(store))(async () => {
     const order = [...prepared.map((g) => g.table.file), ...fast.keys()];
     const byFile = new Map(prepared.map((g) => [g.table.file, g]));
     const ids = await insertSources(store, order.map((file) => {

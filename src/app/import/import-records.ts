@@ -36,11 +36,8 @@ export async function importRecordFiles(store: Store, opts: ImportOptions & { ki
   if (opts.strict) for (const p of prepared) errors.push(...p.report.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
   refuseIfErrors(errors);
   const summary: ImportSummary = { kind: opts.kind, dryRun: Boolean(opts.dryRun), files: prepared.map((p) => p.report), added: 0, updated: 0, unchanged: 0, newSecurities: [] };
-  if (opts.dryRun) {
-    summary.unchanged = prepared.reduce((a, p) => a + p.report.rows, 0);
-    return summary;
-  }
-  await store.transaction(async () => {
+  // A dry run takes the same write path in a transaction that is rolled back: its counts are the real ones.
+  await (opts.dryRun ? store.rehearse.bind(store) : store.transaction.bind(store))(async () => {
     const ids = await insertSources(store, prepared.map((p) => ({
       kind: opts.kind, location: p.table.file, sha256: p.table.sha256, importedAt: opts.now, rowsRead: p.report.rowsRead, synthetic: Boolean(opts.synthetic),
     })));

@@ -46,7 +46,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     return;
   }
   const rows = summary.files.reduce((a, f) => a + f.rowsRead, 0);
-  if (summary.dryRun) ctx.out(t(ctx.lang, "import.dryRun", { files: summary.files.length, rows: summary.unchanged }));
+  if (summary.dryRun) ctx.out(t(ctx.lang, "import.dryRun", { files: summary.files.length, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
   else ctx.out(t(ctx.lang, "import.done", { kind, files: summary.files.length, rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
   const skipped = summary.files.reduce((a, f) => a + f.skippedEmpty, 0);
   if (skipped > 0) ctx.out(t(ctx.lang, "import.skipped", { n: skipped }));
