@@ -10,7 +10,7 @@ import { readFxRates } from "../store/fx.js";
 import type { Store } from "../store/open.js";
 import { readPrices } from "../store/prices.js";
 import { getSecurity, type StoredSecurity } from "../store/securities.js";
-import { usesSyntheticData } from "./comps-load.js";
+import { usesSyntheticData } from "../store/provenance.js";
 
 /** A request for {@link checkMultiple}. */
 export interface CheckMultipleRequest {

@@ -3,7 +3,7 @@ import { isoToDayNumber } from "../core/dates.js";
 import type { PriceColumns } from "../core/valuation/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
-import { varcharList, type Store } from "../store/open.js";
+import type { Store } from "../store/open.js";
 import { readCloseOnOrBefore, readPrices } from "../store/prices.js";
 import { getSecurity, type StoredSecurity } from "../store/securities.js";
 import type { PeerGroup } from "./comps.js";
@@ -100,25 +100,4 @@ export async function loadPanelInputs(store: Store, groups: readonly PeerGroup[]
   };
 }
 
-/** The latest price date among the securities: the default as-of date. */
-export async function latestPriceDateOf(store: Store, securities: readonly string[]): Promise<string | undefined> {
-  const ids = varcharList(securities);
-  const rows = await store.all<{ d: string | null }>(
-    "SELECT strftime(max(date), '%Y-%m-%d') AS d FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
-  );
-  return rows[0]?.d ?? undefined;
-}
-
-/** Whether any price, fundamental or estimate of these securities comes from a synthetic source (the demo). */
-export async function usesSyntheticData(store: Store, securities: readonly StoredSecurity[]): Promise<boolean> {
-  const ids = varcharList(securities.map((s) => s.id));
-  const entities = varcharList(entitiesOf(securities));
-  const rows = await store.all<{ s: boolean | null }>(
-    `SELECT bool_or(s.synthetic) AS s FROM sources s WHERE s.id IN (
-       SELECT source_id FROM prices WHERE list_contains($ids, security)
-       UNION SELECT source_id FROM fundamentals WHERE list_contains($entities, entity)
-       UNION SELECT source_id FROM estimates WHERE list_contains($entities, entity))`,
-    { ids: ids.value, entities: entities.value }, { ids: ids.type, entities: entities.type },
-  );
-  return Boolean(rows[0]?.s);
-}
+export { usesSyntheticData } from "../store/provenance.js";

@@ -8,7 +8,8 @@ import {
 import type { Store } from "../store/open.js";
 import type { StoredSecurity } from "../store/securities.js";
 import type { PeerGroup } from "./comps.js";
-import { latestPriceDateOf, loadValuationInputs, usesSyntheticData, type MissingMember } from "./comps-load.js";
+import { loadValuationInputs, type MissingMember } from "./comps-load.js";
+import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
 
 /** Metrics a comps table shows when none are asked for. */
 export const DEFAULT_COMPS_METRICS: readonly MultipleKind[] = ["trailingPE", "forwardPENtm", "forwardPEFy1", "evToEbitda", "priceToSales"];
@@ -72,7 +73,7 @@ export async function computePeerComps(store: Store, req: PeerCompsRequest): Pro
   if (req.groups.length === 0 || req.groups.every((g) => g.securities.length === 0)) throw new EmptyDataError("comps need at least one security");
   if (req.asOf !== undefined && !isIsoDate(req.asOf)) throw InvalidInputError.at({ column: "asOf", value: req.asOf, reason: "is not a date (YYYY-MM-DD)" });
   const all = [...new Set(req.groups.flatMap((g) => g.securities))];
-  const asOf = req.asOf ?? (await latestPriceDateOf(store, all));
+  const asOf = req.asOf ?? (await latestPriceDate(store, all));
   if (asOf === undefined) throw new NotFoundError(`no prices for any of ${all.join(", ")}: load the demo (rerate demo) or import prices`);
   const currency = req.currency ?? "USD";
   const metrics = [...(req.metrics ?? DEFAULT_COMPS_METRICS)];

@@ -6,7 +6,8 @@ import {
 } from "../core/valuation/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
-import { varcharList, type Store } from "../store/open.js";
+import type { Store } from "../store/open.js";
+import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
 import { readCloseOnOrBefore } from "../store/prices.js";
 import { getSecurity, type StoredSecurity } from "../store/securities.js";
 import { computeGapHistory, type GapHistoryResult } from "./gap-history.js";
@@ -49,14 +50,7 @@ export interface CompsResult {
 
 const valueOf = (r: MultipleResult): number | undefined => ("value" in r ? r.value : undefined);
 
-/** The latest price date among the given securities: the default as-of date. */
-export async function latestPriceDate(store: Store, securities: readonly string[]): Promise<string | undefined> {
-  const ids = varcharList(securities);
-  const rows = await store.all<{ d: string | null }>(
-    "SELECT strftime(max(date), '%Y-%m-%d') AS d FROM prices WHERE list_contains($ids, security)", { ids: ids.value }, { ids: ids.type },
-  );
-  return rows[0]?.d ?? undefined;
-}
+export { latestPriceDate } from "../store/provenance.js";
 
 /**
  * Comps of peer groups as of a date: every multiple of every security (point in time, FX at the as-of date),
@@ -122,14 +116,8 @@ export async function computeComps(
     const scenarios = closingScenarios(res.inputs.price?.close, m, target, req.closingFractions);
     if (scenarios && m !== undefined) closing.push({ metric, security: r.security.id, price: res.inputs.price!.close, currency: res.inputs.price!.currency, multiple: m, scenarios });
   }
-  const ids = varcharList(all);
-  const syn = await store.all<{ s: boolean | null }>(
-    `SELECT bool_or(s.synthetic) AS s FROM sources s WHERE s.id IN (
-       SELECT source_id FROM prices WHERE list_contains($ids, security)
-       UNION SELECT source_id FROM fundamentals UNION SELECT source_id FROM estimates)`,
-    { ids: ids.value }, { ids: ids.type },
-  );
-  const result: CompsResult = { asOf, synthetic: Boolean(syn[0]?.s), groups: [...req.groups], rows, missing, aggregates, gap, closing };
+  const synthetic = await usesSyntheticData(store, rows.map((r) => r.security));
+  const result: CompsResult = { asOf, synthetic, groups: [...req.groups], rows, missing, aggregates, gap, closing };
   if (req.history !== false) {
     result.history = await computeGapHistory(store, {
       a: req.groups[0]!, b: req.groups[1]!, metric: req.history?.metric ?? "trailingPE", statistic: "median",

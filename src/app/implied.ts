@@ -8,10 +8,12 @@ import {
 import { median } from "../core/stats/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
-import { varcharList, type Store } from "../store/open.js";
+import type { Store } from "../store/open.js";
 import { readCloseOnOrBefore } from "../store/prices.js";
 import { getSecurity, type StoredSecurity } from "../store/securities.js";
-import { latestPriceDate, type PeerGroup } from "./comps.js";
+import type { PeerGroup } from "./comps.js";
+import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
+export { usesSyntheticData } from "../store/provenance.js";
 import { DEMO_GROUPS } from "./demo.js";
 
 /** Everything stored about one listing that valuation needs, read once (core applies point in time). */
@@ -36,20 +38,6 @@ export async function loadValuationData(store: Store, id: string, upTo?: string,
     estimates: await readEstimates(store, entities, upTo),
     fx: fx ?? createFxLookup(await readFxRates(store, upTo)),
   };
-}
-
-/** Whether any price of the securities, or any fundamental or estimate of their entities, is synthetic demo data. */
-export async function usesSyntheticData(store: Store, securities: readonly StoredSecurity[]): Promise<boolean> {
-  const ids = varcharList(securities.map((s) => s.id));
-  const entities = varcharList(securities.flatMap((s) => (s.issuer ? [s.id, s.issuer] : [s.id])));
-  const rows = await store.all<{ s: boolean | null }>(
-    `SELECT bool_or(synthetic) AS s FROM sources WHERE id IN (
-       SELECT source_id FROM prices WHERE list_contains($ids, security)
-       UNION SELECT source_id FROM fundamentals WHERE list_contains($entities, entity)
-       UNION SELECT source_id FROM estimates WHERE list_contains($entities, entity))`,
-    { ids: ids.value, entities: entities.value }, { ids: ids.type, entities: entities.type },
-  );
-  return Boolean(rows[0]?.s);
 }
 
 /**

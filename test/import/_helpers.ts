@@ -1,17 +1,16 @@
+import { afterEach, beforeEach } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { importFiles, type ImportOptions, type ImportSummary } from "../../src/app/import/import-files.js";
 import { RerateError, type InputIssue } from "../../src/errors.js";
 import { openStore, type Store } from "../../src/store/open.js";
+import { REPO } from "../helpers/paths.js";
 
-/** The repository root (two levels above this file). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** Real market data shared between worktrees; read in place, never copied into the repository. */
-export const SHARED_DATA = resolve(REPO_ROOT, "../shared/data");
+/** The repository root, and the real market data beside it (read in place, never copied; see ../helpers/paths). */
+export { REPO as REPO_ROOT, SHARED_DATA } from "../helpers/paths.js";
 /** Hand-made fixtures of this suite. */
-export const FIXTURES = resolve(REPO_ROOT, "test/fixtures/import");
+export const FIXTURES = resolve(REPO, "test/fixtures/import");
 
 export const NOW = "2025-10-01T08:00:00.000Z";
 
@@ -152,4 +151,22 @@ export async function storedBar(store: Store, security: string, date: string): P
     { sec: security, d: date },
   );
   return rows[0];
+}
+
+/**
+ * A fresh in-memory store and temp directory for each test of the calling `describe` (handed to `set` before the
+ * test), closed and removed after it.
+ */
+export function useStoreAndTempDir(set: (store: Store, tmp: TempDir) => void): void {
+  let store: Store | undefined;
+  let tmp: TempDir | undefined;
+  beforeEach(async () => {
+    store = await openMemoryStore();
+    tmp = createTempDir();
+    set(store, tmp);
+  });
+  afterEach(() => {
+    store?.close();
+    tmp?.cleanup();
+  });
 }

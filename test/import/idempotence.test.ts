@@ -1,21 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ImportKind } from "../../src/app/import/import-files.js";
 import type { Store } from "../../src/store/open.js";
-import { countRows, createTempDir, GOOD, openMemoryStore, runImport, SHARED_DATA, snapshotStore, storedBar, type TempDir } from "./_helpers.js";
+import { countRows, GOOD, runImport, SHARED_DATA, snapshotStore, storedBar, type TempDir, useStoreAndTempDir } from "./_helpers.js";
 
 describe("importFiles is idempotent and keeps the newer value with its source", () => {
   let store: Store;
   let tmp: TempDir;
-  beforeEach(async () => {
-    store = await openMemoryStore();
-    tmp = createTempDir();
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  useStoreAndTempDir((s, t) => ((store = s), (tmp = t)));
 
   it("importFiles(prices) twice on hk/0700.HK.csv: added=N, then unchanged=N and the store (sources included) does not change", async () => {
     const file = join(SHARED_DATA, "hk/0700.HK.csv");

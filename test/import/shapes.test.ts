@@ -1,9 +1,8 @@
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/open.js";
 import {
-  createTempDir, FIXTURES, openMemoryStore, readCsvPlain, runImport, SHARED_DATA, storedBar, type TempDir,
-} from "./_helpers.js";
+  FIXTURES, readCsvPlain, runImport, SHARED_DATA, storedBar, type TempDir, useStoreAndTempDir } from "./_helpers.js";
 
 /** Stored bars of one security, by ISO date. */
 async function storedSeries(store: Store, security: string): Promise<Map<string, Record<string, unknown>>> {
@@ -41,14 +40,7 @@ async function expectAllCloses(store: Store, security: string, expected: Map<str
 describe("importFiles(prices) accepts the real-world shapes", () => {
   let store: Store;
   let tmp: TempDir;
-  beforeEach(async () => {
-    store = await openMemoryStore();
-    tmp = createTempDir();
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  useStoreAndTempDir((s, t) => ((store = s), (tmp = t)));
 
   it("importFiles(prices) reads yfinance's three header rows (Price / Ticker / Date) of hk/0700.HK.csv", async () => {
     const file = join(SHARED_DATA, "hk/0700.HK.csv");
@@ -198,14 +190,7 @@ describe("importFiles(prices) accepts the real-world shapes", () => {
 describe("importFiles(records) accepts CSV, JSON and JSON Lines for every record kind", () => {
   let store: Store;
   let tmp: TempDir;
-  beforeEach(async () => {
-    store = await openMemoryStore();
-    tmp = createTempDir();
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  useStoreAndTempDir((s, t) => ((store = s), (tmp = t)));
 
   it("importFiles(securities) reads JSON in the model's shape (nested names) and JSON Lines", async () => {
     const json = tmp.write("securities.json", JSON.stringify([

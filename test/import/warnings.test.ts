@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listQualityIssues } from "../../src/store/quality.js";
 import type { Store } from "../../src/store/open.js";
-import { countRows, CRAFTED, createTempDir, importIssues, openMemoryStore, runImport, snapshotStore, storedBar, type TempDir } from "./_helpers.js";
+import { countRows, CRAFTED, importIssues, runImport, snapshotStore, storedBar, type TempDir, useStoreAndTempDir } from "./_helpers.js";
 
 describe("importFiles: warnings are imported, counted and listed", () => {
   let store: Store;
   let tmp: TempDir;
-  beforeEach(async () => {
-    store = await openMemoryStore();
-    tmp = createTempDir();
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  useStoreAndTempDir((s, t) => ((store = s), (tmp = t)));
 
   it("importFiles(prices) imports a file with high < low, zero volume, a 20-day gap and a +80% move, and counts each", async () => {
     const file = tmp.write("9988.HK.csv", CRAFTED);

@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { computeAttribution, type AttributionReport, type AttributionRequest } from "../../app/attribution.js";
 import { renderWaterfallSvg } from "../../app/charts/waterfall.js";
 import { resolvePeerGroup } from "../../app/implied.js";
@@ -10,7 +8,7 @@ import { localized, t } from "../../i18n/index.js";
 import type { Lang } from "../../models/common.js";
 import { Currency } from "../../models/common.js";
 import type { CliContext } from "../context.js";
-import { renderTable, toJson } from "../render.js";
+import { renderTable, toJson, writeChartIfAsked } from "../render.js";
 import { parseChoice, parseDate } from "./implied.js";
 
 export interface AttributionFlags {
@@ -62,13 +60,7 @@ export async function run(ctx: CliContext, symbol: string | undefined, o: Attrib
   if (weights) req.weights = weights;
 
   const r = await computeAttribution(await ctx.store(), req);
-  let svgPath: string | undefined;
-  if (o.svg !== undefined) {
-    const svg = attributionWaterfall(r, ctx.lang);
-    if (svg === undefined) throw new InvalidInputError("nothing to chart: no security could be attributed");
-    svgPath = resolve(o.svg);
-    writeFileSync(svgPath, svg);
-  }
+  const svgPath = writeChartIfAsked(o.svg, () => attributionWaterfall(r, ctx.lang), "nothing to chart: no security could be attributed");
   if (ctx.json) {
     ctx.out(toJson({ ...r, ...(svgPath ? { svg: svgPath } : {}) }));
     return;

@@ -1,13 +1,10 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { computeBands, type BandsResult } from "../../app/bands.js";
 import { renderBandChartSvg } from "../../app/charts/band-chart.js";
 import { formatMultiple, formatPercent } from "../../i18n/format.js";
 import { t } from "../../i18n/index.js";
 import type { Lang } from "../../models/common.js";
-import { InvalidInputError } from "../../errors.js";
 import type { CliContext } from "../context.js";
-import { renderTable, toJson } from "../render.js";
+import { renderTable, toJson, writeChartIfAsked } from "../render.js";
 import { parseChoice, parseDate } from "./implied.js";
 
 const metricName = (lang: Lang, basis: "trailing" | "forward") => t(lang, basis === "trailing" ? "metric.peTrailing" : "metric.peNtm");
@@ -28,13 +25,7 @@ export async function run(ctx: CliContext, symbol: string, o: { from?: string; t
   const to = parseDate("--to", o.to);
   const basis = parseChoice("--basis", o.basis, ["trailing", "forward"] as const) ?? "trailing";
   const r = await computeBands(await ctx.store(), { security: symbol, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-  let svgPath: string | undefined;
-  if (o.svg !== undefined) {
-    const svg = bandsChart(r, basis, ctx.lang);
-    if (svg === undefined) throw new InvalidInputError(`nothing to chart: fewer than two meaningful ${basis} P/E values for ${symbol}`);
-    svgPath = resolve(o.svg);
-    writeFileSync(svgPath, svg);
-  }
+  const svgPath = writeChartIfAsked(o.svg, () => bandsChart(r, basis, ctx.lang), `nothing to chart: fewer than two meaningful ${basis} P/E values for ${symbol}`);
   if (ctx.json) {
     ctx.out(toJson({ ...r, ...(svgPath ? { svg: svgPath } : {}) }));
     return;

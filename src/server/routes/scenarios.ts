@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { stream } from "hono/streaming";
@@ -7,9 +7,10 @@ import { z } from "zod";
 import {
   compileScenario, parseScenarioModel, runScenarioMonteCarlo, tornadoScenarioModel, type LoadedScenarioModel,
 } from "../../app/scenario.js";
-import { InvalidInputError, isRerateError, NotFoundError } from "../../errors.js";
+import { InvalidInputError, isRerateError } from "../../errors.js";
 import { ScenarioModel, ScenarioName, ScenarioOverride } from "../../models/scenario.js";
 import type { AppDeps } from "../app.js";
+import { findExampleFile, listExampleFiles } from "./_examples.js";
 import { parseJsonBody } from "./_params.js";
 
 /** Where the bundled scenario models live (the repository's examples/, beside src/ and dist/). */
@@ -33,29 +34,13 @@ const TornadoBody = z.strictObject({
   year: z.int().min(1900).max(2200).optional(),
 });
 
-const ID = /^[a-z0-9][a-z0-9-_]{0,80}$/;
-
-/** The scenario models among the examples: `{ id, file }`, id being the file name without `.yaml`. */
-function listModelFiles(dir: string): { id: string; file: string }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => /\.ya?ml$/.test(n)).sort().flatMap((n) => {
-    const file = join(dir, n);
-    const head = readFileSync(file, "utf8");
-    // A scenario model has drivers and formulas; a thesis file does not.
-    return /^drivers:/m.test(head) && /^formulas:/m.test(head) ? [{ id: basename(n).replace(/\.ya?ml$/, ""), file }] : [];
-  });
-}
+/** A scenario model has drivers and formulas; a thesis file does not. */
+const isModel = (text: string) => /^drivers:/m.test(text) && /^formulas:/m.test(text);
+const listModelFiles = (dir: string) => listExampleFiles(dir, isModel);
 
 /** Loads a bundled model by id; the id is checked against the listing, so no client-chosen path is ever read. */
 function loadById(dir: string, id: string): LoadedScenarioModel {
-  if (!ID.test(id)) throw InvalidInputError.at({ column: "path parameter id", value: id, reason: "is not a model id (lower-case letters, digits and -)" });
-  const hit = listModelFiles(dir).find((m) => m.id === id);
-  if (hit === undefined) throw new NotFoundError(`no scenario model "${id}" (see /api/scenarios)`);
+  const hit = findExampleFile(dir, id, isModel, "model", "/api/scenarios");
   return parseScenarioModel(readFileSync(hit.file, "utf8"), basename(hit.file));
 }
 

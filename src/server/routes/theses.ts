@@ -1,38 +1,21 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Hono } from "hono";
 import { z } from "zod";
 import { createThesisContext, thesisAsOf } from "../../app/thesis/context.js";
 import { evaluateClaims, type ClaimResult } from "../../app/thesis/evaluate-claims.js";
 import { loadThesis } from "../../app/thesis/load-thesis.js";
-import { InvalidInputError, NotFoundError } from "../../errors.js";
 import { IsoDate } from "../../models/common.js";
 import type { AppDeps } from "../app.js";
+import { findExampleFile, listExampleFiles, type ExampleFile } from "./_examples.js";
 import { parseQuery } from "./_params.js";
 import { EXAMPLES_DIR } from "./scenarios.js";
 
 const ThesisQuery = z.strictObject({ asOf: IsoDate.optional() });
-const ID = /^[a-z0-9][a-z0-9-_]{0,80}$/;
+/** A thesis file has top-level `claims:`. */
+const isThesis = (text: string) => /^claims:/m.test(text);
+const listThesisFiles = (dir: string) => listExampleFiles(dir, isThesis);
 
-/** The thesis files among the examples (YAML with top-level `claims:`), by id (file name without `.yaml`). */
-function listThesisFiles(dir: string): { id: string; file: string }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => /\.ya?ml$/.test(n)).sort().flatMap((n) => {
-    const file = join(dir, n);
-    return /^claims:/m.test(readFileSync(file, "utf8")) ? [{ id: n.replace(/\.ya?ml$/, ""), file }] : [];
-  });
-}
-
-function findThesis(dir: string, id: string): { id: string; file: string } {
-  if (!ID.test(id)) throw InvalidInputError.at({ column: "path parameter id", value: id, reason: "is not a thesis id (lower-case letters, digits and -)" });
-  const hit = listThesisFiles(dir).find((t) => t.id === id);
-  if (hit === undefined) throw new NotFoundError(`no thesis "${id}" (see /api/theses)`);
-  return hit;
+function findThesis(dir: string, id: string): ExampleFile {
+  return findExampleFile(dir, id, isThesis, "thesis", "/api/theses");
 }
 
 /**
