@@ -21,7 +21,7 @@ export { computePeerComps, aggregateRows, DEFAULT_COMPS_METRICS, type PeerComps,
 export { computeWall, type Wall, type WallRequest } from "./app/wall.js";
 export { computeGapHistory, type GapHistoryRequest, type GapHistoryResult } from "./app/gap-history.js";
 export { checkMultiple, type CheckMultipleRequest, type CheckMultipleResult, type DefinitionCheck } from "./app/check-multiple.js";
-export { resolveGroupTokens, readPeerGroupFile, listAllPeerGroups, findPeerGroup, checkGroupId } from "./app/peer-groups.js";
+export { resolveGroupTokens, resolveGroupSpec, readPeerGroupFile, listAllPeerGroups, findPeerGroup, checkGroupId } from "./app/peer-groups.js";
 export { savePeerGroup, getPeerGroup, listPeerGroups, deletePeerGroup, type StoredPeerGroup } from "./store/peer-groups.js";
 export { compsTables, compsNotes, compsExplain, summarizeWall, historyLines, sparkline, formatResult, metricLabel } from "./app/comps-display.js";
 export { summarizeCheckMultiple, definitionLabel } from "./app/comps-check-display.js";
@@ -38,7 +38,7 @@ export {
   runScenarioMonteCarlo, createScenarioPool, type LoadedScenarioModel, type ScenarioPool, type ScenarioRunOptions,
 } from "./app/scenario.js";
 export {
-  computeImplied, computeWallPremium, resolvePeerGroup,
+  computeImplied, computeWallPremium,
   type ImpliedRequest, type ImpliedResult, type WallPremiumRequest, type WallPremiumResult, type WallRow,
 } from "./app/implied.js";
 export { computeAttribution, type AttributionRequest, type AttributionReport, type AttributionRow } from "./app/attribution.js";

@@ -14,7 +14,6 @@ import { getSecurity, type StoredSecurity } from "../store/securities.js";
 import type { PeerGroup } from "./comps.js";
 import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
 export { usesSyntheticData } from "../store/provenance.js";
-import { DEMO_GROUPS } from "./demo.js";
 
 /** Everything stored about one listing that valuation needs, read once (core applies point in time). */
 export interface ValuationData {
@@ -38,18 +37,6 @@ export async function loadValuationData(store: Store, id: string, upTo?: string,
     estimates: await readEstimates(store, entities, upTo),
     fx: fx ?? createFxLookup(await readFxRates(store, upTo)),
   };
-}
-
-/**
- * A peer group from a spec: a demo group id ("china", "us") or a comma-separated list of symbols.
- * @throws InvalidInputError for an empty spec.
- */
-export function resolvePeerGroup(spec: string): PeerGroup {
-  const known = DEMO_GROUPS.find((g) => g.id === spec.trim());
-  if (known) return known;
-  const securities = spec.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  if (securities.length === 0) throw InvalidInputError.at({ column: "group", value: spec, reason: `is neither a group (${DEMO_GROUPS.map((g) => g.id).join(", ")}) nor a list of symbols` });
-  return { id: securities.join(","), name: { en: securities.join(", ") }, securities };
 }
 
 /** What to solve and the assumptions of a reverse DCF; rates are decimals per year. */

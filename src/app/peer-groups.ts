@@ -149,3 +149,15 @@ export async function resolveGroupTokens(
   const shown = securities.length > 4 ? `${securities.slice(0, 3).join(", ")} +${securities.length - 3}` : securities.join(", ");
   return { id: opts.fallbackId, name: { en: shown }, securities };
 }
+
+/**
+ * A peer group from one option value: a group id with or without `@` (`china`, `@china`, a saved name), or
+ * anything {@link resolveGroupTokens} takes (symbols `9988.HK,0700.HK`, a group file).
+ * @example await resolveGroupSpec(store, "china", "--group") // the demo's China platforms
+ */
+export async function resolveGroupSpec(store: Store, spec: string, option: string): Promise<PeerGroup> {
+  const word = spec.trim();
+  const bare = /^[a-z][a-z0-9_-]*$/.test(word) && (await findPeerGroup(store, word)) !== undefined;
+  return resolveGroupTokens(store, [bare ? `@${word}` : word], { option, fallbackId: option.replace(/^-+/, "") });
+}
+

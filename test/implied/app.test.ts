@@ -10,7 +10,8 @@ import { computeAttribution } from "../../src/app/attribution.js";
 import { computeBands } from "../../src/app/bands.js";
 import { computeComps } from "../../src/app/comps.js";
 import { DEMO_GROUPS, loadDemo } from "../../src/app/demo.js";
-import { computeImplied, computeWallPremium, resolvePeerGroup } from "../../src/app/implied.js";
+import { computeImplied, computeWallPremium } from "../../src/app/implied.js";
+import { resolveGroupSpec } from "../../src/app/peer-groups.js";
 import { median } from "../../src/core/stats/index.js";
 import { priceDcf, solveImpliedGrowth } from "../../src/core/valuation/index.js";
 import { openStore, type Store } from "../../src/store/open.js";
@@ -88,7 +89,7 @@ describe("computeImplied(store, request)", () => {
 
 describe("computeWallPremium(store, request)", () => {
   it("computeWallPremium(china, us): medians, gap and λ · CRP from the rows it shows", async () => {
-    const w = await computeWallPremium(store, { a: resolvePeerGroup("china"), b: resolvePeerGroup("us"), asOf: AS_OF });
+    const w = await computeWallPremium(store, { a: await resolveGroupSpec(store, "china", "group"), b: await resolveGroupSpec(store, "us", "group"), asOf: AS_OF });
     const erp = (g: string) => w.rows.filter((r) => r.group === g).map((r) => r.impliedErp);
     expect(w.rows).toHaveLength(12);
     expect(w.premium!.medianA).toBeCloseTo(median(erp("china"))!, 12);
@@ -101,7 +102,7 @@ describe("computeWallPremium(store, request)", () => {
   });
 
   it("computeWallPremium reports a security it cannot solve in its row, not as a failure", async () => {
-    const w = await computeWallPremium(store, { a: resolvePeerGroup("9988.HK,NOPE"), b: resolvePeerGroup("AMZN"), asOf: AS_OF, countryRiskPremium: 0.02, lambda: 0.5 });
+    const w = await computeWallPremium(store, { a: await resolveGroupSpec(store, "9988.HK,NOPE", "group"), b: await resolveGroupSpec(store, "AMZN", "group"), asOf: AS_OF, countryRiskPremium: 0.02, lambda: 0.5 });
     expect(w.rows.find((r) => r.security === "NOPE")!.error).toMatch(/not in the store/);
     expect(w.premium!.explained).toBeCloseTo(0.01, 12);
     expect(w.countryRiskPremiumSource).toBe("given");
@@ -128,7 +129,7 @@ describe("computeAttribution(store, request)", () => {
   });
 
   it("computeAttribution(group, cap weights): the portfolio's simple return is Σ w R and its parts add up to it", async () => {
-    const r = await computeAttribution(store, { group: resolvePeerGroup("us"), from, to: AS_OF, currency: "USD", weights: "cap", basis: "forward" });
+    const r = await computeAttribution(store, { group: await resolveGroupSpec(store, "us", "group"), from, to: AS_OF, currency: "USD", weights: "cap", basis: "forward" });
     const g = r.aggregate!;
     const weighted = g.members.reduce((acc, m) => acc + m.weight * m.attribution.simpleReturn, 0);
     expect(g.simpleReturn).toBeCloseTo(weighted, 14);

@@ -1,6 +1,6 @@
 import { computeAttribution, type AttributionReport, type AttributionRequest } from "../../app/attribution.js";
 import { renderWaterfallSvg } from "../../app/charts/waterfall.js";
-import { resolvePeerGroup } from "../../app/implied.js";
+import { resolveGroupSpec } from "../../app/peer-groups.js";
 import type { ReturnComponents } from "../../core/attribution/index.js";
 import { InvalidInputError } from "../../errors.js";
 import { formatMultiple, formatPercent } from "../../i18n/format.js";
@@ -46,7 +46,7 @@ export async function run(ctx: CliContext, symbol: string | undefined, o: Attrib
   if (symbol === undefined && o.group === undefined) throw InvalidInputError.at({ column: "SYMBOL", reason: "or --group is required" });
   const req: AttributionRequest = { from, to };
   if (symbol !== undefined) req.securities = symbol.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  if (o.group !== undefined) req.group = resolvePeerGroup(o.group);
+  if (o.group !== undefined) req.group = await resolveGroupSpec(await ctx.store(), o.group, "--group");
   if (o.currency !== undefined) {
     const c = Currency.safeParse(o.currency.toUpperCase());
     if (!c.success) throw InvalidInputError.at({ column: "--currency", value: o.currency, reason: "is not a currency rerate knows" });

@@ -1,4 +1,5 @@
-import { computeWallPremium, resolvePeerGroup, type WallPremiumRequest } from "../../app/implied.js";
+import { computeWallPremium, type WallPremiumRequest } from "../../app/implied.js";
+import { resolveGroupSpec } from "../../app/peer-groups.js";
 import { InvalidInputError } from "../../errors.js";
 import { formatMultiple, formatPercent, formatPoints, formatPrice } from "../../i18n/format.js";
 import { localized, t } from "../../i18n/index.js";
@@ -32,7 +33,8 @@ function parseRates(raw: string | undefined): Partial<Record<Currency, number>> 
 const pct = (x: number | undefined) => formatPercent(x, { digits: 2 });
 
 export async function run(ctx: CliContext, o: WallFlags): Promise<void> {
-  const req: WallPremiumRequest = { a: resolvePeerGroup(o.a), b: resolvePeerGroup(o.b), model: modelOptions(o) };
+  const store = await ctx.store();
+  const req: WallPremiumRequest = { a: await resolveGroupSpec(store, o.a, "--a"), b: await resolveGroupSpec(store, o.b, "--b"), model: modelOptions(o) };
   const asOf = parseDate("--as-of", o.asOf);
   if (asOf) req.asOf = asOf;
   const crp = parseRate("--crp", o.crp);
