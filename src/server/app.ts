@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", securityHeaders);
   // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds).
-  if (deps.cache !== false) app.use("/api/*", responseCache({ paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution|theses\/[^/]+)$/ }));
+  if (deps.cache !== false) app.use("/api/*", responseCache({ paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution)$/ }));
   app.get("/api/health", (c) => c.json({ ok: true }));
   registerCompsRoutes(app, deps);
   registerEventRoutes(app, deps);
