@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { EXIT_CODES, isRerateError } from "../errors.js";
+import { EXIT_CODES, InvalidInputError, isRerateError } from "../errors.js";
 import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
@@ -340,6 +340,24 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   return program;
 }
 
+const FS_REASONS: Record<string, string> = {
+  ENOENT: "does not exist (or its folder does not)",
+  EACCES: "is not accessible (permission denied)",
+  EPERM: "is not accessible (operation not permitted)",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "has a part that is not a folder",
+  EROFS: "is on a read-only file system",
+  ENOSPC: "cannot be written: the disk is full",
+};
+
+/** A file the user named (an output path, an input file) that cannot be read or written: bad input, not a bug. */
+function fileSystemError(e: unknown): InvalidInputError | undefined {
+  const err = e as NodeJS.ErrnoException | undefined;
+  const reason = err?.code !== undefined ? FS_REASONS[err.code] : undefined;
+  if (reason === undefined || typeof err?.path !== "string") return undefined;
+  return InvalidInputError.at({ file: err.path, reason });
+}
+
 /**
  * Runs the CLI and returns the exit code: 0 on success, the error catalogue's code otherwise
  * (2 invalid input, 3 not found, …; see src/errors.ts).
@@ -351,8 +369,9 @@ export async function main(argv: readonly string[], io?: Io): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_CODES.E_INVALID_INPUT;
+  } catch (caught) {
+    if (caught instanceof CommanderError) return caught.exitCode === 0 ? 0 : EXIT_CODES.E_INVALID_INPUT;
+    const e = fileSystemError(caught) ?? caught;
     const lang = ctx?.lang ?? resolveLang(undefined, process.env);
     if (isRerateError(e)) {
       if (ctx?.json) (io?.out ?? ((s: string) => void process.stdout.write(s + "\n")))(toJson({ error: { code: e.code, message: e.message, issues: e.issues } }));

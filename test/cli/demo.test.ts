@@ -108,3 +108,11 @@ describe("commander errors", () => {
     expect(r.err).toContain("unknown option '--bogus'");
   });
 });
+
+describe("unwritable output paths", () => {
+  it("an --svg into a missing folder is bad input (exit 2) naming the path, not an internal error", async () => {
+    const r = await runCli(["--db", db, "bands", "9988.HK", "--svg", join(dir, "no-such-folder", "b.svg")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`[E_INVALID_INPUT]: ${join(dir, "no-such-folder", "b.svg")}: does not exist`);
+  });
+});
