@@ -113,8 +113,8 @@ export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known
   return n;
 }
 
-/** Sorts keys[lo..hi] ascending, carrying index along: quicksort (median of three) with insertion sort below 16. */
-function sortPairs(keys: Float64Array, index: Int32Array, lo: number, hi: number): void {
+/** Sorts keys[lo..hi] ascending, carrying index along: quicksort (median of three) with insertion sort below 16. Internal. */
+export function sortPairs(keys: Float64Array, index: Int32Array, lo: number, hi: number): void {
   while (hi - lo >= 16) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid]! < keys[lo]!) swap(keys, index, mid, lo);
