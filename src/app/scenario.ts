@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
@@ -16,6 +13,7 @@ import {
 } from "../core/scenario/index.js";
 import { suggestName } from "../core/scenario/suggest.js";
 import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
+import { spawnModuleWorker } from "./spawn-worker.js";
 import { createLineLocator, valueAt } from "./yaml-locate.js";
 
 /** A model read from its file: validated shape, file name and line lookup for messages. */
@@ -147,20 +145,6 @@ export interface ScenarioRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Starts one worker: the compiled file next to this one, or (tests, benchmarks) the TypeScript source through tsx. */
-function spawnWorker(): Worker {
-  const js = new URL("./scenario-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
-  const ts = new URL("./scenario-worker.ts", import.meta.url);
-  // Running from sources: tsx (a dev dependency) registers its loader inside the worker first. Its ESM
-  // entry is found through its package.json (its CommonJS entry cannot register from an eval worker).
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve("tsx/package.json");
-  const entry = (require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"]?.import.default ?? "./dist/esm/api/index.mjs";
-  const tsx = pathToFileURL(join(dirname(pkg), entry)).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`, { eval: true });
-}
-
 /** A set of worker threads that run Monte Carlo blocks; reuse it across runs, then close it. */
 export interface ScenarioPool {
   readonly threads: number;
@@ -180,7 +164,7 @@ export interface ScenarioPool {
  */
 export function createScenarioPool(threads: number): ScenarioPool {
   if (!(Number.isInteger(threads) && threads >= 1)) throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
-  const workers = Array.from({ length: threads }, () => spawnWorker());
+  const workers = Array.from({ length: threads }, () => spawnModuleWorker("scenario-worker", import.meta.url));
   const exited = new Set<Worker>();
   for (const w of workers) w.once("exit", () => exited.add(w));
   let nextRun = 0;

@@ -30,14 +30,14 @@ export interface ResidualSums {
   sumU: Float64Array;
   norms: number;
   nU: number;
-  /** Σ K_it and counts by axis day, and how many observations (Corrado). */
+  /** Σ K_it by axis day, how many observations, and by axis day how many of them have no value (Corrado). */
   sumK: Float64Array;
-  cntK: Float64Array;
   nK: number;
+  missK: Float64Array;
 }
 
 export function createResidualSums(estimationDays: number, axisDays: number): ResidualSums {
-  return { sumU: new Float64Array(estimationDays), norms: 0, nU: 0, sumK: new Float64Array(axisDays), cntK: new Float64Array(axisDays), nK: 0 };
+  return { sumU: new Float64Array(estimationDays), norms: 0, nU: 0, sumK: new Float64Array(axisDays), nK: 0, missK: new Float64Array(axisDays) };
 }
 
 /** One security-event as the residual pass sees it, in the prefix's re-centred coordinates. Internal. */
@@ -52,8 +52,11 @@ export interface ResidualInput {
   cm: number;
   alpha: number;
   beta: number;
-  /** Mean and standard deviation of the estimation residuals: the range of the rank buckets. */
+  /** Valid estimation days, the mean estimation residual ē and the residual sum of squares Σ(e − ē)² (from the fit's moments). */
+  validDays: number;
   centre: number;
+  ss: number;
+  /** σ̂: with ē it sets the range of the rank buckets. */
   sd: number;
   /** The span's abnormal returns and where the span starts on the axis. */
   ar: Float64Array;
@@ -77,41 +80,51 @@ export interface ResidualInput {
  * @returns the share of positive estimation residuals (NaN when none is finite)
  */
 export function residualPass(x: ResidualInput, all: ResidualSums, excluded: readonly ResidualSums[] | undefined, s: RankScratch): number {
-  const { returns, market, first, estimationDays: L, cr, cm, alpha, beta, ar, spanOffset } = x;
+  const { returns, market, first, estimationDays: L, cr, cm, alpha, beta, ar, spanOffset, validDays: n, centre } = x;
   const vals = s.vals;
   const bucket = s.bucket;
   const counts = s.counts;
   const axis = vals.length;
   const NB = 2 * axis;
   counts.fill(0);
-  let lo = x.centre - 4 * x.sd;
+  let lo = centre - 4 * x.sd;
   let scale = (NB - 1) / (8 * x.sd);
   if (!(scale > 0 && scale < Number.POSITIVE_INFINITY)) {
     // σ̂ = 0 (a perfect fit or constant returns): every value in one bucket, which the quicksort takes.
     lo = 0;
     scale = 0;
   }
-  const cntK = all.cntK;
+  // Kolari–Pynnönen: u = (e − ē)/√Σ(e − ē)², with ē and Σ(e − ē)² = σ̂²·df known from the fit's moments, so
+  // the unit vector is added in the same pass (no vector when the residuals do not vary).
+  const kp = n >= 2 && x.ss > 0;
+  const inv = kp ? 1 / Math.sqrt(x.ss) : 0;
+  const sumU = all.sumU;
+  const missK = all.missK;
   const T = returns.length;
-  // Estimation days inside the grid: j in [j0, j1).
+  // Estimation days inside the grid: j in [j0, j1); days outside it and between estimation and span are missing.
   const j0 = Math.max(0, -first);
   const j1 = Math.max(j0, Math.min(L, T - first));
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let j = 0; j < j0; j++) vals[j] = NaN;
-  for (let j = j1; j < spanOffset; j++) vals[j] = NaN;
+  for (let j = 0; j < j0; j++) {
+    vals[j] = NaN;
+    bucket[j] = -1;
+    missK[j]!++;
+  }
+  for (let j = j1; j < spanOffset; j++) {
+    vals[j] = NaN;
+    bucket[j] = -1;
+    missK[j]!++;
+  }
+  let norm = 0;
   for (let j = j0; j < j1; j++) {
     const i = first + j;
     const r = returns[i]!;
     const m = market === undefined ? 0 : market[i]!;
     const e = r - cr - alpha - beta * (m - cm);
-    vals[j] = e;
     if (e - e === 0 && m - m === 0) {
-      n++;
-      sum += e;
-      sumSq += e * e;
-      cntK[j]!++;
+      vals[j] = e;
+      const u = (e - centre) * inv;
+      sumU[j]! += u;
+      norm += u * u;
       const f = (e - lo) * scale;
       const b = f < 1 ? 0 : f >= NB ? NB - 1 : f | 0;
       bucket[j] = b;
@@ -119,10 +132,24 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     } else {
       vals[j] = NaN;
       bucket[j] = -1;
+      missK[j]!++;
     }
   }
-  for (let j = 0; j < j0; j++) bucket[j] = -1;
-  for (let j = j1; j < spanOffset; j++) bucket[j] = -1;
+  if (kp) {
+    all.norms += norm;
+    all.nU++;
+    if (excluded !== undefined) {
+      for (let j = 0; j < L; j++) {
+        const e = vals[j]!;
+        s.u[j] = e - e === 0 ? (e - centre) * inv : 0;
+      }
+      for (const ex of excluded) {
+        for (let j = 0; j < L; j++) ex.sumU[j]! += s.u[j]!;
+        ex.norms += norm;
+        ex.nU++;
+      }
+    }
+  }
   let t = n;
   let spanPositive = 0;
   for (let j = 0; j < ar.length; j++) {
@@ -132,46 +159,13 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     vals[at] = a;
     if (a - a === 0) {
       t++;
-      cntK[at]!++;
       const f = (a - lo) * scale;
       const b = f < 1 ? 0 : f >= NB ? NB - 1 : f | 0;
       bucket[at] = b;
       counts[b]!++;
     } else {
       bucket[at] = -1;
-    }
-  }
-
-  // Kolari–Pynnönen: centre on the residuals' own mean, scale to unit length, missing days count 0.
-  if (n >= 2) {
-    // Σ(e − ē)² from Σe² − nē²: residuals of a fit with an intercept average 0, so nothing cancels.
-    const mean = sum / n;
-    const ss = sumSq - sum * mean;
-    if (ss > 1e-12 * sumSq) {
-      const inv = 1 / Math.sqrt(ss);
-      const sumU = all.sumU;
-      let norm = 0;
-      for (let j = j0; j < j1; j++) {
-        const e = vals[j]!;
-        if (e - e === 0) {
-          const v = (e - mean) * inv;
-          sumU[j]! += v;
-          norm += v * v;
-        }
-      }
-      all.norms += norm;
-      all.nU++;
-      if (excluded !== undefined) {
-        for (let j = 0; j < L; j++) {
-          const e = vals[j]!;
-          s.u[j] = e - e === 0 ? (e - mean) * inv : 0;
-        }
-        for (const ex of excluded) {
-          for (let j = 0; j < L; j++) ex.sumU[j]! += s.u[j]!;
-          ex.norms += norm;
-          ex.nU++;
-        }
-      }
+      missK[at]!++;
     }
   }
 
@@ -208,12 +202,12 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
       index[j + 1] = ix;
     }
   }
-  const inv = 1 / (t + 1);
+  const invT = 1 / (t + 1);
   const sumK = all.sumK;
   for (let a = 0; a < t; ) {
     let b = a + 1;
     while (b < t && keys[b] === keys[a]) b++;
-    const k = ((a + 1 + b) / 2) * inv - 0.5; // positions a … b − 1 hold ranks a + 1 … b: ties share the average
+    const k = ((a + 1 + b) / 2) * invT - 0.5; // positions a … b − 1 hold ranks a + 1 … b: ties share the average
     for (let j = a; j < b; j++) sumK[index[j]!]! += k;
     a = b;
   }
@@ -233,17 +227,15 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     for (let a = 0; a < t; ) {
       let b = a + 1;
       while (b < t && keys[b] === keys[a]) b++;
-      const k = ((a + 1 + b) / 2) * inv - 0.5;
+      const k = ((a + 1 + b) / 2) * invT - 0.5;
       for (let j = a; j < b; j++) kk[index[j]!] = k;
       a = b;
     }
     for (const ex of excluded) {
       for (let j = 0; j < axis; j++) {
         const v = kk[j]!;
-        if (v - v === 0) {
-          ex.sumK[j]! += v;
-          ex.cntK[j]!++;
-        }
+        if (v - v === 0) ex.sumK[j]! += v;
+        else ex.missK[j]!++;
       }
       ex.nK++;
     }

@@ -28,8 +28,11 @@ export { aggregateWindow, type WindowTests, type WindowSample } from "./aggregat
 export { createPathAccumulator, addToPath, pathOf, type PathPoint, type PathAccumulator } from "./caar-path.js";
 export type { ObservationOutcome, WindowOutcome, SkipCode } from "./outcomes.js";
 export {
-  runEventStudy, type StudySeries, type StudyObservation, type MergedGroup, type WindowAggregate, type EventStudyOutcome, type RunOptions,
+  runEventStudy, finishEventStudy, type StudySeries, type StudyObservation, type MergedGroup, type WindowAggregate, type EventStudyOutcome, type RunOptions,
 } from "./run-event-study.js";
+export {
+  addSeriesToStudy, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries, type StudyAccumulator,
+} from "./study-accumulator.js";
 export { describeDayZero } from "./describe-day-zero.js";
 export { calendarOfListing } from "./listing-calendar.js";
 export { DEFAULT_BENCHMARKS, chooseDefaultBenchmark } from "./default-benchmark.js";

@@ -178,7 +178,7 @@ function meanCorrelationFor(all: ResidualSums, excluded: ResidualSums): number |
 function meanRanksFor(all: ResidualSums, excluded: ResidualSums): { meanK: Float64Array; n: number } {
   const meanK = new Float64Array(all.sumK.length);
   for (let i = 0; i < meanK.length; i++) {
-    const c = all.cntK[i]! - excluded.cntK[i]!;
+    const c = all.nK - excluded.nK - (all.missK[i]! - excluded.missK[i]!);
     meanK[i] = c > 0 ? (all.sumK[i]! - excluded.sumK[i]!) / c : NaN;
   }
   return { meanK, n: all.nK - excluded.nK };

@@ -318,7 +318,7 @@ export function addSeriesToStudy(
         acc.positiveShare[i] = residualPass(
           {
             returns, market, first: d0 + E.from, estimationDays, cr, cm, alpha: fit.alpha, beta: fit.beta,
-            centre: centres[j]!, sd: Math.sqrt(fit.sigma2),
+            validDays: fit.n, centre: centres[j]!, ss: fit.sigma2 * fit.df, sd: Math.sqrt(fit.sigma2),
             ar: acc.ar.subarray(i * spanDays, (i + 1) * spanDays), spanOffset: span.from - E.from,
           },
           acc.residuals, excludedBy?.[j], scratch,
@@ -378,7 +378,7 @@ function addResidualSums(into: ResidualSums, from: ResidualSums): void {
   for (let j = 0; j < into.sumU.length; j++) into.sumU[j]! += from.sumU[j]!;
   for (let j = 0; j < into.sumK.length; j++) {
     into.sumK[j]! += from.sumK[j]!;
-    into.cntK[j]! += from.cntK[j]!;
+    into.missK[j]! += from.missK[j]!;
   }
   into.norms += from.norms;
   into.nU += from.nU;
