@@ -1,40 +1,65 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import {
-  addSeriesToStudy, createStudyAccumulator, finishEventStudy, mergeStudyAccumulators, observationsBySeries, validateStudySpec,
+  addSeriesToStudy, createStudyAccumulator, finishEventStudy, mergeStudyAccumulators, observationsBySeries, runEventStudy, validateStudySpec,
   type EventStudyOutcome, type EventStudySpec, type RunOptions, type StudyAccumulator, type StudyObservation, type StudySeries,
 } from "../core/events/index.js";
 import { InvalidInputError } from "../errors.js";
-import type { EventStudyReply, EventStudyTask } from "./event-study-worker.js";
+import type { EventStudyReply, EventStudyTask, StudyChunk } from "./event-study-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
 
-/** Below this many security-events a study runs on the calling thread: starting a worker costs more than it saves. */
+/** Below this many security-events a study runs on the calling thread: handing it to workers costs more than it saves. */
 export const PARALLEL_MIN_OBSERVATIONS = 4000;
 
 export interface ParallelRunOptions extends RunOptions {
-  /** Threads in all, this one included (default: the machine's available parallelism, at most 8); 1 runs here. */
+  /** Threads, the calling one included (default: the machine's available parallelism, at most 8); 1 runs on the calling thread only. */
   threads?: number;
 }
 
-/** The threads a study of `observations` security-events uses. */
+/** The threads a study of `observations` security-events uses, the calling one included (1: no workers). */
 export function eventStudyThreads(observations: number, threads?: number): number {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
   }
   if (observations < PARALLEL_MIN_OBSERVATIONS) return 1;
-  return Math.max(1, Math.min(threads ?? Math.min(availableParallelism(), 8), Math.ceil(observations / (PARALLEL_MIN_OBSERVATIONS / 2))));
+  return Math.min(threads ?? Math.min(availableParallelism(), 8), Math.ceil(observations / (PARALLEL_MIN_OBSERVATIONS / 2)));
+}
+
+// Workers stay up between studies (a dashboard or a benchmark runs many), unreferenced while idle so they
+// never keep the process alive; studies take turns on them.
+const pool: Worker[] = [];
+let turn: Promise<unknown> = Promise.resolve();
+let nextStudy = 1;
+
+function workers(n: number): Worker[] {
+  while (pool.length < n) {
+    const w = spawnModuleWorker("event-study-worker", import.meta.url);
+    w.unref();
+    w.once("exit", () => {
+      const at = pool.indexOf(w);
+      if (at >= 0) pool.splice(at, 1);
+    });
+    pool.push(w);
+  }
+  return pool.slice(0, n);
+}
+
+/** Stops the event-study worker threads (they restart on the next parallel study). */
+export async function closeEventStudyWorkers(): Promise<void> {
+  const all = pool.splice(0);
+  await Promise.all(all.map((w) => w.terminate()));
 }
 
 /**
- * The same event study as {@link runEventStudy}, with the securities split over worker threads: each
- * thread studies its securities into an accumulator (this thread takes one share itself), the
- * accumulators are merged and the study finished once. The samples are taken in observation order, so
- * every statistic is the serial one up to the order of a few floating-point sums (≤ 1e-12 relative; a test
- * checks it).
+ * The same event study as {@link runEventStudy}, over worker threads: the securities go out in chunks
+ * (largest first, each to the next free worker), every worker studies its chunks into one accumulator, and
+ * the accumulators are merged and the study finished once. The window samples are taken in observation
+ * order, so every statistic equals the serial one up to the order of a few floating-point sums (a test
+ * checks ≤ 1e-12 relative).
  * @throws InvalidInputError for an invalid spec or thread count; RangeError as runEventStudy
  * @example await runEventStudyInParallel(series, observations, EVENT_STUDY_DEFAULTS, { threads: 2 })
  */
-export async function runEventStudyInParallel(
+export function runEventStudyInParallel(
   series: readonly StudySeries[],
   observations: readonly StudyObservation[],
   spec: EventStudySpec,
@@ -42,60 +67,97 @@ export async function runEventStudyInParallel(
 ): Promise<EventStudyOutcome> {
   validateStudySpec(spec);
   const threads = eventStudyThreads(observations.length, options.threads);
-  const residualTests = options.residualTests !== false;
+  if (threads === 1) return Promise.resolve(runEventStudy(series, observations, spec, options));
+  const run = turn.then(() => studyOnWorkers(series, observations, spec, options, threads));
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+async function studyOnWorkers(
+  series: readonly StudySeries[], observations: readonly StudyObservation[], spec: EventStudySpec, options: ParallelRunOptions, threads: number,
+): Promise<EventStudyOutcome> {
   const bySeries = observationsBySeries(observations);
   for (const s of bySeries.keys()) {
     if (series[s] === undefined) throw new RangeError(`observation refers to series ${s}, but only ${series.length} series were given`);
   }
   const total = bySeries.size;
+  const order = [...bySeries].sort((a, b) => b[1].length - a[1].length);
+  const size = Math.max(1, Math.ceil(order.length / (threads * 16)));
+  const chunks: StudyChunk[] = [];
+  for (let a = 0; a < order.length; a += size) {
+    chunks.push(order.slice(a, a + size).map(([index, obs]) => {
+      const s = series[index]!;
+      return { index, returns: s.returns, ...(s.market !== undefined ? { market: s.market } : {}), observations: obs };
+    }));
+  }
+  const study = nextStudy++;
+  const residualTests = options.residualTests !== false;
+  const seriesOf = Int32Array.from(observations, (o) => o.series);
+  const day0 = Int32Array.from(observations, (o) => o.day0);
+  // This thread studies chunks too, between feeding the workers; each worker keeps two chunks queued so it
+  // never waits for this thread to finish one of its own.
+  const team = workers(Math.min(threads - 1, chunks.length));
+  let next = 0;
   let done = 0;
   const progress = (n: number) => {
     done += n;
     options.onProgress?.(done, total);
   };
-
-  // Shares of about equal numbers of security-events: largest securities first, each to the lightest share.
-  const shares = Array.from({ length: threads }, () => ({ load: 0, series: new Map<number, number[]>() }));
-  for (const [s, list] of [...bySeries].sort((a, b) => b[1].length - a[1].length)) {
-    const lightest = shares.reduce((a, b) => (b.load < a.load ? b : a));
-    lightest.series.set(s, list);
-    lightest.load += list.length;
-  }
-
-  const seriesOf = Int32Array.from(observations, (o) => o.series);
-  const day0 = Int32Array.from(observations, (o) => o.day0);
-  const workers: Worker[] = [];
   try {
-    const pending = shares.slice(1).filter((sh) => sh.series.size > 0).map((sh) => {
-      const worker = spawnModuleWorker("event-study-worker", import.meta.url);
-      workers.push(worker);
-      const task: EventStudyTask = {
-        spec, residualTests, seriesOf, day0,
-        assigned: [...sh.series].map(([index, obs]) => ({
-          index, returns: series[index]!.returns, ...(series[index]!.market !== undefined ? { market: series[index]!.market } : {}), observations: obs,
-        })),
+    const parts = team.map((w) => new Promise<StudyAccumulator>((resolve, reject) => {
+      let inFlight = 0;
+      const send = (task: EventStudyTask) => w.postMessage(task);
+      const feed = () => {
+        while (inFlight < 2 && next < chunks.length) {
+          send({ type: "chunk", study, chunk: chunks[next++]! });
+          inFlight++;
+        }
+        if (inFlight === 0) send({ type: "end", study });
       };
-      return new Promise<StudyAccumulator>((resolve, reject) => {
-        worker.on("message", (m: EventStudyReply) => {
-          if (m.type === "progress") progress(m.done);
-          else if (m.type === "done") resolve(m.acc);
+      const onMessage = (m: EventStudyReply) => {
+        if (m.study !== study) return;
+        if (m.type === "chunk-done") {
+          inFlight--;
+          progress(m.securities);
+          feed();
+        } else {
+          cleanup();
+          if (m.type === "done") resolve(m.acc);
           else reject(m.name === "RangeError" ? new RangeError(m.message) : new Error(`event-study worker: ${m.message}`));
-        });
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`event-study worker exited (code ${code}) before it finished`)));
-        worker.postMessage(task);
-      });
-    });
-    // This thread's share, while the workers start and run.
+        }
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(e);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`event-study worker exited (code ${code}) before it finished`));
+      };
+      const cleanup = () => {
+        w.off("message", onMessage);
+        w.off("error", onError);
+        w.off("exit", onExit);
+        w.unref();
+      };
+      w.ref();
+      w.on("message", onMessage);
+      w.once("error", onError);
+      w.once("exit", onExit);
+      send({ type: "begin", study, spec, residualTests, seriesOf, day0 });
+      feed();
+    }));
     const acc = createStudyAccumulator(observations.length, spec, residualTests);
-    let mine = 0;
-    addSeriesToStudy(acc, series, observations, shares[0]!.series, spec, (d) => {
-      progress(d - mine);
-      mine = d;
-    });
-    for (const part of await Promise.all(pending)) mergeStudyAccumulators(acc, part);
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      addSeriesToStudy(acc, series, observations, new Map(chunk.map((c) => [c.index, c.observations])), spec);
+      progress(chunk.length);
+      await new Promise<void>((r) => setImmediate(r)); // let the workers' messages in
+    }
+    for (const part of await Promise.all(parts)) mergeStudyAccumulators(acc, part);
     return finishEventStudy(acc, spec, options.confidence ?? 0.95);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  } catch (e) {
+    await closeEventStudyWorkers(); // their state is unknown: start afresh next time
+    throw e;
   }
 }

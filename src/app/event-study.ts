@@ -2,7 +2,7 @@ import { EmptyDataError, formatIssue, InvalidInputError, NotFoundError } from ".
 import type { CalendarId } from "../core/calendars/holiday.js";
 import {
   calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
-  parseEventArgument, parseEventTime, prepareStudySeries, runEventStudy, sessionHoursOf, validateStudySpec, windowSpan,
+  parseEventArgument, parseEventTime, prepareStudySeries, sessionHoursOf, validateStudySpec, windowSpan,
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
 } from "../core/events/index.js";
@@ -12,6 +12,7 @@ import { listEvents } from "../store/events.js";
 import { varcharList, type Store } from "../store/open.js";
 import { addDays, fromDayNumber } from "../core/dates.js";
 import { listSecurities, type StoredSecurity } from "../store/securities.js";
+import { runEventStudyInParallel } from "./event-study-parallel.js";
 import { readInputTable } from "./import/read-table.js";
 import { EVENT_KIND } from "./import/record-kinds.js";
 import { parseRecords } from "./import/records.js";
@@ -35,6 +36,8 @@ export interface EventStudyRequest {
   confidence?: number;
   /** false: skip Kolari–Pynnönen, Corrado and generalised sign (they need every estimation residual; see RunOptions). */
   residualTests?: boolean;
+  /** Threads for a large study, this one included (default: the machine's cores, at most 8; see {@link eventStudyThreads}). */
+  threads?: number;
   onProgress?: (stage: "prices" | "study", done: number, total: number) => void;
 }
 
@@ -233,13 +236,14 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     return { pair, dz, note: dz === undefined ? undefined : describeDayZero(dz, hours, time.date) };
   });
   const studyObs: StudyObservation[] = located.map((l) => ({ series: seriesIndex.get(l.pair.security)!, day0: l.dz?.index ?? -1 }));
-  const outcome = runEventStudy(
+  const outcome = await runEventStudyInParallel(
     prepared.map((p) => ({ returns: p.returns, ...(p.market ? { market: p.market } : {}) })),
     studyObs, spec,
     {
       ...(req.onProgress ? { onProgress: (d: number, t: number) => req.onProgress!("study", d, t) } : {}),
       ...(req.confidence !== undefined ? { confidence: req.confidence } : {}),
       ...(req.residualTests === false ? { residualTests: false } : {}),
+      ...(req.threads !== undefined ? { threads: req.threads } : {}),
     },
   );
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { assertSomeObservation, computeEventStudy, eventStudyChartSvg, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
 import { formatDayRange, NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
+import { parseNumberOption } from "../../app/comps-options.js";
 import { InvalidInputError } from "../../errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
@@ -20,6 +21,7 @@ export interface EventStudyOptions {
   minEstimationDays?: string;
   logReturns?: boolean;
   parametricOnly?: boolean;
+  threads?: string;
   svg?: string;
   xlsx?: string;
 }
@@ -33,6 +35,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
   }
   const windowTexts = [...(o.windows?.split(",") ?? []), ...(o.window ?? [])].map((s) => s.trim()).filter((s) => s !== "");
   const minDays = o.minEstimationDays === undefined ? undefined : Number(o.minEstimationDays);
+  const threads = o.threads === undefined ? undefined : parseNumberOption(o.threads, "--threads", (x) => Number.isInteger(x) && x >= 1 && x <= 256, "must be a whole number of threads from 1 to 256");
   if (minDays !== undefined && !Number.isInteger(minDays)) throw InvalidInputError.at({ column: "--min-estimation-days", value: o.minEstimationDays!, reason: "must be an integer" });
   const securities = o.securities?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
   const events = [...eventsFromArguments(o.event ?? []), ...(o.eventsFile !== undefined ? readEventsFile(o.eventsFile) : [])];
@@ -61,6 +64,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
     ...(minDays !== undefined ? { minEstimationDays: minDays } : {}),
     logReturns: Boolean(o.logReturns),
     ...(o.parametricOnly ? { residualTests: false } : {}),
+    ...(threads !== undefined ? { threads } : {}),
     onProgress: (s, done, total) => {
       if (s !== stage) {
         bar?.stop();

@@ -21,13 +21,13 @@ export interface WindowTests {
 
 /** What one window's aggregate is computed from: one entry per observation (merged groups count once). */
 export interface WindowSample {
-  cars: number[];
+  cars: ArrayLike<number>;
   /** CAR / √Var (NaN when Var is 0). */
-  scars: number[];
+  scars: ArrayLike<number>;
   /** Degrees of freedom of each σ̂². */
-  dfs: number[];
+  dfs: ArrayLike<number>;
   /** Share of positive estimation-window ARs. */
-  positiveShares: number[];
+  positiveShares: ArrayLike<number>;
 }
 
 /**
@@ -58,7 +58,7 @@ export function aggregateWindow(
   put("genSignZ", generalizedSignZ(sample.cars, sample.positiveShares));
   const { mean: caar } = meanAndVariance(sample.cars);
   let nStandardized = 0;
-  for (const x of sample.scars) if (x - x === 0) nStandardized++;
+  for (let i = 0; i < sample.scars.length; i++) if (sample.scars[i]! - sample.scars[i]! === 0) nStandardized++;
   return {
     n: sample.cars.length,
     nStandardized,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { averageRanks } from "./average-ranks.js";
+import { corradoZ } from "./corrado-z.js";
 import { crossSectionalT } from "./cross-sectional-t.js";
-import { runEventStudy, type StudySeries } from "./run-event-study.js";
+import { meanResidualCorrelation } from "./mean-residual-correlation.js";
+import { finishEventStudy, runEventStudy, type StudySeries } from "./run-event-study.js";
+import { addSeriesToStudy, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries } from "./study-accumulator.js";
 import { EVENT_STUDY_DEFAULTS, type EventStudySpec } from "./study-spec.js";
 
 /** Deterministic market and stocks: r = α + βm + ε with a few missing days and an event jump. */
@@ -164,5 +168,112 @@ describe("runEventStudy(…, { residualTests: false })", () => {
     for (const k of ["bmpT", "csectT", "patellZ", "signZ"] as const) expect(quick.aggregates[0]!.tests[k]).toEqual(full.aggregates[0]!.tests[k]);
     expect(quick.observations[0]!.positiveShare).toBeUndefined();
     expect(quick.observations[0]!.windows).toEqual(full.observations[0]!.windows);
+  });
+});
+
+/**
+ * The residual tests by the textbook route, one security-event at a time: residuals on the estimation days,
+ * ARs on the span, ranks by {@link averageRanks} (scipy's rankdata), K = rank/(T_i + 1) − 0.5 averaged by
+ * day, Corrado's Z per window; the share of positive residuals; the mean pairwise correlation of the
+ * residual vectors.
+ */
+function residualTestsDirect(series: StudySeries[], obs: { series: number; day0: number }[], spec: EventStudySpec) {
+  const E = spec.estimation;
+  const span = { from: Math.min(...spec.windows.map((w) => w.from)), to: Math.max(...spec.windows.map((w) => w.to)) };
+  const axis = span.to - E.from + 1;
+  const sumK = new Float64Array(axis);
+  const cnt = new Float64Array(axis);
+  const residuals: Float64Array[] = [];
+  const shares: number[] = [];
+  for (const o of obs) {
+    const s = series[o.series]!;
+    const m = (t: number) => (spec.model === "mean-adjusted" ? 0 : s.market![t]!);
+    const xs: number[] = [], ys: number[] = [];
+    for (let t = o.day0 + E.from; t <= o.day0 + E.to; t++) if (Number.isFinite(s.returns[t]!) && Number.isFinite(m(t))) { xs.push(m(t)); ys.push(s.returns[t]!); }
+    const L = xs.length;
+    const my = ys.reduce((a, b) => a + b) / L;
+    const mx = xs.reduce((a, b) => a + b) / L;
+    let beta = 0;
+    if (spec.model === "market") {
+      let sxx = 0, sxy = 0;
+      xs.forEach((x, k) => { sxx += (x - mx) ** 2; sxy += (x - mx) * (ys[k]! - my); });
+      beta = sxy / sxx;
+    }
+    const alpha = my - beta * mx;
+    const vals = new Float64Array(axis).fill(NaN);
+    for (let t = o.day0 + E.from; t <= o.day0 + span.to; t++) {
+      const tau = t - o.day0;
+      if (tau > E.to && tau < span.from) continue;
+      const r = s.returns[t]!;
+      if (Number.isFinite(r) && Number.isFinite(m(t))) vals[tau - E.from] = r - alpha - beta * m(t);
+    }
+    const est = vals.slice(0, E.to - E.from + 1);
+    residuals.push(est);
+    const finite = Array.from(est).filter(Number.isFinite);
+    shares.push(finite.filter((e) => e > 0).length / finite.length);
+    const ranks = averageRanks(vals);
+    const T = Array.from(vals).filter(Number.isFinite).length;
+    ranks.forEach((r, j) => {
+      if (Number.isFinite(r)) {
+        sumK[j]! += r / (T + 1) - 0.5;
+        cnt[j]!++;
+      }
+    });
+  }
+  const meanK = Array.from(sumK, (s, j) => (cnt[j]! > 0 ? s / cnt[j]! : NaN));
+  return {
+    corrado: spec.windows.map((w) => corradoZ(meanK, w.from - E.from, w.to - E.from, obs.length)!.statistic),
+    shares,
+    meanCorrelation: meanResidualCorrelation(residuals)!,
+  };
+}
+
+describe("the residual tests (Corrado ranks, generalised-sign shares, Kolari–Pynnönen r̄)", () => {
+  const spec = EVENT_STUDY_DEFAULTS;
+  it("agree with the textbook route for ordinary returns", () => {
+    const series = market(5, 700, 6);
+    const obs = series.map((_, i) => ({ series: i, day0: 500 + (i % 2) * 60 }));
+    const r = runEventStudy(series, obs, spec);
+    const d = residualTestsDirect(series, obs, spec);
+    r.aggregates.forEach((a, w) => near(a.tests.corradoZ!.statistic, d.corrado[w]!, 1e-10));
+    r.observations.forEach((o, i) => near(o.positiveShare!, d.shares[i]!, 1e-12));
+    near(r.aggregates[0]!.meanCorrelation!, d.meanCorrelation, 1e-9);
+  });
+
+  it("rank ties exactly (average ranks): a halted stock's run of zero returns under the mean-adjusted model, long and short", () => {
+    const base = market(9, 700, 4);
+    const halted = (from: number, to: number) => ({ returns: Float64Array.from(base[0]!.returns, (x, t) => (t >= from && t <= to ? 0 : x)) });
+    // 100 equal residuals crowd one bucket (the sorting route); 12 equal ones stay in the bucket route.
+    const series: StudySeries[] = [halted(300, 399), halted(420, 431), ...base.slice(1).map((s) => ({ returns: s.returns }))];
+    const m = { ...spec, model: "mean-adjusted" as const };
+    const obs = series.map((_, i) => ({ series: i, day0: 500 }));
+    const r = runEventStudy(series, obs, m);
+    const d = residualTestsDirect(series, obs, m);
+    r.aggregates.forEach((a, w) => near(a.tests.corradoZ!.statistic, d.corrado[w]!, 1e-10));
+    r.observations.forEach((o, i) => near(o.positiveShare!, d.shares[i]!, 1e-12));
+  });
+});
+
+describe("mergeStudyAccumulators(into, from)", () => {
+  it("gives the single run's study when two accumulators study disjoint securities (merged groups included)", () => {
+    const series = market(3, 700, 6);
+    const obs = series.flatMap((_, i) => [{ series: i, day0: 480 }, { series: i, day0: 482 }, { series: i, day0: 620 }]);
+    const whole = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS);
+    const all = observationsBySeries(obs);
+    const a = createStudyAccumulator(obs.length, EVENT_STUDY_DEFAULTS);
+    const b = createStudyAccumulator(obs.length, EVENT_STUDY_DEFAULTS);
+    addSeriesToStudy(a, series, obs, new Map([...all].filter(([s]) => s % 2 === 0)), EVENT_STUDY_DEFAULTS);
+    addSeriesToStudy(b, series, obs, new Map([...all].filter(([s]) => s % 2 === 1)), EVENT_STUDY_DEFAULTS);
+    mergeStudyAccumulators(a, b);
+    const merged = finishEventStudy(a, EVENT_STUDY_DEFAULTS);
+    expect(merged.observations).toEqual(whole.observations);
+    expect(merged.aggregates.map((x) => x.merged)).toEqual(whole.aggregates.map((x) => x.merged));
+    expect(whole.aggregates[0]!.merged.length).toBe(6); // −1…+1 around days 480 and 482 overlap for every security
+    merged.aggregates.forEach((x, w) => {
+      expect(x.n).toBe(whole.aggregates[w]!.n);
+      for (const k of Object.keys(x.tests) as (keyof typeof x.tests)[]) near(x.tests[k]!.statistic, whole.aggregates[w]!.tests[k]!.statistic, 1e-12);
+    });
+    expect(() => mergeStudyAccumulators(a, b)).toThrow(/studied twice/);
+    expect(() => finishEventStudy(createStudyAccumulator(obs.length, EVENT_STUDY_DEFAULTS), EVENT_STUDY_DEFAULTS)).toThrow(/was not studied/);
   });
 });

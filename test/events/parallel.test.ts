@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { closeEventStudyWorkers, eventStudyThreads, PARALLEL_MIN_OBSERVATIONS, runEventStudyInParallel } from "../../src/app/event-study-parallel.js";
+import { EVENT_STUDY_DEFAULTS, runEventStudy, type StudySeries } from "../../src/core/events/index.js";
+import { InvalidInputError } from "../../src/errors.js";
+
+/** 260 securities × 20 events on 1,400 days: missing returns, one security without a benchmark, overlapping events. */
+function market(): { series: StudySeries[]; obs: { series: number; day0: number }[] } {
+  let s = 424242;
+  const u = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  const g = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const T = 1400;
+  const m = Float64Array.from({ length: T }, (_, t) => (t === 0 ? NaN : 0.0003 + 0.011 * g()));
+  const series: StudySeries[] = Array.from({ length: 260 }, (_, i) => {
+    const r = Float64Array.from(m, (x) => (u() < 0.01 ? NaN : 0.0002 * ((i % 5) - 2) + (0.5 + (i % 9) * 0.1) * x + 0.015 * g()));
+    return i === 7 ? { returns: r } : { returns: r, market: m };
+  });
+  const days = [270, 272, 330, 400, 460, 520, 580, 640, 700, 760, 820, 880, 940, 1000, 1060, 1120, 1180, 1240, 1300, 1396];
+  return { series, obs: series.flatMap((_, i) => days.map((day0) => ({ series: i, day0: day0 + (i % 3) }))) };
+}
+
+describe("runEventStudyInParallel (worker threads)", () => {
+  afterAll(() => closeEventStudyWorkers());
+  const { series, obs } = market();
+
+  it("gives the serial study: every security-event identical, every statistic to 1e-12, the same merged groups", async () => {
+    expect(obs.length).toBeGreaterThanOrEqual(PARALLEL_MIN_OBSERVATIONS);
+    const serial = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS);
+    const progress: number[] = [];
+    const parallel = await runEventStudyInParallel(series, obs, EVENT_STUDY_DEFAULTS, { threads: 3, onProgress: (d) => progress.push(d) });
+    expect(parallel.observations).toEqual(serial.observations);
+    expect(serial.observations.filter((o) => o.status === "skipped").map((o) => o.skip!.code)).toContain("no-benchmark");
+    expect(parallel.aggregates.map((a) => [a.n, a.nStandardized, a.merged])).toEqual(serial.aggregates.map((a) => [a.n, a.nStandardized, a.merged]));
+    expect(serial.aggregates[0]!.merged.length).toBeGreaterThan(0);
+    parallel.aggregates.forEach((a, w) => {
+      const b = serial.aggregates[w]!;
+      expect(Object.keys(a.tests).sort()).toEqual(Object.keys(b.tests).sort());
+      for (const k of Object.keys(a.tests) as (keyof typeof a.tests)[]) {
+        expect(Math.abs(a.tests[k]!.statistic - b.tests[k]!.statistic)).toBeLessThanOrEqual(1e-12 * Math.abs(b.tests[k]!.statistic));
+      }
+      expect(Math.abs(a.caar! - b.caar!)).toBeLessThanOrEqual(1e-12 * Math.abs(b.caar!));
+    });
+    parallel.path.forEach((p, j) => expect(p.caar!).toBeCloseTo(serial.path[j]!.caar!, 14));
+    expect(progress[progress.length - 1]).toBe(260);
+    // A second study reuses the workers.
+    const again = await runEventStudyInParallel(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }, { threads: 2 });
+    expect(again.observations).toEqual(runEventStudy(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }).observations);
+  }, 60_000);
+
+  it("runs small studies on the calling thread, refuses a bad thread count, and reports a missing series", async () => {
+    expect(eventStudyThreads(PARALLEL_MIN_OBSERVATIONS - 1, 4)).toBe(1);
+    expect(eventStudyThreads(100_000, 3)).toBe(3);
+    expect(() => eventStudyThreads(100_000, 0)).toThrow(InvalidInputError);
+    await expect(runEventStudyInParallel(series, [...obs, { series: 999, day0: 500 }], EVENT_STUDY_DEFAULTS, { threads: 2 })).rejects.toThrow(/series 999/);
+  });
+});
