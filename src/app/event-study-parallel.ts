@@ -8,21 +8,26 @@ import { InvalidInputError } from "../errors.js";
 import type { EventStudyReply, EventStudyTask, StudyChunk } from "./event-study-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
 
-/** Below this many security-events a study runs on the calling thread: handing it to workers costs more than it saves. */
-export const PARALLEL_MIN_OBSERVATIONS = 4000;
+/**
+ * Below this many security-events a study runs on the calling thread: starting a worker (~40 ms) and its
+ * first, not yet optimised, chunks cost more than the second core saves (measured with bench:events).
+ */
+export const PARALLEL_MIN_OBSERVATIONS = 16_000;
 
 export interface ParallelRunOptions extends RunOptions {
   /** Threads, the calling one included (default: the machine's available parallelism, at most 8); 1 runs on the calling thread only. */
   threads?: number;
+  /** Fewest security-events worth threads (default {@link PARALLEL_MIN_OBSERVATIONS}). */
+  minObservations?: number;
 }
 
 /** The threads a study of `observations` security-events uses, the calling one included (1: no workers). */
-export function eventStudyThreads(observations: number, threads?: number): number {
+export function eventStudyThreads(observations: number, threads?: number, minObservations = PARALLEL_MIN_OBSERVATIONS): number {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     throw InvalidInputError.at({ column: "--threads", value: String(threads), reason: "must be a whole number ≥ 1" });
   }
-  if (observations < PARALLEL_MIN_OBSERVATIONS) return 1;
-  return Math.min(threads ?? Math.min(availableParallelism(), 8), Math.ceil(observations / (PARALLEL_MIN_OBSERVATIONS / 2)));
+  if (observations < minObservations) return 1;
+  return Math.min(threads ?? Math.min(availableParallelism(), 8), Math.ceil(observations / Math.max(1, minObservations / 2)));
 }
 
 // Workers stay up between studies (a dashboard or a benchmark runs many), unreferenced while idle so they
@@ -66,7 +71,7 @@ export function runEventStudyInParallel(
   options: ParallelRunOptions = {},
 ): Promise<EventStudyOutcome> {
   validateStudySpec(spec);
-  const threads = eventStudyThreads(observations.length, options.threads);
+  const threads = eventStudyThreads(observations.length, options.threads, options.minObservations);
   if (threads === 1) return Promise.resolve(runEventStudy(series, observations, spec, options));
   const run = turn.then(() => studyOnWorkers(series, observations, spec, options, threads));
   turn = run.catch(() => undefined);

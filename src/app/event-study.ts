@@ -11,6 +11,7 @@ import { normalizeHeader } from "../providers/csv/columns.js";
 import { listEvents } from "../store/events.js";
 import { varcharList, type Store } from "../store/open.js";
 import { addDays, fromDayNumber } from "../core/dates.js";
+import { readClosesBetween } from "../store/closes.js";
 import { listSecurities, type StoredSecurity } from "../store/securities.js";
 import { runEventStudyInParallel } from "./event-study-parallel.js";
 import { readInputTable } from "./import/read-table.js";
@@ -255,32 +256,45 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     list.push({ id: l.pair.event.id, index: l.dz.index });
     bySecurity.set(l.pair.security, list);
   }
-  const observations = located.map((l, i): EventStudyResult["observations"][number] => {
+  // Built field by field in the published order (no spreads: a whole market has tens of thousands of these).
+  type Observation = EventStudyResult["observations"][number];
+  const observations = located.map((l, i): Observation => {
     const o = outcome.observations[i]!;
     const p = prepared[studyObs[i]!.series]!;
     const d0 = studyObs[i]!.day0;
-    const base = {
-      security: l.pair.security, event: l.pair.event.id, title: l.pair.event.title.en, timestamp: l.pair.event.timestamp,
-      ...(benchmarkOf.get(l.pair.security)!.id !== undefined ? { benchmark: benchmarkOf.get(l.pair.security)!.id! } : {}),
-      ...(l.dz ? { day0: l.dz.date, dayZeroRule: l.dz.rule, dayZeroNote: l.note! } : {}),
-    };
+    const out = { security: l.pair.security, event: l.pair.event.id, title: l.pair.event.title.en, timestamp: l.pair.event.timestamp } as Observation;
+    const benchmark = benchmarkOf.get(l.pair.security)!.id;
+    if (benchmark !== undefined) out.benchmark = benchmark;
+    if (l.dz) {
+      out.day0 = l.dz.date;
+      out.dayZeroRule = l.dz.rule;
+      out.dayZeroNote = l.note!;
+    }
     if (o.status === "skipped") {
       const prices = priceCache.get(l.pair.security);
-      const reason = describeSkip(o.skip!.code, o.skip!.estimationDays, spec, { timestamp: l.pair.event.timestamp, ...(prices ? { first: prices.first, last: prices.last } : {}) });
-      return { ...base, status: "skipped", reason, ar: [], windows: [], notes: [] };
+      out.status = "skipped";
+      out.reason = describeSkip(o.skip!.code, o.skip!.estimationDays, spec, { timestamp: l.pair.event.timestamp, ...(prices ? { first: prices.first, last: prices.last } : {}) });
+      out.ar = [];
+      out.windows = [];
+      out.notes = [];
+      return out;
     }
-    const ar = Array.from(o.ar!, (a, j) => {
+    const fit = o.fit!;
+    out.status = "ok";
+    out.alpha = fit.alpha;
+    out.beta = fit.beta;
+    out.sigma = Math.sqrt(fit.sigma2);
+    out.n = fit.n;
+    out.df = fit.df;
+    if (o.positiveShare !== undefined && Number.isFinite(o.positiveShare)) out.positiveShare = o.positiveShare;
+    out.ar = Array.from(o.ar!, (a, j) => {
       const idx = d0 + span.from + j;
-      const inGrid = idx >= 0 && idx < p.grid.length;
-      return { day: span.from + j, ...(inGrid ? { date: p.grid[idx]! } : {}), ar: num(a), r: inGrid ? num(p.returns[idx]) : null, rm: inGrid && p.market ? num(p.market[idx]) : null };
+      if (idx < 0 || idx >= p.grid.length) return { day: span.from + j, ar: num(a), r: null, rm: null };
+      return { day: span.from + j, date: p.grid[idx]!, ar: num(a), r: num(p.returns[idx]), rm: p.market ? num(p.market[idx]) : null };
     });
-    return {
-      ...base, status: "ok", alpha: o.fit!.alpha, beta: o.fit!.beta, sigma: Math.sqrt(o.fit!.sigma2), n: o.fit!.n, df: o.fit!.df,
-      ...(o.positiveShare !== undefined && Number.isFinite(o.positiveShare) ? { positiveShare: o.positiveShare } : {}),
-      ar,
-      windows: o.windows!.map((w) => ({ from: w.from, to: w.to, car: num(w.car), t: num(w.t), p: num(w.p), k: w.k, missingDays: w.missingDays })),
-      notes: describeObservationNotes(p, l.pair.security, d0, span, spec, (bySecurity.get(l.pair.security) ?? []).filter((x) => x.id !== l.pair.event.id)),
-    };
+    out.windows = o.windows!.map((w) => ({ from: w.from, to: w.to, car: num(w.car), t: num(w.t), p: num(w.p), k: w.k, missingDays: w.missingDays }));
+    out.notes = describeObservationNotes(p, l.pair.security, d0, span, spec, (bySecurity.get(l.pair.security) ?? []).filter((x) => x.id !== l.pair.event.id));
+    return out;
   });
 
   const aggregates = outcome.aggregates.map((a): EventStudyResult["aggregates"][number] => {
@@ -315,26 +329,18 @@ type Closes = { dates: string[]; prices: Float64Array; field: "adjClose" | "clos
  */
 async function readCloses(store: Store, ids: readonly string[], range: { from: string; to: string }): Promise<Map<string, Closes | null>> {
   const wanted = [...new Set(ids)];
-  const rows = await store.all<{ security: string; first: string; last: string; d: number[] | null; adj: (number | null)[] | null; close: (number | null)[] | null }>(
-    `SELECT security, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last,
-       list(CAST(date - DATE '1970-01-01' AS INTEGER) ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS d,
-       list(adj_close ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS adj,
-       list(close ORDER BY date) FILTER (WHERE date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)) AS close
-     FROM prices WHERE list_contains(string_split($ids, chr(1)), security) GROUP BY security`,
-    { ids: wanted.join("\u0001"), from: range.from, to: range.to },
-  );
+  const stored = await readClosesBetween(store, wanted, range);
   const iso = new Map<number, string>();
   const out = new Map<string, Closes | null>(wanted.map((id) => [id, null]));
-  for (const r of rows) {
-    const days = r.d ?? [];
-    const useAdj = (r.adj ?? []).some((x) => x !== null && Number.isFinite(Number(x)));
-    const src = (useAdj ? r.adj : r.close) ?? [];
-    const dates = days.map((dn) => {
-      let d = iso.get(Number(dn));
-      if (d === undefined) iso.set(Number(dn), (d = fromDayNumber(Number(dn))));
+  for (const [id, r] of stored) {
+    let useAdj = false;
+    for (let i = 0; i < r.adjClose.length && !useAdj; i++) useAdj = Number.isFinite(r.adjClose[i]!);
+    const dates = Array.from(r.days, (dn) => {
+      let d = iso.get(dn);
+      if (d === undefined) iso.set(dn, (d = fromDayNumber(dn)));
       return d;
     });
-    out.set(r.security, { dates, prices: Float64Array.from(src, (x) => (x === null ? NaN : Number(x))), field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
+    out.set(id, { dates, prices: useAdj ? r.adjClose : r.close, field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { closeEventStudyWorkers, eventStudyThreads, PARALLEL_MIN_OBSERVATIONS, r
 import { EVENT_STUDY_DEFAULTS, runEventStudy, type StudySeries } from "../../src/core/events/index.js";
 import { InvalidInputError } from "../../src/errors.js";
 
-/** 260 securities × 20 events on 1,400 days: missing returns, one security without a benchmark, overlapping events. */
+/** 260 securities × 20 events (5,200) on 1,400 days: missing returns, one security without a benchmark, overlapping events. */
 function market(): { series: StudySeries[]; obs: { series: number; day0: number }[] } {
   let s = 424242;
   const u = () => ((s = (s * 48271) % 2147483647) / 2147483647);
@@ -23,10 +23,10 @@ describe("runEventStudyInParallel (worker threads)", () => {
   const { series, obs } = market();
 
   it("gives the serial study: every security-event identical, every statistic to 1e-12, the same merged groups", async () => {
-    expect(obs.length).toBeGreaterThanOrEqual(PARALLEL_MIN_OBSERVATIONS);
+    expect(obs.length).toBeLessThan(PARALLEL_MIN_OBSERVATIONS); // small enough for a test, so threads are asked for
     const serial = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS);
     const progress: number[] = [];
-    const parallel = await runEventStudyInParallel(series, obs, EVENT_STUDY_DEFAULTS, { threads: 3, onProgress: (d) => progress.push(d) });
+    const parallel = await runEventStudyInParallel(series, obs, EVENT_STUDY_DEFAULTS, { threads: 3, minObservations: 1000, onProgress: (d) => progress.push(d) });
     expect(parallel.observations).toEqual(serial.observations);
     expect(serial.observations.filter((o) => o.status === "skipped").map((o) => o.skip!.code)).toContain("no-benchmark");
     expect(parallel.aggregates.map((a) => [a.n, a.nStandardized, a.merged])).toEqual(serial.aggregates.map((a) => [a.n, a.nStandardized, a.merged]));
@@ -42,14 +42,15 @@ describe("runEventStudyInParallel (worker threads)", () => {
     parallel.path.forEach((p, j) => expect(p.caar!).toBeCloseTo(serial.path[j]!.caar!, 14));
     expect(progress[progress.length - 1]).toBe(260);
     // A second study reuses the workers.
-    const again = await runEventStudyInParallel(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }, { threads: 2 });
+    const again = await runEventStudyInParallel(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }, { threads: 2, minObservations: 1000 });
     expect(again.observations).toEqual(runEventStudy(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }).observations);
   }, 60_000);
 
   it("runs small studies on the calling thread, refuses a bad thread count, and reports a missing series", async () => {
     expect(eventStudyThreads(PARALLEL_MIN_OBSERVATIONS - 1, 4)).toBe(1);
     expect(eventStudyThreads(100_000, 3)).toBe(3);
+    expect(eventStudyThreads(5000, 3, 1000)).toBe(3);
     expect(() => eventStudyThreads(100_000, 0)).toThrow(InvalidInputError);
-    await expect(runEventStudyInParallel(series, [...obs, { series: 999, day0: 500 }], EVENT_STUDY_DEFAULTS, { threads: 2 })).rejects.toThrow(/series 999/);
+    await expect(runEventStudyInParallel(series, [...obs, { series: 999, day0: 500 }], EVENT_STUDY_DEFAULTS, { threads: 2, minObservations: 1000 })).rejects.toThrow(/series 999/);
   });
 });
