@@ -152,6 +152,9 @@ async function studyOnWorkers(
       send({ type: "begin", study, spec, residualTests, seriesOf, day0 });
       feed();
     }));
+    // If this thread's share fails first, the workers are stopped and their promises reject unawaited: mark
+    // them handled here (Promise.all below still sees every rejection).
+    for (const part of parts) part.catch(() => undefined);
     const acc = createStudyAccumulator(observations.length, spec, residualTests);
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
