@@ -4,8 +4,8 @@ import type { PriceColumns } from "../core/valuation/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
 import type { Store } from "../store/open.js";
-import { readCloseOnOrBefore, readPrices } from "../store/prices.js";
-import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import { readClosesOnOrBefore, readPrices } from "../store/prices.js";
+import { getSecurities, type StoredSecurity } from "../store/securities.js";
 import type { PeerGroup } from "./comps.js";
 
 /** A security of a group that could not be valued at all, and why. */
@@ -30,10 +30,11 @@ const uniq = (xs: readonly string[]) => [...new Set(xs)];
 const entitiesOf = (secs: Iterable<StoredSecurity>) => uniq([...secs].flatMap((s) => (s.issuer !== undefined ? [s.id, s.issuer] : [s.id])));
 
 async function readSecurities(store: Store, groups: readonly PeerGroup[], missing: MissingMember[]): Promise<Map<string, StoredSecurity>> {
+  const found = await getSecurities(store, groups.flatMap((g) => g.securities));
   const out = new Map<string, StoredSecurity>();
   for (const g of groups) {
     for (const id of g.securities) {
-      const s = out.get(id) ?? (await getSecurity(store, id));
+      const s = found.get(id);
       if (s === undefined) missing.push({ group: g.id, security: id, reason: "not in the store (import a security master, or check the symbol)" });
       else out.set(id, s);
     }
@@ -50,8 +51,9 @@ export async function loadValuationInputs(store: Store, groups: readonly PeerGro
   const missing: MissingMember[] = [];
   const securities = await readSecurities(store, groups, missing);
   const prices = new Map<string, { date: string; close: number; currency: Currency }>();
+  const closes = await readClosesOnOrBefore(store, [...securities.keys()], asOf);
   for (const s of securities.values()) {
-    const p = await readCloseOnOrBefore(store, s.id, asOf);
+    const p = closes.get(s.id);
     if (p !== undefined) prices.set(s.id, { date: p.date, close: p.close, currency: p.currency as Currency });
   }
   for (const g of groups) {
@@ -62,8 +64,9 @@ export async function loadValuationInputs(store: Store, groups: readonly PeerGro
   const entities = entitiesOf(securities.values());
   return {
     securities, prices, missing,
-    fundamentals: await readFundamentals(store, entities, asOf),
-    estimates: await readEstimates(store, entities, asOf),
+    // Only the versions point-in-time selection keeps: a store with years of monthly consensus sends a few rows per figure, not thousands.
+    fundamentals: await readFundamentals(store, entities, asOf, { latest: true }),
+    estimates: await readEstimates(store, entities, asOf, { latest: true }),
     fx: await readFxRates(store, asOf),
   };
 }

@@ -4,12 +4,10 @@ import {
   aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, valuationGap,
   type ClosingScenario, type MultipleAggregate, type MultipleKind, type MultipleResult, type SecurityMultiples, type ValuationGap,
 } from "../core/valuation/index.js";
-import { readEstimates, readFundamentals } from "../store/fundamentals.js";
-import { readFxRates } from "../store/fx.js";
 import type { Store } from "../store/open.js";
 import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
-import { readCloseOnOrBefore } from "../store/prices.js";
-import { getSecurity, type StoredSecurity } from "../store/securities.js";
+import type { StoredSecurity } from "../store/securities.js";
+import { loadValuationInputs } from "./comps-load.js";
 import { computeGapHistory, type GapHistoryResult } from "./gap-history.js";
 import { addDays } from "../core/dates.js";
 
@@ -69,26 +67,16 @@ export async function computeComps(
   const all = req.groups.flatMap((g) => g.securities);
   const asOf = req.asOf ?? (await latestPriceDate(store, all));
   if (asOf === undefined) throw new NotFoundError(`no prices for any of ${all.join(", ")}: load the demo (rerate demo) or import prices`);
-  const fx = createFxLookup(await readFxRates(store, asOf));
+  const inputs = await loadValuationInputs(store, req.groups, asOf);
+  const fx = createFxLookup(inputs.fx);
   const rows: CompsRow[] = [];
-  const missing: CompsResult["missing"] = [];
+  const missing: CompsResult["missing"] = inputs.missing;
   for (const g of req.groups) {
     for (const id of g.securities) {
-      const security = await getSecurity(store, id);
-      if (!security) {
-        missing.push({ group: g.id, security: id, reason: "not in the store (import a security master)" });
-        continue;
-      }
-      const price = await readCloseOnOrBefore(store, id, asOf);
-      if (!price) {
-        missing.push({ group: g.id, security: id, reason: `no price on or before ${asOf}` });
-        continue;
-      }
-      const entities = security.issuer ? [id, security.issuer] : [id];
-      const multiples = computeMultiples({
-        security, asOf, price: { date: price.date, close: price.close, currency: price.currency as StoredSecurity["currency"] },
-        fundamentals: await readFundamentals(store, entities, asOf), estimates: await readEstimates(store, entities, asOf), fx,
-      });
+      const security = inputs.securities.get(id);
+      const price = inputs.prices.get(id);
+      if (security === undefined || price === undefined) continue;
+      const multiples = computeMultiples({ security, asOf, price, fundamentals: inputs.fundamentals, estimates: inputs.estimates, fx });
       rows.push({ group: g.id, security, multiples });
     }
   }

@@ -1,4 +1,5 @@
 import type { Lang } from "../models/common.js";
+import { t } from "../i18n/index.js";
 import { openStore, resolveDbPath, type Store } from "../store/open.js";
 
 /** What every command receives: where the store is, the language, and where to write. */
@@ -20,15 +21,20 @@ export interface CliContext {
 export function createContext(opts: { db?: string; lang: Lang; json: boolean }, io?: Partial<Pick<CliContext, "out" | "err" | "interactive" | "now">>): CliContext {
   const dbPath = resolveDbPath(opts.db);
   let store: Promise<Store> | undefined;
+  const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
   return {
     dbPath,
     lang: opts.lang,
     json: opts.json,
     out: io?.out ?? ((s) => void process.stdout.write(s.endsWith("\n") ? s : s + "\n")),
-    err: io?.err ?? ((s) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n")),
+    err,
     interactive: io?.interactive ?? Boolean(process.stderr.isTTY),
     now: io?.now ?? (() => new Date()),
-    store: () => (store ??= openStore(dbPath)),
+    store: () => (store ??= openStore(dbPath).then((s) => {
+      const removed = Object.entries(s.recovered);
+      if (removed.length > 0) err(t(opts.lang, "store.recovered", { path: s.path, detail: removed.map(([table, n]) => `${table}: ${n}`).join(", ") }));
+      return s;
+    })),
     close: async () => {
       if (!store) return;
       const s = await store.catch(() => undefined);

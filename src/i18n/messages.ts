@@ -12,6 +12,11 @@ import { REPORT_MESSAGES } from "./messages-report.js";
  * `{name}` placeholders are filled by {@link t}.
  */
 const CORE_MESSAGES = {
+  "store.recovered": {
+    en: "Store {path}: an earlier import was interrupted while it committed; its leftover rows were removed ({detail}), so the store is as it was before that import. Run the import again.",
+    "zh-Hant": "資料庫 {path}：先前一次匯入在提交時中斷；已移除其殘留資料（{detail}），資料庫回復到該次匯入之前的狀態。請重新匯入。",
+    "zh-Hans": "数据库 {path}：先前一次导入在提交时中断；已移除其残留数据（{detail}），数据库恢复到该次导入之前的状态。请重新导入。",
+  },
   "import.done": {
     en: "Imported {kind}: {files} file(s), {rows} rows read; {added} added, {updated} updated, {unchanged} unchanged.",
     "zh-Hant": "已匯入 {kind}：{files} 個檔案，讀取 {rows} 行；新增 {added}、更新 {updated}、未變 {unchanged}。",

@@ -1,5 +1,5 @@
 import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
-import type { Store } from "./open.js";
+import { varcharList, type Store } from "./open.js";
 
 /** One security's closing prices between two dates, columnar. */
 export interface StoredCloses {
@@ -22,13 +22,15 @@ export interface StoredCloses {
  * @example const m = await readClosesBetween(store, ["0700.HK", "^HSI"], { from: "2023-11-01", to: "2025-10-31" })
  */
 export async function readClosesBetween(store: Store, ids: readonly string[], range: { from: string; to: string }): Promise<Map<string, StoredCloses>> {
-  const params = { ids: [...new Set(ids)].join("\u0001"), from: range.from, to: range.to };
-  const wanted = "security IN (SELECT unnest(string_split($ids, chr(1))))";
+  const list = varcharList([...new Set(ids)]);
+  const params = { ids: list.value, from: range.from, to: range.to };
+  const types = { ids: list.type };
+  const wanted = "security IN (SELECT unnest($ids))";
   const inRange = "date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)";
   const summary = await store.all<{ security: string; n: number | bigint; first: string; last: string }>(
     `SELECT security, count(*) FILTER (WHERE ${inRange}) AS n, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last
      FROM prices WHERE ${wanted} GROUP BY security ORDER BY security`,
-    params,
+    params, types,
   );
   const total = summary.reduce((s, r) => s + Number(r.n), 0);
   const days = new Int32Array(total);
@@ -36,7 +38,7 @@ export async function readClosesBetween(store: Store, ids: readonly string[], ra
   const close = new Float64Array(total);
   const result = await store.conn.run(
     `SELECT CAST(date - DATE '1970-01-01' AS INTEGER) AS d, adj_close, close FROM prices WHERE ${wanted} AND ${inRange} ORDER BY security, date`,
-    params,
+    params, types,
   );
   let at = 0;
   for (let c = 0; c < result.chunkCount; c++) {

@@ -47,13 +47,16 @@ export function estimateToRow(e: Estimate): (string | number | null)[] {
  * Fundamentals of the given entities known on `asOf` (knownFrom ≤ asOf). All versions known by then are
  * returned (restatements included) so that core can pick the latest per period; pass no asOf for all.
  */
-export async function readFundamentals(store: Store, entities: readonly string[], asOf?: string): Promise<Fundamental[]> {
+export async function readFundamentals(store: Store, entities: readonly string[], asOf?: string, options: { latest?: boolean } = {}): Promise<Fundamental[]> {
   if (entities.length === 0) return [];
+  // latest: only the version with the latest knownFrom per (entity, metric, fiscal period), the one
+  // pointInTimeFundamentals keeps; the key is the primary key less knownFrom, so there are no ties.
   const rows = await store.all<Record<string, unknown>>(
     `SELECT f.entity, f.metric, f.fiscal_period, strftime(f.period_end, '%Y-%m-%d') AS period_end, f.value, f.currency, f.unit,
             strftime(f.known_from, '%Y-%m-%d') AS known_from, f.reference, s.location
      FROM fundamentals f JOIN sources s ON s.id = f.source_id
-     WHERE list_contains($entities, f.entity) AND ($asOf IS NULL OR f.known_from <= CAST($asOf AS DATE))
+     WHERE f.entity IN (SELECT unnest($entities)) AND ($asOf IS NULL OR f.known_from <= CAST($asOf AS DATE))
+     ${options.latest ? "QUALIFY row_number() OVER (PARTITION BY f.entity, f.metric, f.fiscal_period ORDER BY f.known_from DESC) = 1" : ""}
      ORDER BY f.entity, f.metric, f.period_end, f.known_from`,
     { entities: varcharList(entities).value, asOf: asOf ?? null },
     { entities: varcharList([]).type },
@@ -70,14 +73,18 @@ export async function readFundamentals(store: Store, entities: readonly string[]
   });
 }
 
-/** Estimates of the given entities observed on or before `asOf`. */
-export async function readEstimates(store: Store, entities: readonly string[], asOf?: string): Promise<Estimate[]> {
+/**
+ * Estimates of the given entities observed on or before `asOf`; with `latest`, only the latest observation
+ * per (entity, metric, fiscal period, estimator), the one pointInTimeEstimates keeps.
+ */
+export async function readEstimates(store: Store, entities: readonly string[], asOf?: string, options: { latest?: boolean } = {}): Promise<Estimate[]> {
   if (entities.length === 0) return [];
   const rows = await store.all<Record<string, unknown>>(
     `SELECT e.entity, e.metric, e.fiscal_period, strftime(e.period_end, '%Y-%m-%d') AS period_end, e.value, e.currency, e.unit,
             strftime(e.as_of, '%Y-%m-%d') AS as_of, e.estimator, e.reference, s.location
      FROM estimates e JOIN sources s ON s.id = e.source_id
-     WHERE list_contains($entities, e.entity) AND ($asOf IS NULL OR e.as_of <= CAST($asOf AS DATE))
+     WHERE e.entity IN (SELECT unnest($entities)) AND ($asOf IS NULL OR e.as_of <= CAST($asOf AS DATE))
+     ${options.latest ? "QUALIFY row_number() OVER (PARTITION BY e.entity, e.metric, e.fiscal_period, e.estimator ORDER BY e.as_of DESC) = 1" : ""}
      ORDER BY e.entity, e.metric, e.fiscal_period, e.as_of`,
     { entities: varcharList(entities).value, asOf: asOf ?? null },
     { entities: varcharList([]).type },

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { DuckDBConnection, DuckDBInstance, LIST, VARCHAR, INTEGER, listValue, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { RerateError } from "../errors.js";
 import { migrate } from "./migrate.js";
+import { removeUnsourcedRows } from "./recover.js";
 
 /** Default store path, relative to the working directory. */
 export const DEFAULT_DB_PATH = ".rerate/rerate.duckdb";
@@ -29,6 +30,11 @@ export function integerList(items: readonly number[]): { value: DuckDBValue; typ
 /** An open rerate store: one DuckDB instance and connection, migrated to the current schema. */
 export class Store {
   private depth = 0;
+  /**
+   * Rows removed when the store was opened because their source was never recorded: what an import killed
+   * during its commit can leave (see {@link removeUnsourcedRows}); per table, empty when there were none.
+   */
+  recovered: Record<string, number> = {};
   constructor(
     readonly path: string,
     readonly instance: DuckDBInstance,
@@ -117,14 +123,18 @@ export function openStore(path: string = resolveDbPath()): Promise<Store> {
       throw new RerateError("E_INVALID_INPUT", `cannot open store ${key}: ${(e as Error).message}`, { cause: e });
     }
     const conn = await DuckDBConnection.create(instance);
+    let recovered: Record<string, number>;
     try {
       await migrate(conn, key);
+      recovered = await removeUnsourcedRows(conn);
     } catch (e) {
       conn.closeSync();
       instance.closeSync();
       throw e;
     }
-    return new Store(key, instance, conn);
+    const store = new Store(key, instance, conn);
+    store.recovered = recovered;
+    return store;
   })();
   stores.set(key, opening);
   opening.catch(() => stores.delete(key));

@@ -1,7 +1,7 @@
 import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
 import type { PriceColumns } from "../models/price-bar.js";
-import type { Store } from "./open.js";
+import { varcharList, type Store } from "./open.js";
 
 /** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
 export interface PriceBatch {
@@ -155,6 +155,18 @@ export async function readCloseOnOrBefore(store: Store, security: string, date: 
   );
   const r = rows[0];
   return r ? { date: r.date, close: Number(r.close), currency: r.currency } : undefined;
+}
+
+/** The last bar on or before a date of several securities, in one query (securities without one are absent). */
+export async function readClosesOnOrBefore(store: Store, ids: readonly string[], date: string): Promise<Map<string, { date: string; close: number; currency: string }>> {
+  if (ids.length === 0) return new Map();
+  const list = varcharList([...new Set(ids)]);
+  const rows = await store.all<{ security: string; date: string; close: number; currency: string }>(
+    `SELECT security, strftime(max(date), '%Y-%m-%d') AS date, arg_max(close, date) AS close, arg_max(currency, date) AS currency
+     FROM prices WHERE security IN (SELECT unnest($ids)) AND date <= CAST($d AS DATE) GROUP BY security`,
+    { ids: list.value, d: date }, { ids: list.type },
+  );
+  return new Map(rows.map((r) => [r.security, { date: r.date, close: Number(r.close), currency: r.currency }]));
 }
 
 /** Per security: number of bars and first/last date. */

@@ -1,5 +1,5 @@
 import type { Security } from "../models/security.js";
-import type { Store } from "./open.js";
+import { varcharList, type Store } from "./open.js";
 import type { TableSpec } from "./upsert.js";
 
 export const SECURITIES_TABLE: TableSpec = {
@@ -62,6 +62,20 @@ function rowToSecurity(r: Record<string, unknown>): StoredSecurity {
 export async function listSecurities(store: Store): Promise<StoredSecurity[]> {
   const rows = await store.all("SELECT s.*, src.location FROM securities s JOIN sources src ON src.id = s.source_id ORDER BY s.id");
   return rows.map(rowToSecurity);
+}
+
+/** Several securities in one query, by id (ids not in the store are absent). */
+export async function getSecurities(store: Store, ids: readonly string[]): Promise<Map<string, StoredSecurity>> {
+  if (ids.length === 0) return new Map();
+  const list = varcharList([...new Set(ids)]);
+  const rows = await store.all(
+    "SELECT s.*, src.location FROM securities s JOIN sources src ON src.id = s.source_id WHERE s.id IN (SELECT unnest($ids))",
+    { ids: list.value }, { ids: list.type },
+  );
+  return new Map(rows.map((r) => {
+    const sec = rowToSecurity(r);
+    return [sec.id, sec];
+  }));
 }
 
 /** One security, or undefined. */

@@ -55,7 +55,7 @@ describe("runEventStudyInParallel (worker threads)", () => {
   });
 
   it("passes on an error raised inside a worker (a benchmark of another length) and recovers for the next study", async () => {
-    const broken = series.map((s, i) => (i === 259 ? { returns: s.returns, market: s.market!.subarray(1) } : s));
+    const broken = series.map((s, i) => (i === 259 ? { returns: s.returns, market: (s.market as Float64Array).subarray(1) } : s));
     // The largest securities go out first; all have 20 events, so the last one lands on a worker or here, and
     // either way the study fails with the core's message.
     await expect(runEventStudyInParallel(broken, obs, EVENT_STUDY_DEFAULTS, { threads: 2, minObservations: 1000 })).rejects.toThrow(/must share one grid/);

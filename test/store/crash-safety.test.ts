@@ -2,6 +2,8 @@
  * Crash safety: a process killed (SIGKILL, no clean-up) in the middle of an import leaves the store exactly as
  * it was before the import, and the store still opens. Kills land at several points of a large import's run
  * (reading, staging, the merge transaction); each time the store holds either nothing of the import or all of it.
+ * (A kill during the commit itself can make DuckDB 1.5 bring back the import's bulk-written prices without its
+ * sources; opening the store removes such rows — src/store/recover.ts — and this test sees the store as reopened.)
  */
 import { spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
