@@ -50,6 +50,7 @@ export * as events from "./core/events/index.js";
 export {
   computeEventStudy, eventsFromArguments, readEventsFile, assertSomeObservation, type EventStudyRequest, type EventStudyResult,
 } from "./app/event-study.js";
+export { runEventStudyInParallel, closeEventStudyWorkers, eventStudyThreads, PARALLEL_MIN_OBSERVATIONS, type ParallelRunOptions } from "./app/event-study-parallel.js";
 export * as dates from "./core/dates.js";
 export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.js";
 export { createDemoMarket, DEMO_SEED, DEMO_SECURITY_SPECS, DEMO_SHOCKS } from "./core/demo/index.js";
