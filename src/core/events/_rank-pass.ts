@@ -71,11 +71,12 @@ export interface ResidualInput {
  * - Corrado: centred ranks K_t = rank_t/(T_i + 1) − 0.5 over the T_i finite values of the estimation days
  *   and the span (ties share their average rank, as scipy's `rankdata`) added to ΣK_t.
  *
- * Ranking is exact: a counting sort into buckets over ē ± 4σ̂ (a linear, hence monotone, map, so buckets
+ * Ranking is exact: a counting sort into 2n buckets over ē ± 4σ̂ (a linear, hence monotone, map, so buckets
  * come in order; values beyond go to the end buckets), then one insertion pass that orders each bucket (about
- * one value per bucket, so about n steps; a crowded bucket, e.g. a halted stock's run of equal returns,
- * switches to a quicksort). Buckets are counted while the residuals are computed, so the ranks cost two
- * passes more than the residuals themselves.
+ * half a value per bucket, so about n steps; a crowded bucket, e.g. a halted stock's run of equal returns,
+ * switches to a quicksort). The buckets are counted, and the Kolari–Pynnönen vector added, in the same loop
+ * that computes the residuals. Measured alternatives (a normal-CDF bucket map, 4n buckets, ranks straight from
+ * the bucket counts, inserting while scattering, V8's native typed-array sort) were slower here.
  * @param excluded the residual sums of the windows that leave this observation out (merged groups), or undefined
  * @returns the share of positive estimation residuals (NaN when none is finite)
  */
