@@ -96,7 +96,8 @@ export async function listAllPeerGroups(store: Store): Promise<(PeerGroup & { or
   return [...saved, ...DEMO_GROUPS.filter((g) => !ids.has(g.id)).map((g) => ({ ...g, origin: "builtin" as const }))];
 }
 
-const looksLikeFile = (token: string) => {
+/** Whether a token names a group file (by extension or a path separator) rather than a symbol. */
+export const looksLikeFile = (token: string): boolean => {
   const hash = token.indexOf("#");
   const path = hash >= 0 ? token.slice(0, hash) : token;
   return FILE_EXT.has(extname(path).toLowerCase()) || path.includes("/") || path.includes("\\");

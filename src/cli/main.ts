@@ -252,7 +252,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output")
     .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/check-multiple.js")).run(ctxOf(cmd), symbol, cmd.opts()));
 
-  const groups = program.command("groups").description("saved peer groups (use them as @name in comps and wall)");
+  const groups = program.command("groups").description("saved peer groups (use them as @name in comps, wall and event-study)");
   groups
     .command("save")
     .description("save (or replace) a peer group")

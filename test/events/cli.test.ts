@@ -67,6 +67,18 @@ describe("rerate event-study (demo store)", () => {
     expect(r.observations.map((o) => o.day0).sort()).toEqual(["2025-06-12", "2025-09-10"]);
   });
 
+  it("takes @group names and group files for --securities, as comps and wall do", async () => {
+    const byGroup = await json("--securities", "@us,ORCL", "--event", "2025-09-09T16:05-04:00=Oracle", "--windows", "0:1");
+    expect(byGroup.securities.map((s) => s.id)).toEqual(["AMZN", "MSFT", "GOOGL", "META", "ORCL"]); // ORCL once
+    const file = join(tmp.dir, "us.csv");
+    writeFileSync(file, "security\nAMZN\nMETA\n");
+    const byFile = await json("--securities", file, "--event", "2025-09-09T16:05-04:00=Oracle", "--windows", "0:1");
+    expect(byFile.securities.map((s) => s.id)).toEqual(["AMZN", "META"]);
+    const unknown = await cli("--securities", "@nope", "--event", "2025-09-09", "--json");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toMatch(/--securities "@nope": no saved or built-in peer group/);
+  });
+
   it("runs the other models and log returns", async () => {
     const mean = await json("--securities", "ORCL", "--tag", "oracle", "--model", "mean-adjusted", "--log-returns");
     expect(mean).toMatchObject({ model: "mean-adjusted", returns: "log" });

@@ -42,6 +42,10 @@ describe("HTTP API: events, scenarios, attribution, docs", () => {
     expect(body.aggregates.map((a) => [a.from, a.to, a.n])).toEqual([[0, 1, 2], [-1, 1, 2]]);
     expect(Number.isFinite(body.aggregates[0]!.caar)).toBe(true);
     expect(body.path.length).toBeGreaterThan(2);
+    const group = await get("/api/event-study?events=oracle-results-2025-09-09&securities=@us&windows=0:1");
+    expect(group.status, JSON.stringify(group.body)).toBe(200);
+    expect((group.body as unknown as { securities: { id: string }[] }).securities.map((s) => s.id)).toEqual(["AMZN", "MSFT", "GOOGL", "META", "ORCL"]);
+    expect((await get("/api/event-study?events=h20-halt-2025-08-21&securities=us.csv")).status).toBe(400);
   });
 
   it("GET /api/scenarios lists the example and returns its drivers", async () => {

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { assertSomeObservation, computeEventStudy, eventStudyChartSvg, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
 import { formatDayRange, NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
 import { parseNumberOption } from "../../app/comps-options.js";
+import { looksLikeFile, resolveGroupTokens } from "../../app/peer-groups.js";
 import { InvalidInputError } from "../../errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
@@ -50,10 +51,14 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
   }
 
   const store = await ctx.store();
+  // @group names and group files (a whole market saved once) work here as in comps and wall.
+  const resolved = securities?.some((w) => w.startsWith("@") || looksLikeFile(w))
+    ? (await resolveGroupTokens(store, securities, { option: "--securities", fallbackId: "securities" })).securities
+    : securities;
   let bar: ReturnType<typeof startProgress> | undefined;
   let stage = "";
   const result = await computeEventStudy(store, {
-    ...(securities?.length ? { securities } : {}),
+    ...(resolved?.length ? { securities: resolved } : {}),
     ...(events.length ? { events } : {}),
     ...(o.tag?.length ? { tags: o.tag } : {}),
     ...(benchmark !== undefined ? { benchmark } : {}),

@@ -4,6 +4,7 @@ import { computeEventStudy } from "../../app/event-study.js";
 import { NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import { listEvents } from "../../store/events.js";
+import { looksLikeFile, resolveGroupTokens } from "../../app/peer-groups.js";
 import { listSecurities } from "../../store/securities.js";
 import type { AppDeps } from "../app.js";
 import { listOf, parseQuery } from "./_params.js";
@@ -21,7 +22,7 @@ export const MAX_STUDY_PAIRS = 400;
  * JSON routes of catalyst event studies:
  * - `GET /api/events` → the stored events (id, timestamp, title, tags, securities).
  * - `GET /api/securities` → the stored securities (id, name, exchange, currency), for pickers.
- * - `GET /api/event-study?events=ID,ID[&tags&securities&benchmark&model&estimation=-250:-11&windows=0:1,-1:1&confidence]`
+ * - `GET /api/event-study?events=ID,ID[&tags&securities (symbols or @group)&benchmark&model&estimation=-250:-11&windows=0:1,-1:1&confidence]`
  *   → abnormal returns, CAR path and test statistics (see `computeEventStudy`).
  */
 export function registerEventRoutes(app: Hono, deps: AppDeps): void {
@@ -47,7 +48,11 @@ export function registerEventRoutes(app: Hono, deps: AppDeps): void {
     if (model !== undefined && !(NORMAL_MODELS as readonly string[]).includes(model)) {
       throw InvalidInputError.at({ column: "query parameter model", value: model, reason: `must be one of ${NORMAL_MODELS.join(", ")}` });
     }
-    const securities = q.securities !== undefined ? listOf(q.securities).map((s) => s.toUpperCase()) : undefined;
+    const words = q.securities !== undefined ? listOf(q.securities) : undefined;
+    // @group names resolve as in comps and wall (never files: the server does not read its disk on a client's say-so).
+    const securities = words === undefined ? undefined
+      : words.some((w) => w.startsWith("@") || looksLikeFile(w)) ? (await resolveGroupTokens(store, words, { option: "query parameter securities", fallbackId: "securities", allowFiles: false })).securities
+      : words.map((s) => s.toUpperCase());
     const confidence = q.confidence !== undefined ? Number(q.confidence) : undefined;
     if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw InvalidInputError.at({ column: "query parameter confidence", value: q.confidence!, reason: "must be a level in (0, 1), e.g. 0.95" });
     const pairs = (securities?.length ?? 0) * Math.max(events.length, 1) || events.reduce((n, e) => n + e.securities.length, 0);
