@@ -59,7 +59,33 @@ function groupKey(f: FastPriceFile): string {
  * fail any rule are removed again and reported in `rejected`. The same pass finds the data-quality findings.
  * Precondition: none of the files' securities has rows in `prices` yet (so this is a pure insert).
  */
-export async function loadFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<FastLoadResult> {
+export function loadFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<FastLoadResult> {
+  return readFastFiles(store, files, checks, "prices");
+}
+
+/**
+ * The same reader and checks for files of securities the store already has, into the temporary table
+ * `fast_stage` (the columns of `prices`) instead of `prices`: the caller merges those rows like the general
+ * path's staged rows (new keys inserted, changed ones replaced) with {@link stageFastRows}. Files that fail a
+ * check are removed from `fast_stage` and reported in `rejected`.
+ */
+export async function stageFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<FastLoadResult> {
+  await store.run("CREATE OR REPLACE TEMP TABLE fast_stage AS SELECT * FROM prices LIMIT 0");
+  return readFastFiles(store, files, checks, "fast_stage");
+}
+
+/**
+ * Adds the rows of `fast_stage` to the general path's staging tables (created by stagePrices) under keys
+ * `offset + source id`, so one mergeStagedPrices lands both; then drops `fast_stage`.
+ */
+export async function stageFastRows(store: Store, offset: number): Promise<void> {
+  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id FROM fast_stage`);
+  await store.run(`INSERT INTO stage_prices SELECT source_id + ${Math.trunc(offset)}, CAST(date - DATE '1970-01-01' AS INTEGER), open, high, low, close, adj_close, volume
+    FROM fast_stage`);
+  await store.run("DROP TABLE fast_stage");
+}
+
+async function readFastFiles(store: Store, files: readonly FastPriceFile[], checks: FastChecks, table: "prices" | "fast_stage"): Promise<FastLoadResult> {
   const rejected = new Map<number, string>();
   if (files.length === 0) return { rows: new Map(), rejected, findings: [] };
   await store.run("CREATE OR REPLACE TEMP TABLE fast_files (path VARCHAR, security VARCHAR, currency VARCHAR, source_id INTEGER)");
@@ -88,7 +114,7 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
     // A missing close with other prices present becomes NaN here so the checks below send the file back.
     // Row order inside the table carries no meaning, so DuckDB may insert in parallel.
     await store.run("SET preserve_insertion_order = false");
-    await store.run(`INSERT INTO prices
+    await store.run(`INSERT INTO ${table}
       SELECT f.security, r.c${c.date}, ${col(c.open)}, ${col(c.high)}, ${col(c.low)}, coalesce(${col(c.close)}, 'NaN'::DOUBLE),
              ${col(c.adjClose)}, ${col(c.volume)}, f.currency, f.source_id
       FROM read_csv(${list}, header = false, skip = ${f0.skip}, delim = ${quoteLiteral(f0.delimiter)}, quote = '"', escape = '"',
@@ -104,14 +130,14 @@ export async function loadFastPrices(store: Store, files: readonly FastPriceFile
     await store.run(`DROP TABLE IF EXISTS fast_scans_${g}`);
     g++;
   }
-  const { rows, findings } = await checkFastPrices(store, files, checks);
+  const { rows, findings } = await checkFastPrices(store, files, checks, table);
   for (const [id, c] of rows) {
     if (c.bad > 0) rejected.set(id, "a value the general path must judge (missing or non-positive price, negative volume, non-finite number)");
     else if (c.repeated > 0) rejected.set(id, "a repeated date");
   }
   if (rejected.size > 0) {
     const gone = integerList([...rejected.keys()]);
-    await store.run("DELETE FROM prices WHERE source_id IN (SELECT unnest($ids))", { ids: gone.value }, { ids: gone.type });
+    await store.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest($ids))`, { ids: gone.value }, { ids: gone.type });
   }
   await store.run("DROP TABLE fast_files");
   const kept = new Map([...rows].filter(([id]) => !rejected.has(id)).map(([id, c]) => [id, c.n]));
@@ -138,7 +164,7 @@ export interface FastFinding {
  * OHLC inconsistencies, close outside [low, high] (relative tolerance), zero volume, gaps beyond the
  * exchange's longest normal break, one-day moves beyond ±bigMove of the adjusted (else raw) close.
  */
-async function checkFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks): Promise<{ rows: Map<number, { n: number; bad: number; repeated: number }>; findings: FastFinding[] }> {
+async function checkFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks, table: "prices" | "fast_stage"): Promise<{ rows: Map<number, { n: number; bad: number; repeated: number }>; findings: FastFinding[] }> {
   await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (source_id INTEGER, max_gap INTEGER)");
   const app = await store.conn.createAppender("fast_gaps", "main", "temp");
   for (const f of files) {
@@ -157,7 +183,7 @@ async function checkFastPrices(store: Store, files: readonly FastPriceFile[], ch
     `WITH b AS MATERIALIZED (
        SELECT p.source_id, security, date, open, high, low, close, adj_close, volume, g.max_gap,
               date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move
-       FROM prices p JOIN fast_gaps g USING (source_id) WHERE ${where}
+       FROM ${table} p JOIN fast_gaps g USING (source_id) WHERE ${where}
        WINDOW w AS (PARTITION BY security ORDER BY date)),
      f AS (SELECT *, high < low * (1 - ${tol}) OR open > high * (1 + ${tol}) OR open < low * (1 - ${tol}) AS ohlc,
                   close > high * (1 + ${tol}) OR close < low * (1 - ${tol}) AS outside,

@@ -83,21 +83,28 @@ export async function stagePrices(store: Store, batches: readonly PriceBatch[]):
  * newer value wins and carries its source), identical rows are left alone. Run inside a transaction.
  */
 export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { changedSecurities: string[] }> {
+  // Each staged series has distinct dates (both paths refuse or drop repeated ones), so keys can only repeat
+  // when two series share a security; when none does (the usual import: one file per symbol), the window that
+  // picks the last file's value and the count of distinct keys are not needed.
+  const shape = (await store.all<{ series: bigint; securities: bigint; rows: bigint }>(
+    "SELECT (SELECT count(*) FROM stage_price_series) AS series, (SELECT count(DISTINCT security) FROM stage_price_series) AS securities, (SELECT count(*) FROM stage_prices) AS rows",
+  ))[0]!;
+  const distinctSecurities = Number(shape.series) === Number(shape.securities);
   await store.run(`CREATE OR REPLACE TEMP TABLE stage_price_changes AS
     SELECT s.security, DATE '1970-01-01' + s.d AS date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
            s.currency, s.source_id, p.security IS NULL AS is_new
     FROM (SELECT s.*, m.security, m.currency, m.source_id FROM stage_prices s JOIN stage_price_series m USING (k)
           -- the same key from several files of one import: the last file wins
-          QUALIFY count(*) OVER (PARTITION BY m.security, s.d) = 1
-               OR row_number() OVER (PARTITION BY m.security, s.d ORDER BY s.k DESC) = 1) s
+          ${distinctSecurities ? "" : `QUALIFY count(*) OVER (PARTITION BY m.security, s.d) = 1
+               OR row_number() OVER (PARTITION BY m.security, s.d ORDER BY s.k DESC) = 1`}) s
     LEFT JOIN prices p ON p.security = s.security AND p.date = DATE '1970-01-01' + s.d
     WHERE p.security IS NULL
        OR p.open IS DISTINCT FROM s.open OR p.high IS DISTINCT FROM s.high OR p.low IS DISTINCT FROM s.low
        OR p.close IS DISTINCT FROM s.close OR p.adj_close IS DISTINCT FROM s.adj_close
        OR p.volume IS DISTINCT FROM s.volume OR p.currency IS DISTINCT FROM s.currency`);
+  const total = distinctSecurities ? String(Number(shape.rows)) : "(SELECT count(*) FROM (SELECT DISTINCT k2.security, s2.d FROM stage_prices s2 JOIN stage_price_series k2 USING (k)))";
   const counts = await store.all<{ total: bigint; added: bigint; changed: bigint }>(
-    `SELECT (SELECT count(*) FROM (SELECT DISTINCT k2.security, s2.d FROM stage_prices s2 JOIN stage_price_series k2 USING (k))) AS total, count(*) FILTER (WHERE is_new) AS added,
-            count(*) FILTER (WHERE NOT is_new) AS changed FROM stage_price_changes`,
+    `SELECT ${total} AS total, count(*) FILTER (WHERE is_new) AS added, count(*) FILTER (WHERE NOT is_new) AS changed FROM stage_price_changes`,
   );
   const c = counts[0]!;
   if (Number(c.changed) > 0) {

@@ -3,7 +3,8 @@
  * stores, report the same counts and the same data-quality findings, word for word; and hand every file its
  * checks cannot judge back to the general path.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFiles, type ImportOptions } from "../../src/app/import/import-files.js";
@@ -15,6 +16,7 @@ afterAll(cleanup);
 
 function write(name: string, lines: string[]): string {
   const p = join(dir, name);
+  mkdirSync(dirname(p), { recursive: true });
   writeFileSync(p, lines.join("\n") + "\n");
   return p;
 }
@@ -91,4 +93,82 @@ describe("importFiles(prices): vectorised path = general path", () => {
     expect(fast.snap).toEqual(general.snap);
     expect(fast.summary).toEqual(general.summary);
   }, 120_000);
+});
+
+/** Runs the same imports, in order, on two fresh stores (vectorised allowed, general path only): summaries and snapshots after each. */
+async function sequence(steps: string[][]) {
+  const out: { fast: { summary: unknown; snap: unknown }; general: { summary: unknown; snap: unknown } }[] = steps.map(() => ({}) as never);
+  for (const generalPathOnly of [false, true]) {
+    const store = await openStore(":memory:");
+    for (const [i, files] of steps.entries()) {
+      const summary = await importFiles(store, { kind: "prices", files, now: `2026-01-0${i + 1}T00:00:00Z`, generalPathOnly });
+      out[i]![generalPathOnly ? "general" : "fast"] = { summary, snap: await snapshot(store) };
+    }
+    store.close();
+  }
+  return out;
+}
+
+describe("importFiles(prices): re-imports (securities already stored) through the vectorised path = general path", () => {
+  it("an unchanged re-import, then a revised file (changed, new and findings-changing rows) next to an untouched one", async () => {
+    const a1 = write("RA.HK.csv", [
+      "Date,Open,High,Low,Close,Adj Close,Volume",
+      "2025-01-02,10,11,9,10.5,10.5,100",
+      "2025-01-03,10.5,10,11,10.7,10.7,0", // high < low, zero volume
+      "2025-01-06,10.7,11,10.5,10.9,10.9,300",
+      "2025-01-07,,,,,,", // placeholder row
+    ]);
+    const b1 = write("RB.HK.csv", ["Date,Close,Volume", "2025-01-02,50,10", "2025-01-03,51,10", "2025-01-06,52,10"]);
+    const c1 = write("RC.HK.csv", ["Date,Close,Volume", "2025-01-02,5,10", "2025-01-03,5.1,10"]);
+    const first = [a1, b1, c1];
+    // Revisions: RA fixes the bad bar and adds two days (one a +60% move); RB is the same file; RC repeats a date
+    // (its SQL check refuses it, so it goes back to the general path, which merges it the same way).
+    const a2 = write("RA2/RA.HK.csv", [
+      "Date,Open,High,Low,Close,Adj Close,Volume",
+      "2025-01-02,10,11,9,10.5,10.5,100",
+      "2025-01-03,10.5,11,10,10.7,10.7,200",
+      "2025-01-06,10.7,11,10.5,10.9,10.9,300",
+      "2025-01-08,11,11.2,10.8,11.1,11.1,400",
+      "2025-01-09,17,18,16.5,17.8,17.8,900",
+    ]);
+    const c2 = write("RC2/RC.HK.csv", ["Date,Close,Volume", "2025-01-02,5,10", "2025-01-03,5.2,10", "2025-01-03,5.2,10"]);
+    const steps = await sequence([first, first, [a2, b1], [a2, b1]]);
+    steps.forEach((s, i) => {
+      expect(s.fast.snap, `step ${i + 1}`).toEqual(s.general.snap);
+      expect(s.fast.summary, `step ${i + 1}`).toEqual(s.general.summary);
+    });
+    expect(steps[1]!.fast.summary).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
+    expect(steps[2]!.fast.summary).toMatchObject({ added: 2, updated: 1, unchanged: 5 });
+    expect(steps[3]!.fast.summary).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
+    const q = (steps[2]!.fast.snap as { quality: { security: string; check_id: string }[] }).quality.filter((x) => x.security === "RA.HK").map((x) => x.check_id).sort();
+    expect(q).toEqual(["big_move"]); // the bad bar's findings went with it; the new +60% day is flagged
+    // A file its SQL checks refuse (a repeated date) still takes the general path on a re-import.
+    const refused = await sequence([first, [c2, b1]]);
+    expect(refused[1]!.fast.snap).toEqual(refused[1]!.general.snap);
+  });
+
+  it.runIf(hasSharedData)("re-importing 40 real HK files, then revised copies of some, agrees with the general path", async () => {
+    const hk = join(SHARED_DATA, "hk");
+    const files = readdirSync(hk).filter((f) => f.endsWith(".HK.csv")).sort().filter((_, i) => i % 12 === 0).map((f) => join(hk, f));
+    // Revised copies of every fifth file: the last 30 rows' closes moved by a cent, and the file's last row dropped.
+    const revised = files.map((f, i) => {
+      if (i % 5 !== 0) return f;
+      const lines = readFileSync(f, "utf8").trimEnd().split("\n");
+      const header = lines.findIndex((l) => /^\d{4}-\d{2}-\d{2}/.test(l));
+      const body = lines.slice(header, -1).map((l, j, all) => {
+        if (j < all.length - 30) return l;
+        const cells = l.split(",");
+        const close = Number(cells[1]);
+        if (Number.isFinite(close) && close > 0) cells[1] = String(Math.round((close + 0.01) * 1e6) / 1e6);
+        return cells.join(",");
+      });
+      return write(`rev/${f.split("/").pop()}`, [...lines.slice(0, header), ...body]);
+    });
+    const steps = await sequence([files, files, revised]);
+    steps.forEach((s, i) => {
+      expect(s.fast.snap, `step ${i + 1}`).toEqual(s.general.snap);
+      expect(s.fast.summary, `step ${i + 1}`).toEqual(s.general.summary);
+    });
+    expect((steps[2]!.fast.summary as { updated: number }).updated).toBeGreaterThan(200);
+  }, 300_000);
 });

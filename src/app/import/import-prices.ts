@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { InputIssue } from "../../errors.js";
 import type { Security } from "../../models/security.js";
 import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
-import { loadFastPrices } from "../../store/fast-prices.js";
+import { loadFastPrices, stageFastPrices, stageFastRows, type FastFinding } from "../../store/fast-prices.js";
 import { varcharList, type Store } from "../../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
 import { insertQualityIssues } from "../../store/quality.js";
@@ -48,25 +48,31 @@ function prepareGeneral(table: InputTable, opts: ImportOptions, known: Map<strin
 }
 
 /**
- * Picks the files DuckDB's reader may load directly: plain files of securities that appear in no other file of
- * this import and have no rows in the store yet (so loading them is a pure insert). Not under --strict or
- * --dry-run, which need every finding located by line before anything is written.
+ * Picks the files DuckDB's reader may load: plain files of securities that appear in no other file of this
+ * import. Those whose security has no rows in the store yet are a pure insert into prices; the others
+ * (`refreshing`: a re-import, a daily update) go through a staging table and the same merge as the general
+ * path. Not under --strict or --dry-run, which need every finding located by line before anything is written.
  */
-async function pickFastFiles(store: Store, files: readonly string[], opts: ImportOptions, known: ReadonlyMap<string, Security>): Promise<Map<string, FastCandidate>> {
+async function pickFastFiles(
+  store: Store, files: readonly string[], opts: ImportOptions, known: ReadonlyMap<string, Security>,
+): Promise<{ fast: Map<string, FastCandidate>; refreshing: Set<string> }> {
   const fast = new Map<string, FastCandidate>();
-  if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return fast;
+  const refreshing = new Set<string>();
+  if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return { fast, refreshing };
   const plans = files.map((f) => [f, planFastPriceFile(f, known, { ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}) })] as const);
   const bySecurity = new Map<string, number>();
   for (const [, p] of plans) if (p) bySecurity.set(p.security, (bySecurity.get(p.security) ?? 0) + 1);
   const candidates = plans.filter(([, p]) => p && bySecurity.get(p.security) === 1);
-  if (candidates.length === 0) return fast;
+  if (candidates.length === 0) return { fast, refreshing };
   const ids = varcharList(candidates.map(([, p]) => p!.security));
   const present = new Set((await store.all<{ security: string }>(
     "SELECT DISTINCT security FROM prices WHERE security IN (SELECT unnest($ids))", { ids: ids.value }, { ids: ids.type },
   )).map((r) => r.security));
-  // A symbol that a general-path file also yields (through its own symbol column) is not fast either.
-  for (const [f, p] of candidates) if (!present.has(p!.security)) fast.set(f, p!);
-  return fast;
+  for (const [f, p] of candidates) {
+    fast.set(f, p!);
+    if (present.has(p!.security)) refreshing.add(f);
+  }
+  return { fast, refreshing };
 }
 
 /**
@@ -75,7 +81,7 @@ async function pickFastFiles(store: Store, files: readonly string[], opts: Impor
  * parsed in JS with every problem located by file, line, column and value. One transaction covers both.
  */
 export async function importPriceFiles(store: Store, opts: ImportOptions, files: readonly string[], known: Map<string, Security>): Promise<ImportSummary> {
-  const fast = await pickFastFiles(store, files, opts, known);
+  const { fast, refreshing } = await pickFastFiles(store, files, opts, known);
   let seen = new Map(known);
   let { prepared, errors } = prepareFiles(files.filter((f) => !fast.has(f)), opts, (t) => prepareGeneral(t, opts, seen), fast.size, files.length);
   // A symbol a general file yields (e.g. through a symbol column) must not also be loaded by the fast path:
@@ -83,6 +89,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
   const generalSymbols = new Set(prepared.flatMap((g) => g.price.series.map((s) => s.security)));
   if ([...fast.values()].some((p) => generalSymbols.has(p.security))) {
     fast.clear();
+    refreshing.clear();
     seen = new Map(known);
     ({ prepared, errors } = prepareFiles(files, opts, (t) => prepareGeneral(t, opts, seen)));
   }
@@ -100,10 +107,19 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     const sourceOf = new Map(order.map((f, i) => [f, ids[i]!]));
     const general: GeneralFile[] = [...prepared];
 
-    // Vectorised path: DuckDB reads while this thread hashes the same files and counts their rows.
+    // Vectorised path: DuckDB reads while this thread hashes the same files and counts their rows. Files of
+    // securities new to the store go straight into prices; the others into a staging table merged below with
+    // the general path's rows (new keys inserted, changed ones replaced).
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
     const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
-    const loading = loadFastPrices(store, fastList, { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE });
+    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE };
+    const freshList = fastList.filter((p) => !refreshing.has(p.path));
+    const refreshList = fastList.filter((p) => refreshing.has(p.path));
+    const loading = (async () => {
+      const fresh = await loadFastPrices(store, freshList, checks);
+      const refresh = refreshList.length > 0 ? await stageFastPrices(store, refreshList, checks) : { rows: new Map<number, number>(), rejected: new Map<number, string>(), findings: [] };
+      return { fresh, refresh, rejected: new Map([...fresh.rejected, ...refresh.rejected]), rows: new Map([...fresh.rows, ...refresh.rows]) };
+    })();
     const meta: { p: (typeof fastList)[number]; sha256: string; rowsRead: number }[] = [];
     for (const p of fastList) {
       // Yield between files so the loader's statements keep being issued while this thread hashes.
@@ -142,31 +158,39 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     if (newSecs.length > 0) await upsertRows(store, SECURITIES_TABLE, newSecs.map((x) => securityToRow(x.s)), newSecs.map((x) => x.src));
     summary.newSecurities = newSecs.map((x) => x.s.id);
 
-    // Quality of the fast files, found in SQL, worded like the general path's.
-    const found = loaded.findings;
+    // Reports of the vectorised files, with the quality found in SQL worded like the general path's. A new
+    // security's rows are all added and all its findings stored; a staged file's counts come from the merge.
     const quality: Parameters<typeof insertQualityIssues>[1][number][] = [];
     const fastReports = new Map<number, FileReport>();
+    const acceptedRefresh = accepted.filter((m) => refreshing.has(m.p.path));
     for (const m of accepted) {
       const rows = loaded.rows.get(m.p.sourceId) ?? 0;
       const report: FileReport = { ...emptyReport(m.p.path), rowsRead: m.rowsRead, rows, skippedEmpty: m.rowsRead - rows };
       fastReports.set(m.p.sourceId, report);
       reports.set(m.p.path, report);
+      if (refreshing.has(m.p.path)) continue;
       summary.added += rows;
       if (report.skippedEmpty > 0) quality.push({ sourceId: m.p.sourceId, check: "empty_row", detail: `${report.skippedEmpty} rows with all prices empty skipped` });
     }
-    for (const f of found) {
+    const describe = (f: FastFinding) => ({ sourceId: f.sourceId, security: f.security, date: f.date, check: f.check, detail: describeFinding(f.check, f) });
+    for (const f of [...loaded.fresh.findings, ...loaded.refresh.findings]) {
       const r = fastReports.get(f.sourceId)!;
       r.quality[f.check] = (r.quality[f.check] ?? 0) + 1;
-      quality.push({ sourceId: f.sourceId, security: f.security, date: f.date, check: f.check, detail: describeFinding(f.check, f) });
     }
+    for (const f of loaded.fresh.findings) quality.push(describe(f));
 
-    // General path: stage, merge (insert new keys, replace changed ones), findings for what changed.
+    // General path and staged vectorised files: stage, merge (insert new keys, replace changed ones), findings
+    // for what changed. (Skipped when there is nothing to merge: it would scan the whole prices table for nothing.)
     let changed = new Set<string>();
-    // (Skipped when every file took the vectorised path: the merge would scan the whole prices table for nothing.)
-    if (general.some((g) => g.price.series.length > 0)) changed = await mergeGeneral(store, general, sourceOf, summary);
+    if (general.some((g) => g.price.series.length > 0) || acceptedRefresh.length > 0) {
+      changed = await mergeGeneral(store, general, sourceOf, summary, acceptedRefresh.length > 0);
+    } else if (refreshList.length > 0) {
+      await store.run("DROP TABLE IF EXISTS fast_stage");
+    }
     const touched = general.filter((g) => g.price.series.some((s) => changed.has(s.security)));
+    const touchedRefresh = acceptedRefresh.filter((m) => changed.has(m.p.security));
     // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
-    const locations = varcharList(touched.map((g) => g.table.file));
+    const locations = varcharList([...touched.map((g) => g.table.file), ...touchedRefresh.map((m) => m.p.path)]);
     await store.run(`DELETE FROM quality_issues q USING sources s WHERE q.source_id = s.id AND q.check_id = 'empty_row'
       AND s.location IN (SELECT unnest($locations))`, { locations: locations.value }, { locations: locations.type });
     for (const g of touched) {
@@ -174,6 +198,11 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
       if (g.report.skippedEmpty > 0) quality.push({ sourceId, check: "empty_row", detail: `${g.report.skippedEmpty} rows with all prices empty skipped` });
       for (const f of g.price.findings) if (changed.has(f.security)) quality.push({ ...f, sourceId });
     }
+    for (const m of touchedRefresh) {
+      const report = fastReports.get(m.p.sourceId)!;
+      if (report.skippedEmpty > 0) quality.push({ sourceId: m.p.sourceId, check: "empty_row", detail: `${report.skippedEmpty} rows with all prices empty skipped` });
+    }
+    for (const f of loaded.refresh.findings) if (changed.has(f.security)) quality.push(describe(f));
     await insertQualityIssues(store, quality);
     await dropUnusedSources(store, "prices", ids);
   });
@@ -182,11 +211,17 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
 }
 
 /** Stages and merges the general path's series (insert new keys, replace changed ones); returns the securities whose data changed. */
-async function mergeGeneral(store: Store, general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>, summary: ImportSummary): Promise<Set<string>> {
-  await stagePrices(store, general.flatMap((g) => g.price.series.map((s) => ({
+async function mergeGeneral(
+  store: Store, general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>, summary: ImportSummary, withFastStage: boolean,
+): Promise<Set<string>> {
+  const batches = general.flatMap((g) => g.price.series.map((s) => ({
     security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
     close: s.close, adjClose: s.adjClose, volume: s.volume,
-  }))));
+  })));
+  await stagePrices(store, batches);
+  // The vectorised files' staged rows join under keys past the general batches' (each file is one security of
+  // its own, so no key of theirs meets another file's).
+  if (withFastStage) await stageFastRows(store, batches.length);
   try {
     const merged = await mergeStagedPrices(store);
     summary.added += merged.added;
@@ -194,10 +229,13 @@ async function mergeGeneral(store: Store, general: readonly GeneralFile[], sourc
     summary.unchanged += merged.unchanged;
     const changed = new Set(merged.changedSecurities);
     // Findings describe the data now stored: replace those of the (security, date) pairs whose data changed.
-    const ch = varcharList([...changed]);
-    await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
-      FROM stage_prices s JOIN stage_price_series m USING (k)) x
-      WHERE q.security = x.security AND q.date = x.date AND q.security IN (SELECT unnest($changed))`, { changed: ch.value }, { changed: ch.type });
+    // (Only the changed securities' staged keys are looked at: a re-import that changes nothing skips it.)
+    if (changed.size > 0) {
+      const ch = varcharList([...changed]);
+      await store.run(`DELETE FROM quality_issues q USING (SELECT DISTINCT m.security, DATE '1970-01-01' + s.d AS date
+        FROM stage_prices s JOIN stage_price_series m USING (k) WHERE m.security IN (SELECT unnest($changed))) x
+        WHERE q.security = x.security AND q.date = x.date`, { changed: ch.value }, { changed: ch.type });
+    }
     return changed;
   } finally {
     await clearStagedPrices(store);
