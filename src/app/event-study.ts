@@ -6,6 +6,7 @@ import {
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
 } from "../core/events/index.js";
+import { EXCHANGES } from "../models/common.js";
 import { Event } from "../models/event.js";
 import { normalizeHeader } from "../providers/csv/columns.js";
 import { listEvents } from "../store/events.js";
@@ -24,6 +25,10 @@ export interface EventStudyRequest {
   securities?: readonly string[];
   events?: readonly Event[];
   tags?: readonly string[];
+  /** Every listing (equities, ADRs, ETFs) with prices on these exchanges, e.g. ["HKEX"]: a whole market. */
+  exchanges?: readonly string[];
+  /** Refuse a study of more security-events than this (a server's limit per request). */
+  maxPairs?: number;
   /** One benchmark for every security; default per exchange (see {@link DEFAULT_BENCHMARKS}). */
   benchmark?: string;
   /** Benchmarks for particular securities (security → benchmark), before `benchmark` and the defaults. */
@@ -145,17 +150,21 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   const events = await resolveEvents(store, req);
   const warnings: string[] = [];
 
-  // Securities and what each is studied around.
+  // Securities and what each is studied around: the ones named, plus every priced listing of the exchanges asked for.
+  const chosen = req.exchanges?.length ? [...new Set([...(req.securities ?? []), ...(await listingsOf(store, req.exchanges))])] : req.securities;
   const pairs: { security: string; event: Event }[] = [];
   const seen = new Set<string>();
   for (const e of events) {
-    const ids = req.securities ?? e.securities;
+    const ids = chosen ?? e.securities;
     if (ids.length === 0) throw InvalidInputError.at({ column: "securities", value: e.id, reason: "event names no securities: pass --securities" });
     for (const id of ids) {
       const key = `${id}\u0000${e.id}`;
       if (!seen.has(key)) pairs.push({ security: id, event: e });
       seen.add(key);
     }
+  }
+  if (req.maxPairs !== undefined && pairs.length > req.maxPairs) {
+    throw InvalidInputError.at({ column: "securities", value: `${pairs.length} security-events`, reason: `are more than ${req.maxPairs} per request; ask for fewer securities, exchanges or events` });
   }
   const securityIds = [...new Set(pairs.map((p) => p.security))];
   const allSecurities = new Map((await listSecurities(store)).map((s) => [s.id, s]));
@@ -343,6 +352,28 @@ async function readCloses(store: Store, ids: readonly string[], range: { from: s
     out.set(id, { dates, prices: useAdj ? r.adjClose : r.close, field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
   }
   return out;
+}
+
+/**
+ * The securities listed on the exchanges (codes as in the security master, any case) that have prices:
+ * indices and FX pairs are benchmarks, not subjects, so they are left out.
+ * @throws InvalidInputError for an unknown exchange code; NotFoundError when none has a priced listing
+ */
+async function listingsOf(store: Store, exchanges: readonly string[]): Promise<string[]> {
+  const codes = exchanges.flatMap((x) => x.split(",")).map((x) => x.trim().toUpperCase()).filter((x) => x !== "");
+  for (const c of codes) {
+    if (!(EXCHANGES as readonly string[]).includes(c) || c === "INDEX" || c === "FX") {
+      throw InvalidInputError.at({ column: "exchange", value: c, reason: `is not a listing exchange; use one of ${EXCHANGES.filter((x) => x !== "INDEX" && x !== "FX").join(", ")}` });
+    }
+  }
+  const list = varcharList(codes);
+  const rows = await store.all<{ id: string }>(
+    `SELECT s.id FROM securities s WHERE s.exchange IN (SELECT unnest($codes)) AND s.kind NOT IN ('index', 'fx')
+       AND EXISTS (SELECT 1 FROM prices p WHERE p.security = s.id) ORDER BY s.id`,
+    { codes: list.value }, { codes: list.type },
+  );
+  if (rows.length === 0) throw new NotFoundError(`no security with prices is listed on ${codes.join(", ")}: import a security master and prices first`);
+  return rows.map((r) => r.id);
 }
 
 async function resolveEvents(store: Store, req: EventStudyRequest): Promise<Event[]> {

@@ -152,6 +152,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .description("catalyst event study: abnormal returns and CARs around dated events, with the test battery across securities and events")
     .option("--securities <symbols...>", "securities (A B C or A,B,C); default: each event's own securities")
     .option("--symbols <symbols...>", "same as --securities")
+    .option("--exchange <codes...>", "every listing with prices on these exchanges (HKEX, NYSE, NASDAQ, SSE, SZSE, …): a whole market")
     .option("--benchmark <symbol>", "SYMBOL for all, or SECURITY=SYMBOL (repeatable); default per exchange: ^HSI for HKEX, ^GSPC for US, 000300.SS else ^HSI for mainland", collect)
     .option("--event <spec>", "DATE[THH:MM±HH:MM][=LABEL], repeatable, e.g. \"2025-09-24T09:30+08:00=Qwen3-Max\"", collect)
     .option("--events-file <file>", "events from a CSV/JSON file (import format, or timestamp[,label][,securities])")

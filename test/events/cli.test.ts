@@ -2,7 +2,8 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventStudyResult } from "../../src/app/event-study.js";
+import { computeEventStudy, eventsFromArguments, type EventStudyResult } from "../../src/app/event-study.js";
+import { openStore } from "../../src/store/open.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -77,6 +78,24 @@ describe("rerate event-study (demo store)", () => {
     const unknown = await cli("--securities", "@nope", "--event", "2025-09-09", "--json");
     expect(unknown.code).not.toBe(0);
     expect(unknown.err).toMatch(/--securities "@nope": no saved or built-in peer group/);
+  });
+
+  it("--exchange studies every priced listing of an exchange (a whole market), plus any --securities", async () => {
+    const r = await json("--exchange", "NASDAQ", "--securities", "ORCL", "--event", "2025-09-09T16:05-04:00=Oracle", "--windows", "0:1");
+    const ids = r.securities.map((s) => s.id);
+    expect(ids).toContain("ORCL"); // NYSE, named
+    expect(ids).toEqual(expect.arrayContaining(["AMZN", "MSFT", "GOOGL", "META"]));
+    expect(ids.every((id) => id === "ORCL" || !id.endsWith(".HK"))).toBe(true);
+    const bad = await cli("--exchange", "LSE", "--event", "2025-09-09", "--json");
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/exchange "LSE" is not a listing exchange; use one of HKEX, NYSE, NASDAQ/);
+  });
+
+  it("refuses more security-events than the caller's limit (maxPairs: the server's per-request cap)", async () => {
+    const store = await openStore(db);
+    await expect(computeEventStudy(store, { exchanges: ["HKEX"], events: eventsFromArguments(["2025-09-09"]), maxPairs: 2 }))
+      .rejects.toThrow(/security-events" are more than 2 per request/);
+    store.close();
   });
 
   it("runs the other models and log returns", async () => {

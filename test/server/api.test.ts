@@ -46,6 +46,9 @@ describe("HTTP API: events, scenarios, attribution, docs", () => {
     expect(group.status, JSON.stringify(group.body)).toBe(200);
     expect((group.body as unknown as { securities: { id: string }[] }).securities.map((s) => s.id)).toEqual(["AMZN", "MSFT", "GOOGL", "META", "ORCL"]);
     expect((await get("/api/event-study?events=h20-halt-2025-08-21&securities=us.csv")).status).toBe(400);
+    const hk = await get("/api/event-study?events=h20-halt-2025-08-21&exchange=HKEX&windows=0:1");
+    expect(hk.status, JSON.stringify(hk.body)).toBe(200);
+    expect((hk.body as unknown as { securities: { id: string }[] }).securities.map((s) => s.id)).toEqual(expect.arrayContaining(["0981.HK", "9988.HK", "0700.HK"]));
   });
 
   it("GET /api/scenarios lists the example and returns its drivers", async () => {

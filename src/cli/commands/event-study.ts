@@ -11,6 +11,7 @@ import { renderTable, toJson } from "../render.js";
 
 export interface EventStudyOptions {
   securities?: string[];
+  exchange?: string[];
   benchmark?: string[];
   event?: string[];
   eventsFile?: string;
@@ -59,6 +60,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
   let stage = "";
   const result = await computeEventStudy(store, {
     ...(resolved?.length ? { securities: resolved } : {}),
+    ...(o.exchange?.length ? { exchanges: o.exchange } : {}),
     ...(events.length ? { events } : {}),
     ...(o.tag?.length ? { tags: o.tag } : {}),
     ...(benchmark !== undefined ? { benchmark } : {}),

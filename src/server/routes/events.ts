@@ -11,7 +11,7 @@ import { listOf, parseQuery } from "./_params.js";
 
 const text = z.string().trim().min(1);
 const StudyQuery = z.strictObject({
-  events: text.optional(), tags: text.optional(), securities: text.optional(), benchmark: text.optional(),
+  events: text.optional(), tags: text.optional(), securities: text.optional(), exchange: text.optional(), benchmark: text.optional(),
   model: text.optional(), estimation: text.optional(), windows: text.optional(), confidence: text.optional(),
 });
 
@@ -22,7 +22,7 @@ export const MAX_STUDY_PAIRS = 400;
  * JSON routes of catalyst event studies:
  * - `GET /api/events` → the stored events (id, timestamp, title, tags, securities).
  * - `GET /api/securities` → the stored securities (id, name, exchange, currency), for pickers.
- * - `GET /api/event-study?events=ID,ID[&tags&securities (symbols or @group)&benchmark&model&estimation=-250:-11&windows=0:1,-1:1&confidence]`
+ * - `GET /api/event-study?events=ID,ID[&tags&securities (symbols or @group)&exchange=HKEX,…&benchmark&model&estimation=-250:-11&windows=0:1,-1:1&confidence]`
  *   → abnormal returns, CAR path and test statistics (see `computeEventStudy`).
  */
 export function registerEventRoutes(app: Hono, deps: AppDeps): void {
@@ -61,6 +61,8 @@ export function registerEventRoutes(app: Hono, deps: AppDeps): void {
       ...(events.length > 0 ? { events } : {}),
       ...(q.tags !== undefined ? { tags: listOf(q.tags) } : {}),
       ...(securities !== undefined ? { securities } : {}),
+      ...(q.exchange !== undefined ? { exchanges: listOf(q.exchange) } : {}),
+      maxPairs: MAX_STUDY_PAIRS,
       ...(q.benchmark !== undefined ? { benchmark: q.benchmark.toUpperCase() } : {}),
       ...(model !== undefined ? { model: model as NormalModel } : {}),
       ...(q.estimation !== undefined ? { estimation: parseDayRange(q.estimation, "query parameter estimation") } : {}),
