@@ -19,6 +19,16 @@ export const EVENTS_MESSAGES = {
     "zh-Hant": "跨證券事件（檢定統計量，括號內為雙尾 p 值；同一證券重疊窗口已合併）",
     "zh-Hans": "跨证券事件（检验统计量，括号内为双尾 p 值；同一证券重叠窗口已合并）",
   },
+  "events.perEventTop": {
+    en: "Showing the {shown} security-events with the largest |t| over {window} of {n}; --json or --xlsx has every one.",
+    "zh-Hant": "僅列出 {n} 個證券事件中 {window} 窗口 |t| 最大的 {shown} 個；--json 或 --xlsx 含全部結果。",
+    "zh-Hans": "仅列出 {n} 个证券事件中 {window} 窗口 |t| 最大的 {shown} 个；--json 或 --xlsx 含全部结果。",
+  },
+  "events.more": {
+    en: "… and {n} more (--json has every one)",
+    "zh-Hant": "……另有 {n} 項（--json 含全部）",
+    "zh-Hans": "……另有 {n} 项（--json 含全部）",
+  },
   "events.skipped": {
     en: "Not studied ({n}):",
     "zh-Hant": "未能計算（{n}）：",

@@ -98,6 +98,18 @@ describe("rerate event-study (demo store)", () => {
     store.close();
   });
 
+  it("prints a whole market readably: benchmarks as counts, the 50 largest |t|, the rest in --json", async () => {
+    const r = await cli("--exchange", "HKEX,NYSE,NASDAQ,SSE,SZSE", "--events-file", "examples/catalysts-2025.csv", "--windows", "0:1");
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Benchmarks: .*× \d+/);
+    expect(r.out).toMatch(/Showing the 50 security-events with the largest \|t\| over 0:\+1 of \d{3}/);
+    const table = r.out.slice(r.out.indexOf("Abnormal returns per security-event"), r.out.indexOf("Showing the 50"));
+    const rows = table.split("\n").filter((l) => /^│ \S+\s+│ \S/.test(l) && !l.includes("Security"));
+    expect(rows).toHaveLength(50);
+    const ts = rows.map((l) => Math.abs(Number(/\((-?[\d.]+)\)/.exec(l.split("│")[8]!)![1])));
+    expect(ts).toEqual([...ts].sort((a, b) => b - a)); // largest |t| first
+  });
+
   it("runs the other models and log returns", async () => {
     const mean = await json("--securities", "ORCL", "--tag", "oracle", "--model", "mean-adjusted", "--log-returns");
     expect(mean).toMatchObject({ model: "mean-adjusted", returns: "log" });

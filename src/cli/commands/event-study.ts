@@ -29,6 +29,11 @@ export interface EventStudyOptions {
 }
 
 const TESTS = ["csectT", "patellZ", "bmpT", "kpT", "corradoZ", "signZ", "genSignZ"] as const;
+/** Text output of a large study: up to MAX_EVENT_ROWS per-event rows in full, else the TOP_EVENT_ROWS largest |t|. */
+const MAX_EVENT_ROWS = 200;
+const TOP_EVENT_ROWS = 50;
+const MAX_SKIPPED_ROWS = 30;
+const MANY_SECURITIES = 20;
 
 /** `rerate event-study`: parses the options, runs the study on the store, prints tables or JSON. */
 export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> {
@@ -102,19 +107,26 @@ function renderText(r: EventStudyResult, ctx: CliContext): string {
   out.push(t(lang, "events.title", {
     model: r.model, estimation: formatDayRange(r.estimation), returns: t(lang, `events.returns.${r.returns}`), n: r.observations.length, ok: ok.length,
   }));
-  const benches = [...new Set(r.securities.map((s) => `${s.id} → ${s.benchmark ?? "–"}${s.benchmarkReason === "given" ? "" : ` (${s.benchmarkReason})`}`))];
+  // A whole market: benchmarks as counts, the per-event table cut to the largest moves (a terminal cannot show 7,000 rows).
+  const benchOf = (s: EventStudyResult["securities"][number]) => `${s.benchmark ?? "–"}${s.benchmarkReason === "given" ? "" : ` (${s.benchmarkReason})`}`;
+  const benches = r.securities.length <= MANY_SECURITIES
+    ? [...new Set(r.securities.map((s) => `${s.id} → ${benchOf(s)}`))]
+    : [...r.securities.reduce((m, s) => m.set(benchOf(s), (m.get(benchOf(s)) ?? 0) + 1), new Map<string, number>())].map(([b, n]) => `${b} × ${n}`);
   out.push(t(lang, "events.benchmarks", { list: benches.join("; ") }), "");
 
   out.push(t(lang, "events.perEvent"));
   const wHead = r.windows.map((w) => `CAR ${formatDayRange(w)}`);
+  const absT = (o: (typeof ok)[number]) => Math.abs(o.windows[0]?.t ?? 0) || 0;
+  const shown = ok.length <= MAX_EVENT_ROWS ? ok : [...ok].sort((a, b) => absT(b) - absT(a)).slice(0, TOP_EVENT_ROWS);
   out.push(renderTable(
     [t(lang, "col.security"), t(lang, "events.col.event"), t(lang, "events.col.day0"), "α", "β", "σ", "n", ...wHead],
-    ok.map((o) => [
+    shown.map((o) => [
       o.security, o.event, `${o.day0} (${o.dayZeroRule})`, fmt(o.alpha, 5), fmt(o.beta, 3), fmt(o.sigma, 4), o.n,
       ...o.windows.map((w) => `${pct(w.car)} (${fmt(w.t)})${w.missingDays.length ? "†" : ""}`),
     ]),
     ["left", "left", "left", "right", "right", "right", "right", ...r.windows.map(() => "right" as const)],
   ));
+  if (shown.length < ok.length) out.push(t(lang, "events.perEventTop", { shown: shown.length, n: ok.length, window: formatDayRange(r.windows[0]!) }));
   const withMissing = ok.filter((o) => o.windows.some((w) => w.missingDays.length > 0)).length;
   if (withMissing > 0) out.push(`† ${t(lang, "events.missing", { n: withMissing })}`);
   out.push("", t(lang, "events.aggregate"));
@@ -128,7 +140,8 @@ function renderText(r: EventStudyResult, ctx: CliContext): string {
   const skipped = r.observations.filter((o) => o.status === "skipped");
   if (skipped.length > 0) {
     out.push("", t(lang, "events.skipped", { n: skipped.length }));
-    for (const s of skipped) out.push(`  ${s.security} / ${s.event}: ${s.reason}`);
+    for (const s of skipped.slice(0, MAX_SKIPPED_ROWS)) out.push(`  ${s.security} / ${s.event}: ${s.reason}`);
+    if (skipped.length > MAX_SKIPPED_ROWS) out.push(`  ${t(lang, "events.more", { n: skipped.length - MAX_SKIPPED_ROWS })}`);
   }
   for (const w of r.warnings) out.push(`! ${w}`);
   return out.join("\n");
