@@ -53,7 +53,7 @@ function render(root: HTMLElement): void {
       box.addEventListener("change", () => (box.checked ? state.selected.add(e.id) : state.selected.delete(e.id)));
       return h("label", { class: "event" }, box, h("span", { class: "date" }, e.timestamp.slice(0, 10)), " ", local(e.title), h("span", { class: "muted" }, ` (${e.securities.join(", ")})`));
     }));
-  const secs = h("input", { name: "securities", value: state.securities, size: 36, placeholder: "0981.HK, 1347.HK or @china" });
+  const secs = h("input", { name: "securities", value: state.securities, size: 36, placeholder: "0981.HK, 1347.HK, @china" });
   const wins = h("input", { name: "windows", value: state.windows, size: 18 });
   const form = h("form", { class: "controls", onsubmit: (e: Event) => {
     e.preventDefault();
