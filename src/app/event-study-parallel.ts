@@ -64,7 +64,7 @@ export async function closeEventStudyWorkers(): Promise<void> {
  * @throws InvalidInputError for an invalid spec or thread count; RangeError as runEventStudy
  * @example await runEventStudyInParallel(series, observations, EVENT_STUDY_DEFAULTS, { threads: 2 })
  */
-export function runEventStudyInParallel(
+export async function runEventStudyInParallel(
   series: readonly StudySeries[],
   observations: readonly StudyObservation[],
   spec: EventStudySpec,
@@ -72,7 +72,7 @@ export function runEventStudyInParallel(
 ): Promise<EventStudyOutcome> {
   validateStudySpec(spec);
   const threads = eventStudyThreads(observations.length, options.threads, options.minObservations);
-  if (threads === 1) return Promise.resolve(runEventStudy(series, observations, spec, options));
+  if (threads === 1) return runEventStudy(series, observations, spec, options);
   const run = turn.then(() => studyOnWorkers(series, observations, spec, options, threads));
   turn = run.catch(() => undefined);
   return run;
