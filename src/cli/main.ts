@@ -150,7 +150,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   program
     .command("event-study")
     .description("catalyst event study: abnormal returns and CARs around dated events, with the test battery across securities and events")
-    .option("--securities <symbols...>", "securities (A B C or A,B,C); default: each event's own securities")
+    .option("--securities <symbols...>", "securities (A B C or A,B,C), @group names or group files; default: each event's own securities")
     .option("--symbols <symbols...>", "same as --securities")
     .option("--exchange <codes...>", "every listing with prices on these exchanges (HKEX, NYSE, NASDAQ, SSE, SZSE, …): a whole market")
     .option("--benchmark <symbol>", "SYMBOL for all, or SECURITY=SYMBOL (repeatable); default per exchange: ^HSI for HKEX, ^GSPC for US, 000300.SS else ^HSI for mainland", collect)
