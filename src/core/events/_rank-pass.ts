@@ -1,4 +1,4 @@
-import { sortPairs } from "./average-ranks.js";
+import { orderBuckets } from "./average-ranks.js";
 
 /** Buffers of the residual pass, allocated once per study. Internal. */
 export interface RankScratch {
@@ -187,29 +187,16 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     keys[p] = vals[j]!;
     index[p] = j;
   }
-  if (crowded > 32) sortPairs(keys, index, 0, t - 1);
-  else {
-    for (let i = 1; i < t; i++) {
-      const k = keys[i]!;
-      if (keys[i - 1]! <= k) continue;
-      const ix = index[i]!;
-      let j = i - 1;
-      while (j >= 0 && keys[j]! > k) {
-        keys[j + 1] = keys[j]!;
-        index[j + 1] = index[j]!;
-        j--;
-      }
-      keys[j + 1] = k;
-      index[j + 1] = ix;
-    }
-  }
+  orderBuckets(keys, index, t, crowded);
   const invT = 1 / (t + 1);
   const sumK = all.sumK;
+  const kk = excluded === undefined ? undefined : s.k.fill(NaN);
   for (let a = 0; a < t; ) {
     let b = a + 1;
     while (b < t && keys[b] === keys[a]) b++;
     const k = ((a + 1 + b) / 2) * invT - 0.5; // positions a … b − 1 hold ranks a + 1 … b: ties share the average
     for (let j = a; j < b; j++) sumK[index[j]!]! += k;
+    if (kk !== undefined) for (let j = a; j < b; j++) kk[index[j]!] = k;
     a = b;
   }
   all.nK++;
@@ -222,17 +209,8 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     else lo0 = mid + 1;
   }
   const pos = t - lo0 - spanPositive;
-  if (excluded !== undefined) {
-    const kk = s.k;
-    kk.fill(NaN);
-    for (let a = 0; a < t; ) {
-      let b = a + 1;
-      while (b < t && keys[b] === keys[a]) b++;
-      const k = ((a + 1 + b) / 2) * invT - 0.5;
-      for (let j = a; j < b; j++) kk[index[j]!] = k;
-      a = b;
-    }
-    for (const ex of excluded) {
+  if (kk !== undefined) {
+    for (const ex of excluded!) {
       for (let j = 0; j < axis; j++) {
         const v = kk[j]!;
         if (v - v === 0) ex.sumK[j]! += v;

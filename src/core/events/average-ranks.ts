@@ -93,9 +93,19 @@ export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known
   }
   // Buckets are in order, so the array is sorted but within buckets: one insertion pass finishes it in
   // about n steps. A crowded bucket (a few extreme values squeeze the rest together) gets a quicksort.
+  orderBuckets(keys, index, n, crowded);
+  return n;
+}
+
+/**
+ * Finishes a bucket sort: `keys[0..n)` are in bucket order, unordered within buckets (carrying `index`).
+ * One insertion pass orders them in about n steps; when the fullest bucket holds more than 32 values (a
+ * run of equal or crowded values) a quicksort does instead. Internal to the rank tests.
+ */
+export function orderBuckets(keys: Float64Array, index: Int32Array, n: number, crowded: number): void {
   if (crowded > 32) {
     sortPairs(keys, index, 0, n - 1);
-    return n;
+    return;
   }
   for (let i = 1; i < n; i++) {
     const k = keys[i]!;
@@ -110,11 +120,10 @@ export function sortFinite(values: ArrayLike<number>, work: RankWorkspace, known
     keys[j + 1] = k;
     index[j + 1] = x;
   }
-  return n;
 }
 
-/** Sorts keys[lo..hi] ascending, carrying index along: quicksort (median of three) with insertion sort below 16. Internal. */
-export function sortPairs(keys: Float64Array, index: Int32Array, lo: number, hi: number): void {
+/** Sorts keys[lo..hi] ascending, carrying index along: quicksort (median of three) with insertion sort below 16. */
+function sortPairs(keys: Float64Array, index: Int32Array, lo: number, hi: number): void {
   while (hi - lo >= 16) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid]! < keys[lo]!) swap(keys, index, mid, lo);
