@@ -23,7 +23,8 @@ import type { EventStudyOutcome, StudySeries } from "../src/core/events/index.js
 // TypeScript sources through tsx (about 10% slower: tsx keeps function names with wrappers).
 const fromSrc = process.argv.includes("--src");
 const lib = (path: string) => import(fromSrc ? `../src/${path}` : `../dist/${path}`);
-const { computeEventStudy, readEventsFile } = (await lib("app/event-study.js")) as typeof import("../src/app/event-study.js");
+const { computeEventStudy } = (await lib("app/event-study.js")) as typeof import("../src/app/event-study.js");
+const { readEventsFile } = (await lib("app/event-inputs.js")) as typeof import("../src/app/event-inputs.js");
 const { closeEventStudyWorkers, eventStudyThreads, runEventStudyInParallel } = (await lib("app/event-study-parallel.js")) as typeof import("../src/app/event-study-parallel.js");
 const { importFiles } = (await lib("app/import/import-files.js")) as typeof import("../src/app/import/import-files.js");
 const { alignToGrid, EVENT_STUDY_DEFAULTS, runEventStudy, toReturns } = (await lib("core/events/index.js")) as typeof import("../src/core/events/index.js");

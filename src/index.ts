@@ -47,9 +47,8 @@ export { renderWaterfallSvg, type WaterfallChartInput, type WaterfallStep } from
 export { renderBandChartSvg, type BandChartInput } from "./app/charts/band-chart.js";
 export * as calendars from "./core/calendars/index.js";
 export * as events from "./core/events/index.js";
-export {
-  computeEventStudy, eventsFromArguments, readEventsFile, assertSomeObservation, type EventStudyRequest, type EventStudyResult,
-} from "./app/event-study.js";
+export { computeEventStudy, assertSomeObservation, type EventStudyRequest, type EventStudyResult } from "./app/event-study.js";
+export { eventsFromArguments, readEventsFile, securitiesOnExchanges } from "./app/event-inputs.js";
 export { runEventStudyInParallel, closeEventStudyWorkers, eventStudyThreads, PARALLEL_MIN_OBSERVATIONS, type ParallelRunOptions } from "./app/event-study-parallel.js";
 export * as dates from "./core/dates.js";
 export { checkPriceBars, type PriceFinding } from "./core/quality/price-checks.js";

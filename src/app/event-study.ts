@@ -1,23 +1,18 @@
-import { EmptyDataError, formatIssue, InvalidInputError, NotFoundError } from "../errors.js";
+import { EmptyDataError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { CalendarId } from "../core/calendars/holiday.js";
 import {
   calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
-  parseEventArgument, parseEventTime, prepareStudySeries, sessionHoursOf, validateStudySpec, windowSpan,
+  parseEventTime, prepareStudySeries, sessionHoursOf, validateStudySpec, windowSpan,
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
 } from "../core/events/index.js";
-import { EXCHANGES } from "../models/common.js";
-import { Event } from "../models/event.js";
-import { normalizeHeader } from "../providers/csv/columns.js";
-import { listEvents } from "../store/events.js";
+import type { Event } from "../models/event.js";
 import { varcharList, type Store } from "../store/open.js";
 import { addDays, fromDayNumber } from "../core/dates.js";
 import { readClosesBetween } from "../store/closes.js";
 import { listSecurities, type StoredSecurity } from "../store/securities.js";
+import { resolveEvents, securitiesOnExchanges } from "./event-inputs.js";
 import { runEventStudyInParallel } from "./event-study-parallel.js";
-import { readInputTable } from "./import/read-table.js";
-import { EVENT_KIND } from "./import/record-kinds.js";
-import { parseRecords } from "./import/records.js";
 
 /** What to study. Events come from `events`, plus store events carrying one of `tags`; with neither, every stored event. */
 export interface EventStudyRequest {
@@ -96,40 +91,6 @@ const METHOD = [
   "Tests: cross-sectional t; Patell Z and BMP t on CARs standardised by the forecast-error-corrected variance; Kolari–Pynnönen adjusted BMP with r̄ the mean correlation of the observations' estimation residuals aligned on event time; Corrado rank test (Cowan's cumulative form over windows of several days); sign; generalised sign (Cowan 1992). Two-sided p-values.",
 ];
 
-/** Events from command-line arguments `DATE[THH:MM±HH:MM][=LABEL]`. @example eventsFromArguments(["2025-09-24=Qwen3-Max"])[0].id // "qwen3-max" */
-export function eventsFromArguments(args: readonly string[]): Event[] {
-  const used = new Set<string>();
-  return args.map((a, i) => {
-    const e = parseEventArgument(a, i);
-    let id = e.id;
-    for (let k = 2; used.has(id); k++) id = `${e.id}-${k}`; // two events with one label stay two events
-    used.add(id);
-    return Event.parse({ id, timestamp: e.timestamp, title: { en: e.title } });
-  });
-}
-
-/**
- * Events from a CSV/JSON file in the import format (`rerate import events`), or a short one with only a
- * timestamp (or date) column and optionally a label or title and securities.
- * @throws InvalidInputError naming file, line and value of every bad row
- */
-export function readEventsFile(file: string): Event[] {
-  const table = readInputTable(file);
-  const header = (table.rows[0] ?? []).map(normalizeHeader);
-  if (table.rows.length > 0 && !header.includes("id")) {
-    const hasTitle = header.some((h) => ["title", "title en", "headline"].includes(h));
-    const label = header.findIndex((h) => h === "label" || h === "event" || h === "name");
-    const time = header.findIndex((h) => ["timestamp", "time", "date", "datetime", "ts"].includes(h));
-    table.rows = table.rows.map((row, r) => {
-      const title = hasTitle ? [] : [r === 0 ? "title" : (label >= 0 ? row[label] : undefined) || row[time] || `event ${r}`];
-      return [r === 0 ? "id" : `event-${r}`, ...title, ...row];
-    });
-  }
-  const parsed = parseRecords<Event>(table, EVENT_KIND);
-  if (parsed.errors.length > 0) throw new InvalidInputError(`${file}: ${parsed.errors.map(formatIssue).join("; ")}`, parsed.errors);
-  return parsed.records;
-}
-
 const num = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
 
 /**
@@ -151,7 +112,7 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   const warnings: string[] = [];
 
   // Securities and what each is studied around: the ones named, plus every priced listing of the exchanges asked for.
-  const chosen = req.exchanges?.length ? [...new Set([...(req.securities ?? []), ...(await listingsOf(store, req.exchanges))])] : req.securities;
+  const chosen = req.exchanges?.length ? [...new Set([...(req.securities ?? []), ...(await securitiesOnExchanges(store, req.exchanges))])] : req.securities;
   const pairs: { security: string; event: Event }[] = [];
   const seen = new Set<string>();
   for (const e of events) {
@@ -352,45 +313,6 @@ async function readCloses(store: Store, ids: readonly string[], range: { from: s
     out.set(id, { dates, prices: useAdj ? r.adjClose : r.close, field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
   }
   return out;
-}
-
-/**
- * The securities listed on the exchanges (codes as in the security master, any case) that have prices:
- * indices and FX pairs are benchmarks, not subjects, so they are left out.
- * @throws InvalidInputError for an unknown exchange code; NotFoundError when none has a priced listing
- */
-async function listingsOf(store: Store, exchanges: readonly string[]): Promise<string[]> {
-  const codes = exchanges.flatMap((x) => x.split(",")).map((x) => x.trim().toUpperCase()).filter((x) => x !== "");
-  for (const c of codes) {
-    if (!(EXCHANGES as readonly string[]).includes(c) || c === "INDEX" || c === "FX") {
-      throw InvalidInputError.at({ column: "exchange", value: c, reason: `is not a listing exchange; use one of ${EXCHANGES.filter((x) => x !== "INDEX" && x !== "FX").join(", ")}` });
-    }
-  }
-  const list = varcharList(codes);
-  const rows = await store.all<{ id: string }>(
-    `SELECT s.id FROM securities s WHERE s.exchange IN (SELECT unnest($codes)) AND s.kind NOT IN ('index', 'fx')
-       AND EXISTS (SELECT 1 FROM prices p WHERE p.security = s.id) ORDER BY s.id`,
-    { codes: list.value }, { codes: list.type },
-  );
-  if (rows.length === 0) throw new NotFoundError(`no security with prices is listed on ${codes.join(", ")}: import a security master and prices first`);
-  return rows.map((r) => r.id);
-}
-
-async function resolveEvents(store: Store, req: EventStudyRequest): Promise<Event[]> {
-  const out = new Map<string, Event>();
-  for (const e of req.events ?? []) if (!out.has(e.id)) out.set(e.id, e);
-  if ((req.tags?.length ?? 0) > 0 || out.size === 0) {
-    const stored = await listEvents(store);
-    const tagged = req.tags?.length ? stored.filter((e) => e.tags.some((t) => req.tags!.includes(t))) : stored;
-    if (req.tags?.length && tagged.length === 0) {
-      const known = [...new Set(stored.flatMap((e) => e.tags))].sort();
-      throw new NotFoundError(`no stored event has tag ${req.tags.join(" or ")}${known.length ? `; known tags: ${known.join(", ")}` : ": import events first"}`);
-    }
-    for (const e of tagged) if (!out.has(e.id)) out.set(e.id, e);
-  }
-  if (out.size === 0) throw new InvalidInputError("no events: give --event DATE, --events-file FILE or --tag TAG, or import events with `rerate import events FILE`");
-  for (const e of out.values()) parseEventTime(e.timestamp);
-  return [...out.values()].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : 1));
 }
 
 /** Throws EmptyDataError listing the reasons when no security-event could be studied. */

@@ -155,13 +155,7 @@ export async function readPrices(store: Store, security: string, range: { from?:
 
 /** The last bar on or before a date. */
 export async function readCloseOnOrBefore(store: Store, security: string, date: string): Promise<{ date: string; close: number; currency: string } | undefined> {
-  const rows = await store.all<{ date: string; close: number; currency: string }>(
-    `SELECT strftime(date, '%Y-%m-%d') AS date, close, currency FROM prices WHERE security = $s AND date <= CAST($d AS DATE)
-     ORDER BY date DESC LIMIT 1`,
-    { s: security, d: date },
-  );
-  const r = rows[0];
-  return r ? { date: r.date, close: Number(r.close), currency: r.currency } : undefined;
+  return (await readClosesOnOrBefore(store, [security], date)).get(security);
 }
 
 /** The last bar on or before a date of several securities, in one query (securities without one are absent). */

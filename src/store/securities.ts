@@ -80,6 +80,16 @@ export async function getSecurities(store: Store, ids: readonly string[]): Promi
 
 /** One security, or undefined. */
 export async function getSecurity(store: Store, id: string): Promise<StoredSecurity | undefined> {
-  const rows = await store.all("SELECT s.*, src.location FROM securities s JOIN sources src ON src.id = s.source_id WHERE s.id = $id", { id });
-  return rows[0] ? rowToSecurity(rows[0]) : undefined;
+  return (await getSecurities(store, [id])).get(id);
+}
+
+/** Securities listed on the exchanges that have prices (listings only: no indices or FX pairs), by id. */
+export async function listingsWithPrices(store: Store, exchanges: readonly string[]): Promise<string[]> {
+  const list = varcharList([...new Set(exchanges)]);
+  const rows = await store.all<{ id: string }>(
+    `SELECT s.id FROM securities s WHERE s.exchange IN (SELECT unnest($codes)) AND s.kind NOT IN ('index', 'fx')
+       AND EXISTS (SELECT 1 FROM prices p WHERE p.security = s.id) ORDER BY s.id`,
+    { codes: list.value }, { codes: list.type },
+  );
+  return rows.map((r) => r.id);
 }

@@ -2,7 +2,8 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeEventStudy, eventsFromArguments, type EventStudyResult } from "../../src/app/event-study.js";
+import { eventsFromArguments } from "../../src/app/event-inputs.js";
+import { computeEventStudy, type EventStudyResult } from "../../src/app/event-study.js";
 import { openStore } from "../../src/store/open.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/paths.js";

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { assertSomeObservation, computeEventStudy, eventStudyChartSvg, eventsFromArguments, readEventsFile, type EventStudyResult } from "../../app/event-study.js";
+import { eventsFromArguments, readEventsFile } from "../../app/event-inputs.js";
+import { assertSomeObservation, computeEventStudy, eventStudyChartSvg, type EventStudyResult } from "../../app/event-study.js";
 import { formatDayRange, NORMAL_MODELS, parseDayRange, type NormalModel } from "../../core/events/index.js";
 import { parseNumberOption } from "../../app/comps-options.js";
 import { looksLikeFile, resolveGroupTokens } from "../../app/peer-groups.js";
