@@ -92,6 +92,18 @@ describe("rerate event-study (demo store)", () => {
     expect(bad.err).toMatch(/exchange "LSE" is not a listing exchange; use one of HKEX, NYSE, NASDAQ/);
   });
 
+  it("takes --threads (the numbers do not depend on it) and refuses a thread count that is not a whole number ≥ 1", async () => {
+    const args = ["--securities", "9988.HK,0700.HK", "--event", "2025-09-24T09:30+08:00=Qwen3-Max", "--windows", "0:1"];
+    const one = await json(...args, "--threads", "1");
+    const two = await json(...args, "--threads", "2");
+    expect(two.aggregates).toEqual(one.aggregates);
+    for (const bad of ["0", "1.5", "two"]) {
+      const r = await cli(...args, "--threads", bad, "--json");
+      expect(r.code).not.toBe(0);
+      expect(r.err).toContain(`--threads "${bad}"`);
+    }
+  });
+
   it("refuses more security-events than the caller's limit (maxPairs: the server's per-request cap)", async () => {
     const store = await openStore(db);
     await expect(computeEventStudy(store, { exchanges: ["HKEX"], events: eventsFromArguments(["2025-09-09"]), maxPairs: 2 }))
