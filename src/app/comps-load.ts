@@ -7,6 +7,7 @@ import type { Store } from "../store/open.js";
 import { readClosesOnOrBefore, readPrices } from "../store/prices.js";
 import { getSecurities, type StoredSecurity } from "../store/securities.js";
 import type { PeerGroup } from "./comps.js";
+import { mapToInt32 } from "../core/typed-arrays.js";
 
 /** A security of a group that could not be valued at all, and why. */
 export interface MissingMember {
@@ -89,7 +90,7 @@ export async function loadPanelInputs(store: Store, groups: readonly PeerGroup[]
   for (const s of securities.values()) {
     const p = await readPrices(store, s.id, { to });
     prices.set(s.id, {
-      days: Int32Array.from(p.dates, isoToDayNumber),
+      days: mapToInt32(p.dates, (d) => isoToDayNumber(d)),
       close: p.close,
       currency: (p.currency || s.currency) as Currency,
     });

@@ -1,12 +1,13 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import {
-  addSeriesToStudy, createStudyAccumulator, finishEventStudy, mergeStudyAccumulators, observationsBySeries, runEventStudy, validateStudySpec,
-  type EventStudyOutcome, type EventStudySpec, type RunOptions, type StudyAccumulator, type StudyObservation, type StudySeries,
+  addSeriesToStudy, addStudySums, createStudyAccumulator, finishEventStudy, observationsBySeries, runEventStudy, validateStudySpec,
+  type EventStudyOutcome, type EventStudySpec, type RunOptions, type StudyObservation, type StudySeries, type StudySums,
 } from "../core/events/index.js";
 import { InvalidInputError } from "../errors.js";
 import type { EventStudyReply, EventStudyTask, StudyChunk } from "./event-study-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
+import { mapToInt32 } from "../core/typed-arrays.js";
 
 /**
  * Below this many security-events a study runs on the calling thread: starting a worker (~40 ms) and its
@@ -56,11 +57,12 @@ export async function closeEventStudyWorkers(): Promise<void> {
 }
 
 /**
- * The same event study as {@link runEventStudy}, over worker threads: the securities go out in chunks
- * (largest first, each to the next free worker), every worker studies its chunks into one accumulator, and
- * the accumulators are merged and the study finished once. The window samples are taken in observation
- * order, so every statistic equals the serial one up to the order of a few floating-point sums (a test
- * checks ≤ 1e-12 relative).
+ * The same event study as {@link runEventStudy}, over worker threads: the study's columns live in shared
+ * memory, the securities go out in chunks (largest first, each to the next free worker; their returns copied
+ * once into shared memory, each benchmark once per study), every thread writes its securities' rows in place
+ * and keeps its own residual-test sums, which are added up before the study is finished once. The window
+ * samples are taken in observation order, so every statistic equals the serial one up to the order of a few
+ * floating-point sums (a test checks ≤ 1e-12 relative).
  * @throws InvalidInputError for an invalid spec or thread count; RangeError as runEventStudy
  * @example await runEventStudyInParallel(series, observations, EVENT_STUDY_DEFAULTS, { threads: 2 })
  */
@@ -88,17 +90,14 @@ async function studyOnWorkers(
   const total = bySeries.size;
   const order = [...bySeries].sort((a, b) => b[1].length - a[1].length);
   const size = Math.max(1, Math.ceil(order.length / (threads * 16)));
-  const chunks: StudyChunk[] = [];
-  for (let a = 0; a < order.length; a += size) {
-    chunks.push(order.slice(a, a + size).map(([index, obs]) => {
-      const s = series[index]!;
-      return { index, returns: s.returns, ...(s.market !== undefined ? { market: s.market } : {}), observations: obs };
-    }));
-  }
+  const chunks: (readonly [number, number[]])[][] = [];
+  for (let a = 0; a < order.length; a += size) chunks.push(order.slice(a, a + size));
+  const markets = new Map<ArrayLike<number>, Float64Array>();
   const study = nextStudy++;
   const residualTests = options.residualTests !== false;
-  const seriesOf = Int32Array.from(observations, (o) => o.series);
-  const day0 = Int32Array.from(observations, (o) => o.day0);
+  const acc = createStudyAccumulator(observations.length, spec, residualTests, (bytes) => new SharedArrayBuffer(bytes));
+  const seriesOf = mapToInt32(observations, (o) => o.series);
+  const day0 = mapToInt32(observations, (o) => o.day0);
   // This thread studies chunks too, between feeding the workers; each worker keeps two chunks queued so it
   // never waits for this thread to finish one of its own.
   const team = workers(Math.min(threads - 1, chunks.length));
@@ -109,12 +108,12 @@ async function studyOnWorkers(
     options.onProgress?.(done, total);
   };
   try {
-    const parts = team.map((w) => new Promise<StudyAccumulator>((resolve, reject) => {
+    const parts = team.map((w) => new Promise<StudySums>((resolve, reject) => {
       let inFlight = 0;
       const send = (task: EventStudyTask) => w.postMessage(task);
       const feed = () => {
         while (inFlight < 2 && next < chunks.length) {
-          send({ type: "chunk", study, chunk: chunks[next++]! });
+          send({ type: "chunk", study, chunk: sharedChunk(chunks[next++]!, series, markets) });
           inFlight++;
         }
         if (inFlight === 0) send({ type: "end", study });
@@ -127,7 +126,7 @@ async function studyOnWorkers(
           feed();
         } else {
           cleanup();
-          if (m.type === "done") resolve(m.acc);
+          if (m.type === "done") resolve(m.sums);
           else reject(m.name === "RangeError" ? new RangeError(m.message) : new Error(`event-study worker: ${m.message}`));
         }
       };
@@ -149,23 +148,56 @@ async function studyOnWorkers(
       w.on("message", onMessage);
       w.once("error", onError);
       w.once("exit", onExit);
-      send({ type: "begin", study, spec, residualTests, seriesOf, day0 });
+      send({ type: "begin", study, spec, seriesOf, day0, columns: acc });
       feed();
     }));
     // If this thread's share fails first, the workers are stopped and their promises reject unawaited: mark
     // them handled here (Promise.all below still sees every rejection).
     for (const part of parts) part.catch(() => undefined);
-    const acc = createStudyAccumulator(observations.length, spec, residualTests);
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
-      addSeriesToStudy(acc, series, observations, new Map(chunk.map((c) => [c.index, c.observations])), spec);
+      addSeriesToStudy(acc, series, observations, new Map(chunk), spec);
       progress(chunk.length);
       await new Promise<void>((r) => setImmediate(r)); // let the workers' messages in
     }
-    for (const part of await Promise.all(parts)) mergeStudyAccumulators(acc, part);
+    for (const part of await Promise.all(parts)) addStudySums(acc, part);
     return finishEventStudy(acc, spec, options.confidence ?? 0.95);
   } catch (e) {
     await closeEventStudyWorkers(); // their state is unknown: start afresh next time
     throw e;
   }
+}
+
+const inSharedMemory = (a: ArrayLike<number>): a is Float64Array => a instanceof Float64Array && a.buffer instanceof SharedArrayBuffer;
+
+/**
+ * A chunk for a worker, its arrays in shared memory so that posting it copies nothing: the securities'
+ * returns copied into one SharedArrayBuffer, each benchmark copied once per study (`markets`); arrays that
+ * already live in shared memory go as they are.
+ */
+function sharedChunk(entries: readonly (readonly [number, number[]])[], series: readonly StudySeries[], markets: Map<ArrayLike<number>, Float64Array>): StudyChunk {
+  let length = 0;
+  for (const [index] of entries) {
+    const r = series[index]!.returns;
+    if (!inSharedMemory(r)) length += r.length;
+  }
+  const slab = new Float64Array(new SharedArrayBuffer(length * 8));
+  let at = 0;
+  return entries.map(([index, obs]) => {
+    const s = series[index]!;
+    let returns = s.returns;
+    if (!inSharedMemory(returns)) {
+      const view = slab.subarray(at, (at += returns.length));
+      view.set(returns);
+      returns = view;
+    }
+    if (s.market === undefined) return { index, returns, observations: obs };
+    let market = inSharedMemory(s.market) ? s.market : markets.get(s.market);
+    if (market === undefined) {
+      market = new Float64Array(new SharedArrayBuffer(s.market.length * 8));
+      market.set(s.market);
+      markets.set(s.market, market);
+    }
+    return { index, returns, market, observations: obs };
+  });
 }

@@ -1,36 +1,32 @@
 /**
  * Worker thread of the parallel event study (src/app/event-study-parallel.ts). A study is three kinds of
- * message: "begin" (the study's spec and every security-event), then any number of "chunk"s (securities to
- * study into this worker's accumulator), then "end" (the accumulator goes back, its arrays transferred).
+ * message: "begin" (the study's spec, every security-event and the study's columns in shared memory), then
+ * any number of "chunk"s (securities to study: their rows are written straight into the shared columns),
+ * then "end" (this worker's own sums go back: residual-test sums and merged groups, a few kilobytes).
  */
 import { parentPort } from "node:worker_threads";
 // Straight from the module, not the events barrel: a worker that loads only what it runs starts sooner.
 import {
-  addSeriesToStudy, createStudyAccumulator, type StudyAccumulator, type StudyObservation, type StudySeries,
+  addSeriesToStudy, studySums, withOwnSums, type StudyAccumulator, type StudyObservation, type StudySeries, type StudySums,
 } from "../core/events/study-accumulator.js";
 import type { EventStudySpec } from "../core/events/study-spec.js";
 
-/** Securities to study: index, returns, benchmark and the indices of their security-events. */
+/** Securities to study: index, returns, benchmark (views of SharedArrayBuffers: no copy) and the indices of their security-events. */
 export type StudyChunk = readonly { readonly index: number; readonly returns: ArrayLike<number>; readonly market?: ArrayLike<number>; readonly observations: readonly number[] }[];
 
 export type EventStudyTask =
-  | { readonly type: "begin"; readonly study: number; readonly spec: EventStudySpec; readonly residualTests: boolean; readonly seriesOf: Int32Array; readonly day0: Int32Array }
+  | { readonly type: "begin"; readonly study: number; readonly spec: EventStudySpec; readonly seriesOf: Int32Array; readonly day0: Int32Array; readonly columns: StudyAccumulator }
   | { readonly type: "chunk"; readonly study: number; readonly chunk: StudyChunk }
   | { readonly type: "end"; readonly study: number };
 
 export type EventStudyReply =
   | { readonly type: "chunk-done"; readonly study: number; readonly securities: number }
-  | { readonly type: "done"; readonly study: number; readonly acc: StudyAccumulator }
+  | { readonly type: "done"; readonly study: number; readonly sums: StudySums }
   | { readonly type: "error"; readonly study: number; readonly message: string; readonly name: string };
 
-/** The buffers of an accumulator, to transfer rather than copy. */
-export function accumulatorBuffers(acc: StudyAccumulator): ArrayBuffer[] {
-  const arrays = [
-    acc.status, acc.estimationDays, acc.alpha, acc.beta, acc.sigma2, acc.meanMarket, acc.sxx, acc.positiveShare, acc.ar,
-    acc.k, acc.car, acc.variance, acc.role, acc.groupCar, acc.groupVariance, acc.pathLeader,
-    ...[acc.residuals, ...acc.excluded].flatMap((r) => [r.sumU, r.sumK, r.missK]),
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+/** The buffers of a worker's own sums, to transfer rather than copy. */
+export function sumsBuffers(sums: StudySums): ArrayBuffer[] {
+  return [sums.residuals, ...sums.excluded].flatMap((r) => [r.sumU.buffer, r.sumK.buffer, r.missK.buffer] as ArrayBuffer[]);
 }
 
 /** One study in progress on a worker. */
@@ -40,10 +36,11 @@ export interface WorkerStudy {
   acc: StudyAccumulator;
 }
 
-/** Starts a study: an empty accumulator over all its security-events. */
-export function beginStudy(spec: EventStudySpec, residualTests: boolean, seriesOf: Int32Array, day0: Int32Array): WorkerStudy {
-  const observations = Array.from(seriesOf, (series, i): StudyObservation => ({ series, day0: day0[i]! }));
-  return { spec, observations, acc: createStudyAccumulator(observations.length, spec, residualTests) };
+/** Starts a study: the shared columns of all its security-events, with sums of this worker's own. */
+export function beginStudy(spec: EventStudySpec, seriesOf: Int32Array, day0: Int32Array, columns: StudyAccumulator): WorkerStudy {
+  const observations = new Array<StudyObservation>(seriesOf.length);
+  for (let i = 0; i < seriesOf.length; i++) observations[i] = { series: seriesOf[i]!, day0: day0[i]! };
+  return { spec, observations, acc: withOwnSums(columns, spec) };
 }
 
 /** Studies one chunk of securities into the study's accumulator. */
@@ -60,15 +57,15 @@ export function studyChunk(study: WorkerStudy, chunk: StudyChunk): void {
 let current: { id: number; study: WorkerStudy } | undefined;
 parentPort?.on("message", (task: EventStudyTask) => {
   try {
-    if (task.type === "begin") current = { id: task.study, study: beginStudy(task.spec, task.residualTests, task.seriesOf, task.day0) };
+    if (task.type === "begin") current = { id: task.study, study: beginStudy(task.spec, task.seriesOf, task.day0, task.columns) };
     else if (current === undefined || current.id !== task.study) throw new Error(`study ${task.study} was not begun on this worker`);
     else if (task.type === "chunk") {
       studyChunk(current.study, task.chunk);
       parentPort!.postMessage({ type: "chunk-done", study: task.study, securities: task.chunk.length } satisfies EventStudyReply);
     } else {
-      const acc = current.study.acc;
+      const sums = studySums(current.study.acc);
       current = undefined;
-      parentPort!.postMessage({ type: "done", study: task.study, acc } satisfies EventStudyReply, accumulatorBuffers(acc));
+      parentPort!.postMessage({ type: "done", study: task.study, sums } satisfies EventStudyReply, sumsBuffers(sums));
     }
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

@@ -2,6 +2,7 @@ import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
 import type { PriceColumns } from "../models/price-bar.js";
 import { varcharList, type Store } from "./open.js";
+import { mapToFloat64 } from "../core/typed-arrays.js";
 
 /** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
 export interface PriceBatch {
@@ -130,7 +131,7 @@ export async function clearStagedPrices(store: Store): Promise<void> {
 /** Stored bars of one security, columnar (the shape core computes on). */
 export type StoredPrices = PriceColumns;
 
-const toF64 = (xs: unknown[]) => Float64Array.from(xs, (x) => (x === null || x === undefined ? NaN : Number(x)));
+const toF64 = (xs: unknown[]) => mapToFloat64(xs, (x) => (x === null || x === undefined ? NaN : Number(x)));
 
 /** Bars of one security between two dates (inclusive), sorted by date, columnar. */
 export async function readPrices(store: Store, security: string, range: { from?: string; to?: string } = {}): Promise<StoredPrices> {

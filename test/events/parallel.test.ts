@@ -46,6 +46,20 @@ describe("runEventStudyInParallel (worker threads)", () => {
     expect(again.observations).toEqual(runEventStudy(series, obs, { ...EVENT_STUDY_DEFAULTS, model: "market-adjusted" }).observations);
   }, 60_000);
 
+  it("writes into shared columns and takes series already in shared memory as they are (views at any offset)", async () => {
+    const pool = new Float64Array(new SharedArrayBuffer((series.length * 1400 + 3) * 8));
+    const shared = series.map((s, i) => {
+      const returns = pool.subarray(3 + i * 1400, 3 + (i + 1) * 1400);
+      returns.set(s.returns);
+      return s.market === undefined ? { returns } : { returns, market: s.market };
+    });
+    const serial = runEventStudy(series, obs, EVENT_STUDY_DEFAULTS);
+    const parallel = await runEventStudyInParallel(shared, obs, EVENT_STUDY_DEFAULTS, { threads: 2, minObservations: 1000 });
+    expect(parallel.observations).toEqual(serial.observations);
+    expect(parallel.table.car.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(serial.table.car.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+  }, 60_000);
+
   it("runs small studies on the calling thread, refuses a bad thread count, and reports a missing series", async () => {
     expect(eventStudyThreads(PARALLEL_MIN_OBSERVATIONS - 1, 4)).toBe(1);
     expect(eventStudyThreads(100_000, 3)).toBe(3);

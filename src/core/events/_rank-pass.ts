@@ -127,7 +127,7 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
       sumU[j]! += u;
       norm += u * u;
       const f = (e - lo) * scale;
-      const b = f < 1 ? 0 : f >= NB ? NB - 1 : f | 0;
+      const b = Math.min(Math.max(f, 0), NB - 1) | 0; // clamped before truncating (branch-free, no int32 wrap)
       bucket[j] = b;
       counts[b]!++;
     } else {
@@ -161,7 +161,7 @@ export function residualPass(x: ResidualInput, all: ResidualSums, excluded: read
     if (a - a === 0) {
       t++;
       const f = (a - lo) * scale;
-      const b = f < 1 ? 0 : f >= NB ? NB - 1 : f | 0;
+      const b = Math.min(Math.max(f, 0), NB - 1) | 0; // clamped before truncating (branch-free, no int32 wrap)
       bucket[at] = b;
       counts[b]!++;
     } else {

@@ -15,7 +15,7 @@ export interface PathPoint {
   upper?: number;
 }
 
-/** Per-day running sums of ARs and of cumulative ARs (Welford for the spread). */
+/** Per-day running sums of ARs and of cumulative ARs (count, mean and sum of squared deviations for the spread). */
 export interface PathAccumulator {
   span: DayRange;
   arSum: Float64Array;
@@ -37,21 +37,62 @@ export function createPathAccumulator(span: DayRange): PathAccumulator {
  * @example addToPath(acc, Float64Array.of(0.001, NaN, 0.03, …))
  */
 export function addToPath(acc: PathAccumulator, ar: ArrayLike<number>): void {
-  let car = 0;
-  let seen = false;
-  for (let j = 0; j < acc.arSum.length; j++) {
-    const a = ar[j]!;
-    if (a - a === 0) {
-      acc.arSum[j]! += a;
-      acc.arCount[j]!++;
-      car += a;
-      seen = true;
+  addRowsToPath(acc, Float64Array.from(ar), ONE_ROW);
+}
+
+const ONE_ROW = Uint8Array.of(1);
+
+/**
+ * Adds the rows `r` of `ar` (each as long as the span) with `take[r] === 1`: the same as {@link addToPath} on
+ * each, computed for a whole study in one pass without a division per value: per day the count, sum and sum
+ * of squares of the CARs shifted by the first CAR of that day (the "shifted data" form, accurate because the
+ * shift lies inside the data), then combined with what `acc` already holds by the pairwise update of Chan,
+ * Golub & LeVeque (1979).
+ * @example addRowsToPath(acc, study.ar, study.pathLeader)
+ */
+export function addRowsToPath(acc: PathAccumulator, ar: Float64Array, take: Uint8Array): void {
+  const D = acc.arSum.length;
+  const shift = new Float64Array(D).fill(NaN);
+  const count = new Float64Array(D);
+  const sum = new Float64Array(D);
+  const squares = new Float64Array(D);
+  for (let r = 0; r < take.length; r++) {
+    if (take[r] !== 1) continue;
+    let car = 0;
+    let seen = false;
+    for (let j = 0, at = r * D; j < D; j++, at++) {
+      const a = ar[at]!;
+      if (a - a === 0) {
+        acc.arSum[j]! += a;
+        acc.arCount[j]!++;
+        car += a;
+        seen = true;
+      }
+      if (!seen) continue;
+      if (count[j] === 0) shift[j] = car;
+      const d = car - shift[j]!;
+      count[j]!++;
+      sum[j]! += d;
+      squares[j]! += d * d;
     }
-    if (!seen) continue;
-    const n = ++acc.carCount[j]!;
-    const d = car - acc.carMean[j]!;
-    acc.carMean[j]! += d / n;
-    acc.carM2[j]! += d * (car - acc.carMean[j]!);
+  }
+  for (let j = 0; j < D; j++) {
+    const nb = count[j]!;
+    if (nb === 0) continue;
+    const mean = shift[j]! + sum[j]! / nb;
+    const m2 = Math.max(0, squares[j]! - (sum[j]! * sum[j]!) / nb);
+    const na = acc.carCount[j]!;
+    if (na === 0) {
+      acc.carCount[j] = nb;
+      acc.carMean[j] = mean;
+      acc.carM2[j] = m2;
+      continue;
+    }
+    const n = na + nb;
+    const delta = mean - acc.carMean[j]!;
+    acc.carCount[j] = n;
+    acc.carMean[j]! += (delta * nb) / n;
+    acc.carM2[j]! += m2 + (delta * delta * na * nb) / n;
   }
 }
 

@@ -25,13 +25,14 @@ export { generalizedSignZ } from "./generalized-sign-z.js";
 export { groupOverlapping, type OverlapGroup } from "./overlap-groups.js";
 export { EVENT_STUDY_DEFAULTS, parseDayRange, formatDayRange, windowSpan, validateStudySpec, type DayRange, type EventStudySpec } from "./study-spec.js";
 export { aggregateWindow, type WindowTests, type WindowSample } from "./aggregate-window.js";
-export { createPathAccumulator, addToPath, pathOf, type PathPoint, type PathAccumulator } from "./caar-path.js";
+export { createPathAccumulator, addToPath, addRowsToPath, pathOf, type PathPoint, type PathAccumulator } from "./caar-path.js";
 export type { ObservationOutcome, WindowOutcome, SkipCode } from "./outcomes.js";
 export {
   runEventStudy, finishEventStudy, type StudySeries, type StudyObservation, type MergedGroup, type WindowAggregate, type EventStudyOutcome, type RunOptions,
 } from "./run-event-study.js";
 export {
-  addSeriesToStudy, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries, type StudyAccumulator,
+  addSeriesToStudy, addStudySums, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries, studySums, withOwnSums,
+  type ColumnMemory, type StudyAccumulator, type StudySums,
 } from "./study-accumulator.js";
 export { describeDayZero } from "./describe-day-zero.js";
 export { calendarOfListing } from "./listing-calendar.js";

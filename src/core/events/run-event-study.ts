@@ -1,12 +1,12 @@
 import { meanOffDiagonalCorrelation } from "./mean-residual-correlation.js";
 import type { ResidualSums } from "./_rank-pass.js";
 import { aggregateWindow, type WindowSample, type WindowTests } from "./aggregate-window.js";
-import { addToPath, createPathAccumulator, pathOf, type PathPoint } from "./caar-path.js";
+import { addRowsToPath, createPathAccumulator, pathOf, type PathPoint } from "./caar-path.js";
 import type { NormalFit } from "./normal-model.js";
 import type { ObservationOutcome, WindowOutcome } from "./outcomes.js";
 import { studentTwoSidedP } from "./p-values.js";
 import {
-  addSeriesToStudy, createStudyAccumulator, observationsBySeries, ROLE_GROUP, ROLE_OWN, STATUS_CODES, studyShape,
+  addSeriesToStudy, createStudyAccumulator, observationsBySeries, PENDING, ROLE_GROUP, ROLE_OWN, STATUS_CODES, studyShape,
   type MergedGroup, type StudyAccumulator, type StudyObservation, type StudySeries,
 } from "./study-accumulator.js";
 import { validateStudySpec, type EventStudySpec } from "./study-spec.js";
@@ -100,24 +100,29 @@ export function finishEventStudy(acc: StudyAccumulator, spec: EventStudySpec, co
   const { span } = studyShape(spec);
   const W = acc.windows;
   const axisFrom = spec.estimation.from;
-  const aggregates = spec.windows.map((win, w): WindowAggregate => {
-    const N = acc.observations;
-    const cars = new Float64Array(N);
-    const scars = new Float64Array(N);
-    const dfs = new Float64Array(N);
-    const shares = new Float64Array(N);
-    let used = 0;
-    for (let i = 0; i < N; i++) {
-      const c = i * W + w;
+  // The window samples in one pass over the observations (their rows are contiguous, windows innermost).
+  const N = acc.observations;
+  const samples = spec.windows.map(() => ({ cars: new Float64Array(N), scars: new Float64Array(N), dfs: new Float64Array(N), shares: new Float64Array(N), used: 0 }));
+  const lostDf = spec.model === "market" ? 2 : 1;
+  for (let i = 0; i < N; i++) {
+    if (acc.status[i] === PENDING) throw new RangeError(`observation ${i} was not studied`);
+    const df = acc.estimationDays[i]! - lostDf;
+    const share = acc.positiveShare[i]!;
+    for (let w = 0, c = i * W; w < W; w++, c++) {
       const role = acc.role[c]!;
       if (role !== ROLE_OWN && role !== ROLE_GROUP) continue;
       const car = role === ROLE_OWN ? acc.car[c]! : acc.groupCar[c]!;
       const variance = role === ROLE_OWN ? acc.variance[c]! : acc.groupVariance[c]!;
-      cars[used] = car;
-      scars[used] = variance > 0 ? car / Math.sqrt(variance) : NaN;
-      dfs[used] = dfOf(spec, acc.estimationDays[i]!);
-      shares[used++] = acc.positiveShare[i]!;
+      const s = samples[w]!;
+      const u = s.used++;
+      s.cars[u] = car;
+      s.scars[u] = variance > 0 ? car / Math.sqrt(variance) : NaN;
+      s.dfs[u] = df;
+      s.shares[u] = share;
     }
+  }
+  const aggregates = spec.windows.map((win, w): WindowAggregate => {
+    const { cars, scars, dfs, shares, used } = samples[w]!;
     const sample: WindowSample = { cars: cars.subarray(0, used), scars: scars.subarray(0, used), dfs: dfs.subarray(0, used), positiveShares: shares.subarray(0, used) };
     const meanCorrelation = acc.residualTests ? meanCorrelationFor(acc.residuals, acc.excluded[w]!) : undefined;
     const ranks = acc.residualTests ? meanRanksFor(acc.residuals, acc.excluded[w]!) : { meanK: new Float64Array(0), n: 0 };
@@ -126,10 +131,7 @@ export function finishEventStudy(acc: StudyAccumulator, spec: EventStudySpec, co
     return { from: win.from, to: win.to, ...agg, ...(meanCorrelation !== undefined ? { meanCorrelation } : {}), merged };
   });
   const path = createPathAccumulator(span);
-  for (let i = 0; i < acc.observations; i++) {
-    if (acc.status[i] === 255) throw new RangeError(`observation ${i} was not studied`);
-    if (acc.pathLeader[i] === 1) addToPath(path, acc.ar.subarray(i * acc.spanDays, (i + 1) * acc.spanDays));
-  }
+  addRowsToPath(path, acc.ar, acc.pathLeader);
   let built: ObservationOutcome[] | undefined;
   const outcome = { spec, aggregates, path: pathOf(path, confidence), confidence, table: acc } as EventStudyOutcome;
   Object.defineProperty(outcome, "observations", { enumerable: true, get: () => (built ??= buildOutcomes(acc, spec)) });

@@ -48,7 +48,8 @@ export const ROLE_GROUP = 2;
  * Everything an event study accumulates, in flat typed columns (observation-major; `W` windows, `spanDays`
  * days of the window span), so that a study over a whole market allocates a few arrays instead of objects
  * per security-event, and so that partial studies over disjoint sets of securities (worker threads) can be
- * transferred and merged ({@link mergeStudyAccumulators}). Finish with {@link finishEventStudy}.
+ * merged ({@link mergeStudyAccumulators}), or written in place into shared columns, each thread keeping its
+ * own sums ({@link withOwnSums}, {@link addStudySums}). Finish with {@link finishEventStudy}.
  */
 export interface StudyAccumulator {
   observations: number;
@@ -95,25 +96,66 @@ export function studyShape(spec: EventStudySpec): { span: { from: number; to: nu
 }
 
 /**
+ * Allocates the memory behind an accumulator's columns. The default is an ordinary ArrayBuffer; a
+ * SharedArrayBuffer lets worker threads write their securities' rows in place (each thread then keeps its own
+ * sums, see {@link withOwnSums}).
+ */
+export type ColumnMemory = (bytes: number) => ArrayBufferLike;
+
+/**
  * An empty accumulator for `observations` security-events under a validated spec.
  * @param residualTests whether the residual tests (Kolari–Pynnönen, Corrado, generalised sign) are computed
+ * @param memory where the per-observation columns live (default: ordinary memory)
+ * @example createStudyAccumulator(40_000, EVENT_STUDY_DEFAULTS, true, (n) => new SharedArrayBuffer(n))
  */
-export function createStudyAccumulator(observations: number, spec: EventStudySpec, residualTests = true): StudyAccumulator {
+export function createStudyAccumulator(observations: number, spec: EventStudySpec, residualTests = true, memory?: ColumnMemory): StudyAccumulator {
   const { spanDays, estimationDays, axisDays } = studyShape(spec);
   const W = spec.windows.length;
-  const f = (n: number) => new Float64Array(n);
+  const f = (n: number) => (memory === undefined ? new Float64Array(n) : new Float64Array(memory(n * 8)));
+  const i32 = (n: number) => (memory === undefined ? new Int32Array(n) : new Int32Array(memory(n * 4)));
+  const u8 = (n: number) => (memory === undefined ? new Uint8Array(n) : new Uint8Array(memory(n)));
   return {
     observations, windows: W, spanDays, residualTests,
-    status: new Uint8Array(observations).fill(PENDING), estimationDays: new Int32Array(observations),
+    status: u8(observations).fill(PENDING), estimationDays: i32(observations),
     alpha: f(observations), beta: f(observations), sigma2: f(observations), meanMarket: f(observations), sxx: f(observations),
     positiveShare: f(observations).fill(NaN), ar: f(observations * spanDays).fill(NaN),
-    k: new Int32Array(observations * W), car: f(observations * W), variance: f(observations * W),
-    role: new Uint8Array(observations * W), groupCar: f(observations * W), groupVariance: f(observations * W),
-    pathLeader: new Uint8Array(observations),
-    merged: Array.from({ length: W }, () => []),
-    residuals: createResidualSums(estimationDays, axisDays),
-    excluded: Array.from({ length: W }, () => createResidualSums(estimationDays, axisDays)),
+    k: i32(observations * W), car: f(observations * W), variance: f(observations * W),
+    role: u8(observations * W), groupCar: f(observations * W), groupVariance: f(observations * W),
+    pathLeader: u8(observations),
+    ...emptySums(W, estimationDays, axisDays),
   };
+}
+
+/** What each thread sums or lists for itself when threads write their rows into shared columns. */
+export type StudySums = Pick<StudyAccumulator, "merged" | "residuals" | "excluded">;
+
+function emptySums(windows: number, estimationDays: number, axisDays: number): StudySums {
+  return {
+    merged: Array.from({ length: windows }, () => []),
+    residuals: createResidualSums(estimationDays, axisDays),
+    excluded: Array.from({ length: windows }, () => createResidualSums(estimationDays, axisDays)),
+  };
+}
+
+/**
+ * The same columns with empty sums of its own: what a worker thread studies into when the columns are
+ * shared. Add its sums back with {@link addStudySums}.
+ */
+export function withOwnSums(acc: StudyAccumulator, spec: EventStudySpec): StudyAccumulator {
+  const { estimationDays, axisDays } = studyShape(spec);
+  return { ...acc, ...emptySums(acc.windows, estimationDays, axisDays) };
+}
+
+/** The sums of an accumulator (the part of it a worker sends back when its rows are in shared columns). */
+export function studySums(acc: StudyAccumulator): StudySums {
+  return { merged: acc.merged, residuals: acc.residuals, excluded: acc.excluded };
+}
+
+/** Adds one thread's sums into an accumulator (merged groups appended, residual sums added). */
+export function addStudySums(into: StudyAccumulator, from: StudySums): void {
+  from.merged.forEach((list, w) => into.merged[w]!.push(...list));
+  addResidualSums(into.residuals, from.residuals);
+  from.excluded.forEach((e, w) => addResidualSums(into.excluded[w]!, e));
 }
 
 /** Observation indices by series, in input order. */
@@ -363,9 +405,7 @@ export function mergeStudyAccumulators(into: StudyAccumulator, from: StudyAccumu
       into.groupVariance[c] = from.groupVariance[c]!;
     }
   }
-  from.merged.forEach((list, w) => into.merged[w]!.push(...list));
-  addResidualSums(into.residuals, from.residuals);
-  from.excluded.forEach((e, w) => addResidualSums(into.excluded[w]!, e));
+  addStudySums(into, from);
 }
 
 function growTo(a: Float64Array, n: number): Float64Array {

@@ -1,4 +1,5 @@
 import type { CompiledDriver } from "./compiled-model.js";
+import { mapToFloat64 } from "../typed-arrays.js";
 
 /** How to set a driver for a sensitivity run: at a percentile of its distribution, or to a constant. */
 export type DriverSetting = { readonly kind: "percentile"; readonly p: number } | { readonly kind: "value"; readonly value: number } | { readonly kind: "base" };
@@ -14,6 +15,6 @@ export type DriverSetting = { readonly kind: "percentile"; readonly p: number } 
  * @example driverValues(domesticShare, { kind: "percentile", p: 0.9 }) // [40, 48, 53] for a per-year driver
  */
 export function driverValues(driver: CompiledDriver, setting: DriverSetting): Float64Array {
-  if (setting.kind === "value") return Float64Array.from(driver.values, () => setting.value);
-  return Float64Array.from(driver.values, (v) => (typeof v === "number" ? v : setting.kind === "base" ? v.base : v.quantile(setting.p)));
+  if (setting.kind === "value") return new Float64Array(driver.values.length).fill(setting.value);
+  return mapToFloat64(driver.values, (v) => (typeof v === "number" ? v : setting.kind === "base" ? v.base : v.quantile(setting.p)));
 }

@@ -3,6 +3,7 @@ import type { Sampler } from "./run-block.js";
 import type { PlanSeries, SimulationPlan } from "./simulation-plan.js";
 import { rankCorrelation } from "./spearman.js";
 import { summarizeSeries, type SeriesStats } from "./summarize-series.js";
+import { mapToFloat64 } from "../typed-arrays.js";
 
 /** All draws of a run, in draw order. */
 export interface MonteCarloDraws {
@@ -66,7 +67,7 @@ export function summarizeSeriesSensitivity(series: PlanSeries, values: Float64Ar
   else {
     const keep: number[] = [];
     for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i] as number)) keep.push(i);
-    rhos = driverRanks.map((dr) => rankCorrelation(averageRanks(Float64Array.from(keep, (i) => dr[i] as number)), r));
+    rhos = driverRanks.map((dr) => rankCorrelation(averageRanks(mapToFloat64(keep, (i) => dr[i] as number)), r));
   }
   const sumSq = rhos.reduce<number>((a, x) => a + (x ?? 0) ** 2, 0);
   const sensitivity = driverNames

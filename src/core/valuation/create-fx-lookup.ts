@@ -1,5 +1,6 @@
 import type { Currency, FxRate } from "../../models/index.js";
 import type { FxQuote, FxQuoteLookup } from "./fx-types.js";
+import { mapToFloat64 } from "../typed-arrays.js";
 
 interface PairSeries {
   dates: string[];
@@ -50,7 +51,7 @@ export function createFxLookup(rows: readonly FxRate[]): FxQuoteLookup {
     const kept = list.filter((r, i) => i === list.length - 1 || (list[i + 1] as typeof r).date !== r.date);
     series.set(key, {
       dates: kept.map((r) => r.date),
-      rates: Float64Array.from(kept, (r) => r.rate),
+      rates: mapToFloat64(kept, (r) => r.rate),
       sources: kept.map((r) => r.source),
     });
   }
