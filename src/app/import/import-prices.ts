@@ -204,7 +204,9 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     }
     for (const f of loaded.refresh.findings) if (changed.has(f.security)) quality.push(describe(f));
     await insertQualityIssues(store, quality);
-    await dropUnusedSources(store, "prices", ids);
+    // A new security's file that landed rows is in use for sure: only the others need the scan of prices.
+    const inUse = new Set(accepted.filter((m) => !refreshing.has(m.p.path) && (loaded.rows.get(m.p.sourceId) ?? 0) > 0).map((m) => m.p.sourceId));
+    await dropUnusedSources(store, "prices", ids.filter((id) => !inUse.has(id)));
   });
   summary.files = files.map((f) => reports.get(f)!).filter((r) => r !== undefined);
   return summary;

@@ -46,6 +46,7 @@ export function refuseIfErrors(errors: readonly InputIssue[]): void {
 
 /** An import that changed nothing leaves no trace: drops this import's sources that no row points at. */
 export async function dropUnusedSources(store: Store, table: string, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   const idList = integerList(ids);
   await store.run(`CREATE OR REPLACE TEMP TABLE unused_sources AS
     SELECT unnest($ids) AS id EXCEPT SELECT source_id FROM ${table} WHERE source_id IN (SELECT unnest($ids))
