@@ -179,7 +179,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   program
     .command("fetch")
     .description("fetch live data into the store in one transaction: Yahoo prices, shares and estimates, SEC filings, FX")
-    .option("--provider <id>", "yahoo (prices, shares, estimates and FX), sec (filings) or fx; default all that are configured")
+    .option("--provider <id>", "yahoo (prices, statements, shares, estimates and FX), sec (filings) or fx; default all that are configured")
     .option("--symbols <list>", "symbols, comma-separated (default: every security in the store)")
     .option("--thesis <file>", "fetch every symbol a thesis file names")
     .option("--from <date>", "first date of daily series (default: what is missing, else five years)")

@@ -82,6 +82,15 @@ function yahooAnswer(path: string, search: URLSearchParams): { status: number; b
     }
     return { status: 200, body: { quoteSummary: { result: [merged], error: null } } };
   }
+  if (path.includes("/ws/fundamentals-timeseries/v1/finance/timeseries/")) {
+    // The recording of that symbol and period type (annual/quarterly); none: Yahoo's answer for a symbol
+    // without statements, an empty series list.
+    const type = search.get("type") ?? "";
+    const kind = /^(annual|quarterly|trailing)/.exec(type)?.[1] ?? "?";
+    const mine = recordings.filter((r) => r.url.pathname.endsWith(`/timeseries/${symbol}`));
+    const rec = mine.find((r) => r.url.searchParams.get("type") === type) ?? mine.find((r) => r.url.searchParams.get("type")?.startsWith(kind));
+    return rec ? { status: rec.status, body: rec.body } : { status: 200, body: { timeseries: { result: [], error: null } } };
+  }
   if (path.endsWith("/v7/finance/quote")) {
     const want = search.get("symbols");
     const rec = recordings.find((r) => r.url.pathname.endsWith("/v7/finance/quote") && r.url.searchParams.get("symbols") === want && !r.url.searchParams.has("fields"));

@@ -78,12 +78,48 @@ describe.runIf(hasSharedData)("yahoo through yahoo-finance2 on recorded response
     expect(fy25).toMatchObject({ entity: "BABA", value: 999_368_564_460, currency: "CNY", asOf: "2025-02-20", estimator: "consensus", reference: "Yahoo earningsTrend 0y, 48 analysts" });
   });
 
-  it("fundamentals: BABA shares outstanding in ordinary shares (2,375,950,080 ADS × 8), for the December 2024 quarter", async () => {
+  it("fundamentals: BABA's statements per ordinary share in CNY by Alibaba's March year, and shares outstanding (2,375,950,080 ADS × 8)", async () => {
     const r = await executeQuery("yahoo", "fundamentals", { symbols: ["BABA"] }, opts());
-    expect(r.rows).toEqual([{
+    const of = (metric: string, period: string) => r.rows.find((x) => x.metric === metric && x.fiscalPeriod === period);
+    // The December 2023 quarter is Q3 of fiscal 2024 (year ending 31 March 2024). Alibaba's results for it:
+    // revenue RMB 260,348 million, net income to ordinary shareholders RMB 14,433 million, diluted EPS RMB 5.68
+    // per ADS = 0.71 per share; the recording labels the EPS "USD", rerate keeps the reporting currency.
+    expect(of("revenue", "2024Q3")).toEqual({
+      entity: "BABA", metric: "revenue", fiscalPeriod: "2024Q3", periodEnd: "2023-12-31", value: 260_348_000_000, currency: "CNY", unit: "currency",
+      knownFrom: "2024-03-30", // 31 Dec + 90 days: public by then at the latest (the fetch, Feb 2025, is later)
+      reference: "Yahoo fundamentals time series, quarterly totalRevenue; known from period end + 90 days (the latest it is public; Yahoo gives no announcement date)",
+    });
+    expect(of("netIncome", "2024Q3")).toMatchObject({ value: 14_433_000_000, currency: "CNY" });
+    expect(of("epsDiluted", "2024Q3")).toMatchObject({ value: 5.68 / 8, currency: "CNY", unit: "perShare" });
+    expect(of("epsDiluted", "2024Q3")!.reference).toContain("dilutedEPS, per listing unit ÷ 8");
+    expect(of("sharesDiluted", "2024Q3")).toMatchObject({ value: 2_540_125_000 * 8, unit: "shares" });
+    expect(of("sharesDiluted", "2024Q3")).not.toHaveProperty("currency");
+    expect(["2024Q1", "2024Q2", "2024Q3"].map((p) => of("revenue", p)?.value)).toEqual([234_156_000_000, 224_790_000_000, 260_348_000_000]);
+    expect(r.rows.filter((x) => x.fiscalPeriod.startsWith("FY"))).toEqual([]); // no annual recording for BABA: none made up
+    expect(r.rows.find((x) => x.metric === "sharesOutstanding")).toEqual({
       entity: "BABA", metric: "sharesOutstanding", fiscalPeriod: "2025Q3", periodEnd: "2024-12-31", value: 19_007_600_640, unit: "shares",
       knownFrom: "2025-02-20", reference: "Yahoo key statistics as of 2025-02-20, listing units × 8",
-    }]);
+    });
+  });
+
+  it("fundamentals: AAPL's fiscal years (September) as Apple reported them, and nothing known before it could be", async () => {
+    const r = await executeQuery("yahoo", "fundamentals", { symbols: ["AAPL"] }, opts());
+    const fy = (metric: string, period: string) => r.rows.find((x) => x.metric === metric && x.fiscalPeriod === period);
+    // Apple FY2023 (ended 30 Sep 2023): net sales $383,285 million, net income $96,995 million, diluted EPS $6.13
+    // on 15,812,547 thousand shares; FY2022 basic EPS $6.15.
+    expect(fy("revenue", "FY2023")).toMatchObject({ periodEnd: "2023-09-30", value: 383_285_000_000, currency: "USD", knownFrom: "2024-01-28" });
+    expect(fy("netIncome", "FY2023")!.value).toBe(96_995_000_000);
+    expect(fy("epsDiluted", "FY2023")!.value).toBe(6.13);
+    expect(fy("sharesDiluted", "FY2023")!.value).toBe(15_812_547_000);
+    expect(fy("epsBasic", "FY2022")!.value).toBe(6.15);
+    // Fetched on 10 January 2024: FY2023 is known from the fetch (before its 120-day bound); FY2024 does not exist yet.
+    const early = await executeQuery("yahoo", "fundamentals", { symbols: ["AAPL"] }, opts("2024-01-10T12:00:00Z"));
+    expect(early.rows.find((x) => x.metric === "revenue" && x.fiscalPeriod === "FY2023")).toMatchObject({ knownFrom: "2024-01-10" });
+    expect(early.rows.some((x) => x.periodEnd > "2024-01-10")).toBe(false);
+    // A range keeps the periods ending inside it.
+    const one = await executeQuery("yahoo", "fundamentals", { symbols: ["AAPL"], from: "2022-01-01", to: "2022-12-31" }, opts());
+    expect([...new Set(one.rows.filter((x) => x.metric === "revenue").map((x) => x.periodEnd))].every((d) => d >= "2022-01-01" && d <= "2022-12-31")).toBe(true);
+    expect(one.rows.some((x) => x.fiscalPeriod === "FY2022")).toBe(true);
   });
 
   it("quotes: last price, trailing and forward EPS as Yahoo states them per listing unit", async () => {

@@ -66,6 +66,28 @@ export const YahooKeyStatistics = z.object({
 });
 export type YahooKeyStatistics = z.infer<typeof YahooKeyStatistics>;
 
+/** quoteSummary module financialData: the currency the issuer reports in. */
+export const YahooFinancialData = z.object({
+  financialData: z.object({ financialCurrency: z.string().nullable().optional() }).optional(),
+});
+
+/**
+ * fundamentalsTimeSeries() as yahoo-finance2 returns it: per period end (`date`, epoch seconds or ISO) the
+ * reported values keyed by item without the annual/quarterly prefix (totalRevenue, dilutedEPS, …), all numbers.
+ */
+export const YahooTimeSeriesRow = z.object({
+  date: z.union([z.number(), Instant]),
+  periodType: z.string().optional(),
+}).catchall(z.unknown());
+export type YahooTimeSeriesRow = z.infer<typeof YahooTimeSeriesRow>;
+
+/** What the fundamentals fetcher keeps: key statistics and financial data, and the annual and quarterly statements. */
+export const YahooFundamentalsBody = z.object({
+  summary: YahooKeyStatistics.and(YahooFinancialData),
+  annual: z.array(YahooTimeSeriesRow),
+  quarterly: z.array(YahooTimeSeriesRow),
+});
+
 /** quote(): one quote object. */
 export const YahooQuote = z.object({
   symbol: z.string().min(1),

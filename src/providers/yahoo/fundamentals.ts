@@ -1,0 +1,169 @@
+import { addDays } from "../../core/dates.js";
+import type { Currency } from "../../models/common.js";
+import type { Fundamental, Metric } from "../../models/fundamental.js";
+import { checkRows, parseItemQuery, parseWire, providerSchemaError, type Fetcher, type ItemQuery, type TransformContext } from "../contract.js";
+import { fiscalLabel, fiscalYearOf } from "../fiscal-periods.js";
+import { dayOf, optionalCurrency, YAHOO_SYMBOL } from "./_common.js";
+import { callYahoo, toJsonSafe, yahooClient } from "./client.js";
+import { Stamped, YahooFundamentalsBody, type YahooKeyStatistics, type YahooTimeSeriesRow } from "./wire.js";
+
+/** First period asked for when the query gives no start: the statements Yahoo keeps go back about five years. */
+const DEFAULT_FROM = "2010-01-01";
+
+/**
+ * Days after a period's end by which its figures are public at the latest: annual results within four months
+ * (HKEX three months, SEC 10-K 60–90 days, 20-F four months, A-shares by 30 April), quarterly or interim ones
+ * within three (HKEX interims two months, 10-Q 40 days, A-share interims two months). Yahoo gives no
+ * announcement date, so a figure counts as known from this bound, or from the fetch date when that is earlier:
+ * never before it could have been known (no look-ahead in as-of comps), at worst a few weeks late.
+ */
+export const PUBLICATION_LAG_DAYS = { annual: 120, quarterly: 90 } as const;
+
+/** Statement items rerate keeps, by Yahoo's name (the first name present wins), with how a listing scales them. */
+const ITEMS: readonly { names: readonly string[]; metric: Metric; kind: "currency" | "perShare" | "shares" }[] = [
+  { names: ["totalRevenue"], metric: "revenue", kind: "currency" },
+  { names: ["grossProfit"], metric: "grossProfit", kind: "currency" },
+  { names: ["operatingIncome"], metric: "operatingIncome", kind: "currency" },
+  // Net income attributable to ordinary shareholders: what EPS divides.
+  { names: ["netIncomeCommonStockholders", "netIncome"], metric: "netIncome", kind: "currency" },
+  { names: ["EBITDA"], metric: "ebitda", kind: "currency" },
+  { names: ["EBIT"], metric: "ebit", kind: "currency" },
+  { names: ["basicEPS"], metric: "epsBasic", kind: "perShare" },
+  { names: ["dilutedEPS"], metric: "epsDiluted", kind: "perShare" },
+  { names: ["basicAverageShares"], metric: "sharesBasic", kind: "shares" },
+  { names: ["dilutedAverageShares"], metric: "sharesDiluted", kind: "shares" },
+];
+
+/**
+ * Reported fundamentals from Yahoo: the annual and quarterly income statements (fundamentalsTimeSeries
+ * "financials": revenue, gross and operating profit, net income to ordinary shareholders, EBITDA, EBIT, basic
+ * and diluted EPS and average shares) and the current shares outstanding (key statistics). This is the source
+ * for listings no SEC filing covers (0700.HK, 3690.HK, 688256.SS …).
+ *
+ * Units: Yahoo states per-share figures and share counts per listing unit (per ADS for BABA): rows are per
+ * ordinary share (EPS ÷ sharesPerListing, shares × sharesPerListing). Money is in the issuer's reporting
+ * currency (financialData.financialCurrency, else the listing's known reporting currency): Yahoo's per-item
+ * currency codes are not used, as they label BABA's RMB EPS and share counts "USD". Periods are named by the
+ * fiscal calendar (FY2024, 2024Q3 for Alibaba's December quarter). A figure is known from its period end plus
+ * {@link PUBLICATION_LAG_DAYS}, or from the fetch date if earlier; the current share count from the fetch date.
+ */
+export const yahooFundamentals: Fetcher<"fundamentals"> = {
+  model: "fundamentals",
+  description: "annual and quarterly income statements (revenue … EPS, average shares) and shares outstanding, per ordinary share",
+  ttlSeconds: 24 * 3600,
+  parseQuery: (p) => parseItemQuery(p, YAHOO_SYMBOL),
+  cacheKey: (q) => `fundamentals ${q.symbol} ${q.from ?? ""} ${q.to ?? ""}`,
+  async extract(q, ctx) {
+    const client = yahooClient(ctx.http);
+    const summary = await callYahoo("fundamentals", q.symbol, () => client.quoteSummary(q.symbol, { modules: ["defaultKeyStatistics", "financialData"] }, { validateResult: false }));
+    const range = { period1: q.from ?? DEFAULT_FROM, period2: addDays(q.to ?? ctx.asOf, 1), module: "financials" } as const;
+    const annual = await callYahoo("fundamentals", q.symbol, () => client.fundamentalsTimeSeries(q.symbol, { ...range, type: "annual" }, { validateResult: false }));
+    const quarterly = await callYahoo("fundamentals", q.symbol, () => client.fundamentalsTimeSeries(q.symbol, { ...range, type: "quarterly" }, { validateResult: false }));
+    return { fetchedAt: ctx.now().toISOString(), body: toJsonSafe({ summary, annual, quarterly }) };
+  },
+  transform(q, raw, ctx) {
+    const { fetchedAt, body: answer } = parseWire("yahoo", "fundamentals", Stamped, raw);
+    const body = parseWire("yahoo", "fundamentals", YahooFundamentalsBody, answer);
+    const fetched = dayOf(fetchedAt);
+    const ks = body.summary.defaultKeyStatistics;
+    const currency = optionalCurrency(body.summary.financialData?.financialCurrency) ?? ctx.listing?.reportingCurrency;
+    const annualEnds = body.annual.map((r) => periodEnd(r)).sort();
+    const yearEnds = fiscalYearEnds(annualEnds, ks);
+    const rows: Fundamental[] = [];
+    const add = (r: YahooTimeSeriesRow, annual: boolean) => {
+      const end = periodEnd(r);
+      if (!inRange(q, end) || end > fetched) return;
+      const label = annual ? `FY${fiscalYearOf(end)}` : fiscalLabel(yearEnds, end, false);
+      if (label === undefined) return;
+      rows.push(...statementRows(r, { entity: ctx.listing?.id ?? q.symbol, label, end, fetched, annual, currency, ctx }));
+    };
+    for (const r of body.annual) add(r, true);
+    for (const r of body.quarterly) add(r, false);
+    const shares = sharesOutstanding(ks, fetched, yearEnds, q, ctx);
+    if (shares) rows.push(shares);
+    return checkRows("yahoo", "fundamentals", rows);
+  },
+};
+
+/** A row's period end as an ISO date (Yahoo stamps it at midnight UTC). */
+function periodEnd(r: YahooTimeSeriesRow): string {
+  return typeof r.date === "number" ? new Date(r.date * 1000).toISOString().slice(0, 10) : dayOf(r.date);
+}
+
+const inRange = (q: ItemQuery, day: string) => (q.from === undefined || day >= q.from) && (q.to === undefined || day <= q.to);
+
+/**
+ * Fiscal year ends around the data: the annual periods' ends, and the month and day of the latest known year
+ * end (annual data, else key statistics) repeated over the years the quarters span, so that every quarter finds
+ * its year. (A 52–53-week year ending on a weekday near the date is within fiscalLabel's tolerance.)
+ */
+function fiscalYearEnds(annualEnds: readonly string[], ks: YahooKeyStatistics["defaultKeyStatistics"]): string[] {
+  const known = [...annualEnds, ...[ks.lastFiscalYearEnd, ks.nextFiscalYearEnd].filter((d): d is string => typeof d === "string").map(dayOf)].sort();
+  const latest = known[known.length - 1];
+  if (latest === undefined) return [];
+  const monthDay = latest.slice(5) === "02-29" ? "02-28" : latest.slice(5);
+  const years = known.map((d) => Number(d.slice(0, 4)));
+  const out = new Set(annualEnds);
+  for (let y = Math.min(...years) - 12; y <= Math.max(...years) + 1; y++) {
+    const d = `${y}-${monthDay}`;
+    if (!annualEnds.some((e) => Math.abs(Date.parse(e) - Date.parse(d)) <= 7 * 86_400_000)) out.add(d);
+  }
+  return [...out].sort();
+}
+
+interface RowSetting {
+  entity: string;
+  label: string;
+  end: string;
+  fetched: string;
+  annual: boolean;
+  currency: Currency | undefined;
+  ctx: TransformContext;
+}
+
+/** The kept items of one statement period as rows, scaled per ordinary share. */
+function statementRows(r: YahooTimeSeriesRow, s: RowSetting): Fundamental[] {
+  const perListing = s.ctx.listing?.sharesPerListing ?? 1;
+  const lag = s.annual ? PUBLICATION_LAG_DAYS.annual : PUBLICATION_LAG_DAYS.quarterly;
+  const bound = addDays(s.end, lag);
+  const knownFrom = bound < s.fetched ? bound : s.fetched;
+  const when = bound < s.fetched ? `known from period end + ${lag} days (the latest it is public; Yahoo gives no announcement date)` : `known from the fetch date`;
+  const out: Fundamental[] = [];
+  for (const item of ITEMS) {
+    const name = item.names.find((n) => r[n] !== undefined && r[n] !== null);
+    if (name === undefined) continue;
+    const v = r[name];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw providerSchemaError("yahoo", "fundamentals", `${s.annual ? "annual" : "quarterly"} ${name} of ${s.end}`, "is not a finite number", String(v));
+    }
+    if (item.kind !== "shares" && s.currency === undefined) continue;
+    const value = item.kind === "perShare" ? v / perListing : item.kind === "shares" ? v * perListing : v;
+    const scaled = perListing === 1 || item.kind === "currency" ? "" : item.kind === "perShare" ? `, per listing unit ÷ ${perListing}` : `, listing units × ${perListing}`;
+    out.push({
+      entity: s.entity, metric: item.metric, fiscalPeriod: s.label, periodEnd: s.end, value,
+      ...(item.kind === "shares" ? {} : { currency: s.currency }),
+      unit: item.kind,
+      knownFrom,
+      reference: `Yahoo fundamentals time series, ${s.annual ? "annual" : "quarterly"} ${name}${scaled}; ${when}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Shares outstanding from key statistics: Yahoo counts listing units (ADS for BABA), rerate ordinary shares
+ * (× sharesPerListing). The count is current: it is stored for the latest reported quarter with the fetch
+ * date as knownFrom.
+ */
+function sharesOutstanding(ks: YahooKeyStatistics["defaultKeyStatistics"], fetched: string, yearEnds: readonly string[], q: ItemQuery, ctx: TransformContext): Fundamental | undefined {
+  if (typeof ks.sharesOutstanding !== "number" || !(ks.sharesOutstanding > 0)) return undefined;
+  const end = ks.mostRecentQuarter ? dayOf(ks.mostRecentQuarter) : fetched;
+  const label = fiscalLabel(yearEnds, end, true);
+  if (label === undefined || end > fetched) return undefined;
+  const perListing = ctx.listing?.sharesPerListing ?? 1;
+  return {
+    entity: ctx.listing?.id ?? q.symbol, metric: "sharesOutstanding", fiscalPeriod: label, periodEnd: end,
+    value: ks.sharesOutstanding * perListing, unit: "shares", knownFrom: fetched,
+    reference: `Yahoo key statistics as of ${fetched}${perListing !== 1 ? `, listing units × ${perListing}` : ""}`,
+  };
+}
