@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { toDayNumber } from "../core/dates.js";
+import { newFundamentals } from "../core/valuation/point-in-time.js";
 import { InvalidInputError } from "../errors.js";
 import { CURRENCIES, SecurityId, type Currency } from "../models/common.js";
 import type { Estimate, Fundamental } from "../models/fundamental.js";
@@ -15,7 +16,7 @@ import type { HttpOptions } from "../providers/http.js";
 import { getProvider } from "../providers/registry.js";
 import { isSecSymbol } from "../providers/sec/company-facts.js";
 import { inferListing, normalizeSymbol } from "../providers/csv/symbols.js";
-import { estimateToRow, ESTIMATES_TABLE, fundamentalToRow, FUNDAMENTALS_TABLE } from "../store/fundamentals.js";
+import { estimateToRow, ESTIMATES_TABLE, fundamentalToRow, FUNDAMENTALS_TABLE, readFundamentals } from "../store/fundamentals.js";
 import { FX_TABLE, fxToRow } from "../store/fx.js";
 import { integerList, varcharList, type Store } from "../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeCounts } from "../store/prices.js";
@@ -316,7 +317,12 @@ async function land(
       }
     }
     const flat = <T>(list: { rows: T[]; task: number }[]) => list.flatMap(({ rows: rs, task }) => rs.map((row) => ({ row, src: sourceOf.get(task)! })));
-    const fundamentals = uniqueBy(flat(rows.fundamentals as { rows: Fundamental[]; task: number }[]), ({ row: f }) => `${f.entity}\0${f.metric}\0${f.fiscalPeriod}\0${f.knownFrom}`);
+    const candidates = uniqueBy(flat(rows.fundamentals as { rows: Fundamental[]; task: number }[]), ({ row: f }) => `${f.entity}\0${f.metric}\0${f.fiscalPeriod}\0${f.knownFrom}`);
+    // The same figure seen again on a later day (Yahoo stamps recent figures with the fetch date) is not a new version.
+    const stored = await readFundamentals(store, [...new Set(candidates.map((x) => x.row.entity))]);
+    const keep = new Set(newFundamentals(candidates.map((x) => x.row), stored));
+    const fundamentals = candidates.filter((x) => keep.has(x.row));
+    tables.fundamentals.unchanged += candidates.length - fundamentals.length;
     if (fundamentals.length > 0) add("fundamentals", await upsertRows(store, FUNDAMENTALS_TABLE, fundamentals.map((x) => fundamentalToRow(x.row)), fundamentals.map((x) => x.src)));
     const estimates = uniqueBy(flat(rows.estimates as { rows: Estimate[]; task: number }[]), ({ row: e }) => `${e.entity}\0${e.metric}\0${e.fiscalPeriod}\0${e.asOf}\0${e.estimator}`);
     if (estimates.length > 0) add("estimates", await upsertRows(store, ESTIMATES_TABLE, estimates.map((x) => estimateToRow(x.row)), estimates.map((x) => x.src)));

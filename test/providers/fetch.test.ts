@@ -98,6 +98,18 @@ describe.runIf(hasSharedData)("fetchIntoStore()", () => {
     expect(srv.requests.slice(requests).every((r) => /9988\.HK|CIK0001577552|USDCNY|USDHKD|getcrumb|\/yw\/quote/.test(r.path))).toBe(true);
   });
 
+  it("a fetch on a later day adds no copy of a figure it saw before (Yahoo stamps current figures with the fetch date)", async () => {
+    const { store, opts } = await setup();
+    await fetchIntoStore(store, opts);
+    const before = await counts(store);
+    const s = await fetchIntoStore(store, { ...opts, now: () => new Date("2025-02-21T12:00:00Z"), refresh: true });
+    expect(s.tables.fundamentals.added).toBe(0);
+    expect(s.tables.fundamentals.unchanged).toBeGreaterThan(0);
+    expect((await counts(store)).fundamentals).toBe(before.fundamentals);
+    const shares = await store.all<{ known_from: string }>("SELECT strftime(known_from, '%Y-%m-%d') AS known_from FROM fundamentals WHERE entity = 'BABA' AND metric = 'sharesOutstanding'");
+    expect(shares).toEqual([{ known_from: "2025-02-20" }]);
+  });
+
   it("lands nothing when one request fails for good (all or nothing), and the next run succeeds", async () => {
     const { store, opts } = await setup();
     const before = await counts(store);

@@ -30,7 +30,7 @@ export type {
   SecurityMultiples,
 } from "./types.js";
 export { DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP } from "./types.js";
-export { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
+export { newFundamentals, pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 export { fiscalYearEnd, forwardFiscalYears } from "./fiscal-year.js";
 export { calendarisedNtmEps, calendarYearValue, ntmWeightFy1 } from "./calendarise.js";
 export { marketCap } from "./market-cap.js";

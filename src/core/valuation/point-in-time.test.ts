@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Estimate, Fundamental } from "../../models/index.js";
-import { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
+import { newFundamentals, pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 
 const eps = (value: number, knownFrom: string, fiscalPeriod = "FY2025"): Fundamental => ({
   entity: "alibaba", metric: "epsDiluted", fiscalPeriod, periodEnd: "2025-03-31", value, currency: "CNY", unit: "perShare", knownFrom,
@@ -48,5 +48,29 @@ describe("pointInTimeEstimates(rows, asOf, estimator?)", () => {
 
   it("pointInTimeEstimates(rows, asOf) without an estimator keeps one row per estimator", () => {
     expect(pointInTimeEstimates(rows, "2025-09-30").map((r) => `${r.estimator}:${r.value}`)).toEqual(["consensus:7.2", "broker-a:7"]);
+  });
+});
+
+describe("newFundamentals(fetched, stored)", () => {
+  const eps = (value: number, knownFrom: string, currency: "CNY" | "USD" = "CNY"): Fundamental => ({
+    entity: "9988.HK", metric: "epsDiluted", fiscalPeriod: "FY2025", periodEnd: "2025-03-31", value, currency, unit: "perShare", knownFrom,
+  });
+
+  it("drops the same figure observed again later, keeps first sightings, restatements and earlier sightings", () => {
+    const stored = [eps(3.91, "2025-06-01")];
+    expect(newFundamentals([eps(3.91, "2025-06-02")], stored)).toEqual([]); // seen again the next day
+    expect(newFundamentals([eps(3.95, "2025-08-01")], stored)).toEqual([eps(3.95, "2025-08-01")]); // restated
+    expect(newFundamentals([eps(3.91, "2025-05-20")], stored)).toEqual([eps(3.91, "2025-05-20")]); // known earlier than we thought
+    expect(newFundamentals([eps(3.91, "2025-06-01")], stored)).toEqual([eps(3.91, "2025-06-01")]); // same key: the upsert decides
+    expect(newFundamentals([eps(3.91, "2025-06-02", "USD")], stored)).toHaveLength(1); // another currency is another figure
+    expect(newFundamentals([{ ...eps(3.91, "2025-06-02"), fiscalPeriod: "FY2024" }], stored)).toHaveLength(1);
+  });
+
+  it("compares with the version in force on the new knownFrom, not the latest stored", () => {
+    // 3.91 first, restated to 3.95 in August: seeing 3.91 again in July repeats what was in force then; in
+    // September it would revert the restatement, which is news.
+    const stored = [eps(3.91, "2025-06-01"), eps(3.95, "2025-08-01")];
+    expect(newFundamentals([eps(3.91, "2025-07-01")], stored)).toEqual([]);
+    expect(newFundamentals([eps(3.91, "2025-09-01")], stored)).toEqual([eps(3.91, "2025-09-01")]);
   });
 });

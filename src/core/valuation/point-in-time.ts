@@ -47,3 +47,31 @@ export function pointInTimeEstimates(rows: readonly Estimate[], asOf: string, es
     (r) => r.asOf,
   );
 }
+
+/**
+ * The fetched figures that tell the store something new: a figure is dropped when the version of its entity,
+ * metric and fiscal period in force on its knownFrom (the stored row with the latest knownFrom ≤ it) already has
+ * the same value, currency and unit, i.e. the same figure observed again. Kept: first sightings, restatements,
+ * and sightings earlier than every stored one (they move the knownFrom back).
+ *
+ * A provider without announcement dates stamps a figure with its fetch date while that is the earliest proof
+ * it was public; without this, every later fetch would add another copy of the same figure.
+ * @param fetched - candidate rows; not modified.
+ * @param stored - the store's rows for the same entities (all versions).
+ * @returns the candidates to write, in input order.
+ * @example newFundamentals([eps391_fetchedJun2], [eps391_fetchedJun1]) // []
+ */
+export function newFundamentals(fetched: readonly Fundamental[], stored: readonly Fundamental[]): Fundamental[] {
+  const key = (r: Fundamental) => `${r.entity}\u0000${r.metric}\u0000${r.fiscalPeriod}`;
+  const versions = new Map<string, Fundamental[]>();
+  for (const r of stored) {
+    const list = versions.get(key(r));
+    if (list) list.push(r);
+    else versions.set(key(r), [r]);
+  }
+  return fetched.filter((f) => {
+    let inForce: Fundamental | undefined;
+    for (const v of versions.get(key(f)) ?? []) if (v.knownFrom <= f.knownFrom && (inForce === undefined || v.knownFrom >= inForce.knownFrom)) inForce = v;
+    return !(inForce !== undefined && inForce.knownFrom < f.knownFrom && inForce.value === f.value && inForce.currency === f.currency && inForce.unit === f.unit);
+  });
+}
