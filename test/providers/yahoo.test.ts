@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListingInfo } from "../../src/providers/contract.js";
 import { createProviderHttp, executeQuery, type ExecuteOptions } from "../../src/providers/execute.js";
+import { yahooFundamentals } from "../../src/providers/yahoo/fundamentals.js";
 import { localDate } from "../../src/providers/yahoo/local-date.js";
 import { hasSharedData } from "../helpers/paths.js";
 import { FIXTURES, startFakeServer, YAHOO_RECORDED, type FakeServer } from "./_fake-server.js";
@@ -200,5 +201,45 @@ describe("yahoo on hand-made fixtures (Hong Kong)", () => {
     await expect(executeQuery("yahoo", "estimates", { symbols: ["9988.HK"] }, opts())).rejects.toMatchObject({
       code: "E_PROVIDER_SCHEMA", message: expect.stringMatching(/^yahoo estimates: field "earningsTrend\.trend" expected array/),
     });
+  });
+});
+
+describe("yahoo fundamentals transform on hand-made answers (no network)", () => {
+  const XIAOMI = { id: "1810.HK", sharesPerListing: 1, currency: "HKD" as const };
+  const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+  const raw = (quarterly: Record<string, unknown>[], financialCurrency: string | null = "CNY", annual: Record<string, unknown>[] = []) => ({
+    fetchedAt: "2025-12-01T08:00:00.000Z",
+    body: {
+      summary: { defaultKeyStatistics: { lastFiscalYearEnd: "2024-12-31T00:00:00.000Z" }, financialData: { financialCurrency } },
+      annual, quarterly,
+    },
+  });
+  const run = (r: unknown) => yahooFundamentals.transform({ symbol: "1810.HK" }, r, { provider: "yahoo", listing: XIAOMI });
+
+  it("names a half-yearly reporter's interims H1/H2 and a quarterly one's quarters; drops 12M rows of the quarterly series", () => {
+    const rows = run(raw([
+      { date: at("2025-06-30"), periodType: "6M", totalRevenue: 100 },
+      { date: at("2024-12-31"), periodType: "6M", totalRevenue: 90 },
+      { date: at("2025-09-30"), periodType: "3M", totalRevenue: 60 },
+      { date: at("2025-03-31"), totalRevenue: 50 },
+      { date: at("2024-12-31"), periodType: "12M", totalRevenue: 400 },
+    ]));
+    expect(rows.map((r) => [r.fiscalPeriod, r.periodEnd, r.value])).toEqual([
+      ["2025H1", "2025-06-30", 100], ["2024H2", "2024-12-31", 90], ["2025Q3", "2025-09-30", 60], ["2025Q1", "2025-03-31", 50],
+    ]);
+    // 30 Sep + 90 days is after the fetch (1 Dec): known from the fetch date; 30 June + 90 days is before it.
+    expect(rows.find((r) => r.fiscalPeriod === "2025Q3")!.knownFrom).toBe("2025-12-01");
+    expect(rows.find((r) => r.fiscalPeriod === "2025H1")!.knownFrom).toBe("2025-09-28");
+  });
+
+  it("refuses a value that is not a number, naming the item and period (a changed format is never swallowed)", () => {
+    expect(() => run(raw([{ date: at("2025-09-30"), periodType: "3M", dilutedEPS: "0.5" }]))).toThrow(
+      expect.objectContaining({ code: "E_PROVIDER_SCHEMA", message: expect.stringContaining('field "quarterly dilutedEPS of 2025-09-30" is not a finite number') }),
+    );
+  });
+
+  it("without a reporting currency keeps only the share counts", () => {
+    const rows = run(raw([{ date: at("2025-09-30"), periodType: "3M", totalRevenue: 60, dilutedEPS: 0.5, dilutedAverageShares: 26e9 }], null));
+    expect(rows.map((r) => r.metric)).toEqual(["sharesDiluted"]);
   });
 });

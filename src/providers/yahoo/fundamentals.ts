@@ -44,7 +44,7 @@ const ITEMS: readonly { names: readonly string[]; metric: Metric; kind: "currenc
  * ordinary share (EPS ÷ sharesPerListing, shares × sharesPerListing). Money is in the issuer's reporting
  * currency (financialData.financialCurrency, else the listing's known reporting currency): Yahoo's per-item
  * currency codes are not used, as they label BABA's RMB EPS and share counts "USD". Periods are named by the
- * fiscal calendar (FY2024, 2024Q3 for Alibaba's December quarter). A figure is known from its period end plus
+ * fiscal calendar (FY2024, 2024Q3 for Alibaba's December quarter; 2024H1 for a half-yearly reporter's interim). A figure is known from its period end plus
  * {@link PUBLICATION_LAG_DAYS}, or from the fetch date if earlier; the current share count from the fetch date.
  */
 export const yahooFundamentals: Fetcher<"fundamentals"> = {
@@ -73,7 +73,7 @@ export const yahooFundamentals: Fetcher<"fundamentals"> = {
     const add = (r: YahooTimeSeriesRow, annual: boolean) => {
       const end = periodEnd(r);
       if (!inRange(q, end) || end > fetched) return;
-      const label = annual ? `FY${fiscalYearOf(end)}` : fiscalLabel(yearEnds, end, false);
+      const label = annual ? (r.periodType === undefined || r.periodType === "12M" ? `FY${fiscalYearOf(end)}` : undefined) : periodLabel(yearEnds, end, r.periodType);
       if (label === undefined) return;
       rows.push(...statementRows(r, { entity: ctx.listing?.id ?? q.symbol, label, end, fetched, annual, currency, ctx }));
     };
@@ -84,6 +84,19 @@ export const yahooFundamentals: Fetcher<"fundamentals"> = {
     return checkRows("yahoo", "fundamentals", rows);
   },
 };
+
+/**
+ * The fiscal period of a row of the quarterly series: a quarter (3M, or no period type), or a half for issuers
+ * that report half-yearly (6M interim or second half: 2025H1, 2025H2, never summed as a quarter); anything else
+ * is left out.
+ */
+function periodLabel(yearEnds: readonly string[], end: string, periodType: string | undefined): string | undefined {
+  const quarter = fiscalLabel(yearEnds, end, false);
+  if (quarter === undefined || periodType === undefined || periodType === "3M") return quarter;
+  if (periodType !== "6M") return undefined;
+  const m = /^(\d{4})Q([24])$/.exec(quarter);
+  return m ? `${m[1]}H${m[2] === "2" ? 1 : 2}` : undefined;
+}
 
 /** A row's period end as an ISO date (Yahoo stamps it at midnight UTC). */
 function periodEnd(r: YahooTimeSeriesRow): string {
