@@ -90,7 +90,7 @@ export const COMPS_MESSAGES = {
     "zh-Hans": "{from} 至 {to} 之间没有任何定义得出有意义的市盈率。",
   },
   "check.period.FY": { en: "trailing FY", "zh-Hant": "上一財年", "zh-Hans": "上一财年" },
-  "check.period.TTM": { en: "trailing 4 quarters", "zh-Hant": "最近四季", "zh-Hans": "最近四季" },
+  "check.period.TTM": { en: "trailing 4 quarters (or 2 halves)", "zh-Hant": "最近四季（或兩個半年度）", "zh-Hans": "最近四季（或两个半年度）" },
   "check.period.FY1": { en: "forward FY1", "zh-Hant": "預測 FY1", "zh-Hans": "预测 FY1" },
   "check.period.FY2": { en: "forward FY2", "zh-Hant": "預測 FY2", "zh-Hans": "预测 FY2" },
   "check.period.NTM": { en: "calendarised NTM", "zh-Hant": "曆年化未來12個月", "zh-Hans": "历年化未来12个月" },

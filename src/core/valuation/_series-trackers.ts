@@ -1,6 +1,7 @@
 import type { Currency, Estimate, Fundamental, Metric } from "../../models/index.js";
 import { toDayNumber } from "../dates.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
+import { addToSlots, emptySlots, trailingPeriods, trailingSlot, type SlotRows } from "./_trailing-periods.js";
 
 /** FY1 and FY2 as `forwardFiscalYears` gives them, plus FY1's end as a day number. */
 export type ForwardYears = ReturnType<typeof forwardFiscalYears> & { fy1EndDay: number };
@@ -50,12 +51,9 @@ export class LatestFigureTracker {
   }
 }
 
-const QUARTER = /^(\d{4})Q([1-4])$/;
-
-/** The last four consecutive quarters `needTrailingFourQuarters` would sum, maintained as rows become known. */
+/** The trailing periods `needTrailingFourQuarters` would sum (four quarters or two halves), maintained as rows become known. */
 export class TrailingQuartersTracker {
-  private readonly byMetric: Map<number, Fundamental>[];
-  private readonly maxIndex: number[];
+  private readonly slots: SlotRows[];
   private dirty = true;
   private cached: { value: number; currency: Currency } | "missing" = "missing";
 
@@ -63,43 +61,26 @@ export class TrailingQuartersTracker {
     private readonly metrics: readonly Metric[],
     private readonly currencyOf: (r: Fundamental) => Currency,
   ) {
-    this.byMetric = metrics.map(() => new Map());
-    this.maxIndex = metrics.map(() => -Infinity);
+    this.slots = metrics.map(() => emptySlots());
   }
 
   add(r: Fundamental): void {
     const m = this.metrics.indexOf(r.metric);
-    if (m < 0) return;
-    const q = QUARTER.exec(r.fiscalPeriod);
-    if (q === null) return;
-    const i = Number(q[1]) * 4 + Number(q[2]) - 1;
-    // Rows arrive in knownFrom order, so the newcomer is the one known latest for its quarter.
-    (this.byMetric[m] as Map<number, Fundamental>).set(i, r);
-    if (i > (this.maxIndex[m] as number)) this.maxIndex[m] = i;
+    if (m < 0 || trailingSlot(r.fiscalPeriod) === undefined) return;
+    // Rows arrive in knownFrom order, so the newcomer is the one known latest for its period.
+    addToSlots(this.slots[m] as SlotRows, r);
     this.dirty = true;
   }
 
-  /** Σ of the four quarters in their currency, or "missing" (none complete, or mixed currencies). */
+  /** Σ of the periods in their currency, or "missing" (none complete, or mixed currencies). */
   current(): { value: number; currency: Currency } | "missing" {
     if (!this.dirty) return this.cached;
     this.dirty = false;
-    let best: Fundamental[] | undefined;
-    let bestEnd = -Infinity;
-    this.metrics.forEach((_, m) => {
-      const byIndex = this.byMetric[m] as Map<number, Fundamental>;
-      if (byIndex.size === 0) return;
-      const last = this.maxIndex[m] as number;
-      const quarters = [last - 3, last - 2, last - 1, last].map((i) => byIndex.get(i));
-      if (quarters.every((x) => x !== undefined) && (best === undefined || last > bestEnd)) {
-        best = quarters as Fundamental[];
-        bestEnd = last;
-      }
-    });
-    if (best === undefined) return (this.cached = "missing");
-    const quarters: Fundamental[] = best;
-    const currencies = new Set(quarters.map(this.currencyOf));
+    const periods = trailingPeriods(this.metrics, this.slots);
+    if (periods === undefined) return (this.cached = "missing");
+    const currencies = new Set(periods.map(this.currencyOf));
     if (currencies.size > 1) return (this.cached = "missing");
-    return (this.cached = { value: quarters.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency });
+    return (this.cached = { value: periods.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency });
   }
 }
 

@@ -7,7 +7,7 @@ import { needTrailingFourQuarters } from "./_ttm.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
 import type { MultipleContext, MultipleKind, MultipleResult } from "./types.js";
 
-/** Which earnings period: last reported fiscal year, last four quarters, forward FY1 / FY2, calendarised NTM. */
+/** Which earnings period: last reported fiscal year, last four quarters (two halves for half-yearly reporters), forward FY1 / FY2, calendarised NTM. */
 export type PePeriod = "FY" | "TTM" | "FY1" | "FY2" | "NTM";
 /** Which EPS: diluted, basic, or net income / diluted shares (reported periods only). */
 export type PeEps = "diluted" | "basic" | "netIncome";

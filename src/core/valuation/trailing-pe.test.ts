@@ -158,3 +158,39 @@ describe("trailingPE(ctx, 'TTM')", () => {
     expect(r.message).toMatch(/four consecutive quarters/);
   });
 });
+
+describe("trailingPE(ctx, 'TTM') of a half-yearly reporter", () => {
+  const TENCENT: Security = {
+    id: "0700.HK", name: { en: "Tencent" }, exchange: "HKEX", currency: "HKD", fiscalYearEndMonth: 12, reportingCurrency: "CNY", kind: "equity", issuer: "tencent", sharesPerListing: 1,
+  };
+  const halves = [
+    fundamental("epsDiluted", "2024H1", "2024-06-30", 9.0, "2024-08-14", "tencent"),
+    fundamental("epsDiluted", "2024H2", "2024-12-31", 11.0, "2025-03-20", "tencent"),
+    fundamental("epsDiluted", "2025H1", "2025-06-30", 12.0, "2025-08-14", "tencent"),
+  ];
+  const hk = (over: Partial<MultipleContext>) => ctx({ security: TENCENT, price: { date: "2025-09-30", close: 598, currency: "HKD" }, fundamentals: halves, ...over });
+
+  it("sums the last two halves: HKD 598 / ((11 + 12) CNY × 7.8 / 7.2) = 24.0x", () => {
+    // 23 CNY × (7.8 HKD/USD ÷ 7.2 CNY/USD) = 24.9167 HKD; 598 / 24.9167 = 24.000
+    const r = trailingPE(hk({}), "TTM");
+    expect(r.value).toBeCloseTo(24.0, 10);
+    expect(r.inputs.figures.map((f) => f.fiscalPeriod)).toEqual(["2024H2", "2025H1"]);
+  });
+
+  it("before the interim is out, the second half and the interim before it: 598 / ((9 + 11) × 7.8 / 7.2) = 27.6x", () => {
+    const fx = createFxLookup([{ base: "USD", quote: "CNY", date: "2025-08-01", rate: 7.2 }, { base: "USD", quote: "HKD", date: "2025-08-01", rate: 7.8 }]);
+    const r = trailingPE(hk({ asOf: "2025-08-01", price: { date: "2025-08-01", close: 598, currency: "HKD" }, fx }), "TTM");
+    expect(r.value).toBeCloseTo(598 / ((20 * 7.8) / 7.2), 10);
+  });
+
+  it("takes four quarters over two halves when the quarters end later, and says what it has when neither is complete", () => {
+    const quarters = ["2025-03-31", "2025-06-30", "2025-09-30", "2024-12-31"].map((end, k) =>
+      fundamental("epsDiluted", ["2025Q1", "2025Q2", "2025Q3", "2024Q4"][k]!, end, 6.0, "2025-09-30", "tencent"));
+    const r = trailingPE(hk({ fundamentals: [...halves, ...quarters] }), "TTM");
+    expect(r.inputs.figures.map((f) => f.fiscalPeriod)).toEqual(["2024Q4", "2025Q1", "2025Q2", "2025Q3"]);
+    const none = trailingPE(hk({ fundamentals: [halves[0]!, halves[2]!] }), "TTM");
+    expect(none).toMatchObject({ nm: "missing_input" });
+    expect(none.message).toContain("two consecutive halves");
+    expect(none.message).toContain("epsDiluted 2024H1, epsDiluted 2025H1");
+  });
+});
