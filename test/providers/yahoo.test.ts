@@ -206,26 +206,41 @@ describe("yahoo on hand-made fixtures (Hong Kong)", () => {
 
 describe("yahoo fundamentals transform on hand-made answers (no network)", () => {
   const XIAOMI = { id: "1810.HK", sharesPerListing: 1, currency: "HKD" as const };
-  const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
-  const raw = (quarterly: Record<string, unknown>[], financialCurrency: string | null = "CNY", annual: Record<string, unknown>[] = []) => ({
+  type Point = { end: string; periodType?: string; item: string; value: unknown };
+  /** Yahoo's time-series answer: one result per item (annualTotalRevenue …), its points under the same key. */
+  const series = (kind: "annual" | "quarterly", points: Point[]) => ({
+    timeseries: {
+      error: null,
+      result: [...new Set(points.map((p) => p.item))].map((item) => {
+        const type = kind + item[0]!.toUpperCase() + item.slice(1);
+        return {
+          meta: { symbol: ["1810.HK"], type: [type] },
+          [type]: points.filter((p) => p.item === item).map((p) => ({ asOfDate: p.end, ...(p.periodType ? { periodType: p.periodType } : {}), currencyCode: "CNY", reportedValue: { raw: p.value } })),
+        };
+      }),
+    },
+  });
+  const raw = (quarterly: Point[], financialCurrency: string | null = "CNY", annual: Point[] = []) => ({
     fetchedAt: "2025-12-01T08:00:00.000Z",
     body: {
       summary: { defaultKeyStatistics: { lastFiscalYearEnd: "2024-12-31T00:00:00.000Z" }, financialData: { financialCurrency } },
-      annual, quarterly,
+      annual: series("annual", annual), quarterly: series("quarterly", quarterly),
     },
   });
   const run = (r: unknown) => yahooFundamentals.transform({ symbol: "1810.HK" }, r, { provider: "yahoo", listing: XIAOMI });
 
-  it("names a half-yearly reporter's interims H1/H2 and a quarterly one's quarters; drops 12M rows of the quarterly series", () => {
+  it("names a half-yearly reporter's interims H1/H2 and a quarterly one's quarters; drops 12M rows of the quarterly series; keeps zeros", () => {
     const rows = run(raw([
-      { date: at("2025-06-30"), periodType: "6M", totalRevenue: 100 },
-      { date: at("2024-12-31"), periodType: "6M", totalRevenue: 90 },
-      { date: at("2025-09-30"), periodType: "3M", totalRevenue: 60 },
-      { date: at("2025-03-31"), totalRevenue: 50 },
-      { date: at("2024-12-31"), periodType: "12M", totalRevenue: 400 },
+      { end: "2025-06-30", periodType: "6M", item: "totalRevenue", value: 100 },
+      { end: "2024-12-31", periodType: "6M", item: "totalRevenue", value: 90 },
+      { end: "2025-09-30", periodType: "3M", item: "totalRevenue", value: 60 },
+      { end: "2025-03-31", item: "totalRevenue", value: 50 },
+      { end: "2024-12-31", periodType: "12M", item: "operatingIncome", value: 400 },
+      { end: "2025-09-30", periodType: "3M", item: "EBIT", value: 0 },
     ]));
-    expect(rows.map((r) => [r.fiscalPeriod, r.periodEnd, r.value])).toEqual([
-      ["2025H1", "2025-06-30", 100], ["2024H2", "2024-12-31", 90], ["2025Q3", "2025-09-30", 60], ["2025Q1", "2025-03-31", 50],
+    expect(rows.map((r) => [r.metric, r.fiscalPeriod, r.periodEnd, r.value])).toEqual([
+      ["revenue", "2024H2", "2024-12-31", 90], ["revenue", "2025Q1", "2025-03-31", 50], ["revenue", "2025H1", "2025-06-30", 100],
+      ["revenue", "2025Q3", "2025-09-30", 60], ["ebit", "2025Q3", "2025-09-30", 0],
     ]);
     // 30 Sep + 90 days is after the fetch (1 Dec): known from the fetch date; 30 June + 90 days is before it.
     expect(rows.find((r) => r.fiscalPeriod === "2025Q3")!.knownFrom).toBe("2025-12-01");
@@ -233,13 +248,19 @@ describe("yahoo fundamentals transform on hand-made answers (no network)", () =>
   });
 
   it("refuses a value that is not a number, naming the item and period (a changed format is never swallowed)", () => {
-    expect(() => run(raw([{ date: at("2025-09-30"), periodType: "3M", dilutedEPS: "0.5" }]))).toThrow(
+    expect(() => run(raw([{ end: "2025-09-30", periodType: "3M", item: "dilutedEPS", value: "0.5" }]))).toThrow(
       expect.objectContaining({ code: "E_PROVIDER_SCHEMA", message: expect.stringContaining('field "quarterly dilutedEPS of 2025-09-30" is not a finite number') }),
     );
+    const broken = raw([]);
+    (broken.body.quarterly.timeseries.result as unknown[]).push({ meta: { type: ["quarterlyTotalRevenue"] }, quarterlyTotalRevenue: [{ asOfDate: "30/09/2025", reportedValue: { raw: 1 } }] });
+    expect(() => run(broken)).toThrow(expect.objectContaining({ code: "E_PROVIDER_SCHEMA" }));
   });
 
   it("without a reporting currency keeps only the share counts", () => {
-    const rows = run(raw([{ date: at("2025-09-30"), periodType: "3M", totalRevenue: 60, dilutedEPS: 0.5, dilutedAverageShares: 26e9 }], null));
+    const rows = run(raw([
+      { end: "2025-09-30", periodType: "3M", item: "totalRevenue", value: 60 }, { end: "2025-09-30", periodType: "3M", item: "dilutedEPS", value: 0.5 },
+      { end: "2025-09-30", periodType: "3M", item: "dilutedAverageShares", value: 26e9 },
+    ], null));
     expect(rows.map((r) => r.metric)).toEqual(["sharesDiluted"]);
   });
 });

@@ -9,7 +9,6 @@ export interface YahooApi {
   chart(symbol: string, query: Record<string, unknown>, module: { validateResult: false }): Promise<unknown>;
   quoteSummary(symbol: string, query: { modules: string[] }, module: { validateResult: false }): Promise<unknown>;
   quote(symbol: string, query: Record<string, unknown>, module: { validateResult: false }): Promise<unknown>;
-  fundamentalsTimeSeries(symbol: string, query: { period1: string; period2: string; type: "annual" | "quarterly"; module: "financials" }, module: { validateResult: false }): Promise<unknown>;
 }
 
 const clients = new WeakMap<HttpClient, YahooApi>();

@@ -5,7 +5,7 @@ import { checkRows, parseItemQuery, parseWire, providerSchemaError, type Fetcher
 import { fiscalLabel, fiscalYearOf } from "../fiscal-periods.js";
 import { dayOf, optionalCurrency, YAHOO_SYMBOL } from "./_common.js";
 import { callYahoo, toJsonSafe, yahooClient } from "./client.js";
-import { Stamped, YahooFundamentalsBody, type YahooKeyStatistics, type YahooTimeSeriesRow } from "./wire.js";
+import { Stamped, YahooFundamentalsBody, YahooTimeSeriesPoints, type YahooKeyStatistics, type YahooTimeSeries } from "./wire.js";
 
 /** First period asked for when the query gives no start: the statements Yahoo keeps go back about five years. */
 const DEFAULT_FROM = "2010-01-01";
@@ -35,8 +35,8 @@ const ITEMS: readonly { names: readonly string[]; metric: Metric; kind: "currenc
 ];
 
 /**
- * Reported fundamentals from Yahoo: the annual and quarterly income statements (fundamentalsTimeSeries
- * "financials": revenue, gross and operating profit, net income to ordinary shareholders, EBITDA, EBIT, basic
+ * Reported fundamentals from Yahoo: the annual and quarterly income statements (the fundamentals time
+ * series: revenue, gross and operating profit, net income to ordinary shareholders, EBITDA, EBIT, basic
  * and diluted EPS and average shares) and the current shares outstanding (key statistics). This is the source
  * for listings no SEC filing covers (0700.HK, 3690.HK, 688256.SS …).
  *
@@ -56,9 +56,11 @@ export const yahooFundamentals: Fetcher<"fundamentals"> = {
   async extract(q, ctx) {
     const client = yahooClient(ctx.http);
     const summary = await callYahoo("fundamentals", q.symbol, () => client.quoteSummary(q.symbol, { modules: ["defaultKeyStatistics", "financialData"] }, { validateResult: false }));
-    const range = { period1: q.from ?? DEFAULT_FROM, period2: addDays(q.to ?? ctx.asOf, 1), module: "financials" } as const;
-    const annual = await callYahoo("fundamentals", q.symbol, () => client.fundamentalsTimeSeries(q.symbol, { ...range, type: "annual" }, { validateResult: false }));
-    const quarterly = await callYahoo("fundamentals", q.symbol, () => client.fundamentalsTimeSeries(q.symbol, { ...range, type: "quarterly" }, { validateResult: false }));
+    const from = q.from ?? DEFAULT_FROM;
+    const to = addDays(q.to ?? ctx.asOf, 1);
+    const series = (kind: "annual" | "quarterly") => callYahoo("fundamentals", q.symbol, () => ctx.http.json({ provider: "yahoo", url: timeSeriesUrl(q.symbol, kind, from, to) }));
+    const annual = await series("annual");
+    const quarterly = await series("quarterly");
     return { fetchedAt: ctx.now().toISOString(), body: toJsonSafe({ summary, annual, quarterly }) };
   },
   transform(q, raw, ctx) {
@@ -67,18 +69,18 @@ export const yahooFundamentals: Fetcher<"fundamentals"> = {
     const fetched = dayOf(fetchedAt);
     const ks = body.summary.defaultKeyStatistics;
     const currency = optionalCurrency(body.summary.financialData?.financialCurrency) ?? ctx.listing?.reportingCurrency;
-    const annualEnds = body.annual.map((r) => periodEnd(r)).sort();
-    const yearEnds = fiscalYearEnds(annualEnds, ks);
+    const annual = statementsOf(body.annual, "annual");
+    const quarterly = statementsOf(body.quarterly, "quarterly");
+    const yearEnds = fiscalYearEnds(annual.map((r) => r.end).sort(), ks);
     const rows: Fundamental[] = [];
-    const add = (r: YahooTimeSeriesRow, annual: boolean) => {
-      const end = periodEnd(r);
-      if (!inRange(q, end) || end > fetched) return;
-      const label = annual ? (r.periodType === undefined || r.periodType === "12M" ? `FY${fiscalYearOf(end)}` : undefined) : periodLabel(yearEnds, end, r.periodType);
+    const add = (r: Statement, isAnnual: boolean) => {
+      if (!inRange(q, r.end) || r.end > fetched) return;
+      const label = isAnnual ? (r.periodType === undefined || r.periodType === "12M" ? `FY${fiscalYearOf(r.end)}` : undefined) : periodLabel(yearEnds, r.end, r.periodType);
       if (label === undefined) return;
-      rows.push(...statementRows(r, { entity: ctx.listing?.id ?? q.symbol, label, end, fetched, annual, currency, ctx }));
+      rows.push(...statementRows(r, { entity: ctx.listing?.id ?? q.symbol, label, end: r.end, fetched, annual: isAnnual, currency, ctx }));
     };
-    for (const r of body.annual) add(r, true);
-    for (const r of body.quarterly) add(r, false);
+    for (const r of annual) add(r, true);
+    for (const r of quarterly) add(r, false);
     const shares = sharesOutstanding(ks, fetched, yearEnds, q, ctx);
     if (shares) rows.push(shares);
     return checkRows("yahoo", "fundamentals", rows);
@@ -98,9 +100,43 @@ function periodLabel(yearEnds: readonly string[], end: string, periodType: strin
   return m ? `${m[1]}H${m[2] === "2" ? 1 : 2}` : undefined;
 }
 
-/** A row's period end as an ISO date (Yahoo stamps it at midnight UTC). */
-function periodEnd(r: YahooTimeSeriesRow): string {
-  return typeof r.date === "number" ? new Date(r.date * 1000).toISOString().slice(0, 10) : dayOf(r.date);
+/**
+ * Yahoo's fundamentals time series of the kept items, asked for directly through rerate's HTTP layer (no
+ * crumb needed): yahoo-finance2's wrapper drops zero values and the period type, and can log to stdout.
+ */
+function timeSeriesUrl(symbol: string, kind: "annual" | "quarterly", from: string, to: string): string {
+  const seconds = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / 1000);
+  const types = ITEMS.flatMap((i) => i.names).map((n) => kind + n[0]!.toUpperCase() + n.slice(1));
+  return `https://query1.finance.yahoo.com/ws/fundamentals-timeseries/v1/finance/timeseries/${encodeURIComponent(symbol)}`
+    + `?merge=false&padTimeSeries=true&period1=${seconds(from)}&period2=${seconds(to)}&type=${types.join(",")}&lang=en-US&region=US`;
+}
+
+/** One reported period: its end, period type (12M, 6M, 3M) and values by item name (totalRevenue, dilutedEPS …). */
+interface Statement {
+  end: string;
+  periodType: string | undefined;
+  values: Map<string, unknown>;
+}
+
+/** The periods of a time-series answer, values gathered by period end and type (items Yahoo lacks are simply absent). */
+function statementsOf(answer: YahooTimeSeries, kind: "annual" | "quarterly"): Statement[] {
+  const byEnd = new Map<string, Statement>();
+  for (const result of answer.timeseries.result) {
+    const type = result.meta.type[0]!;
+    if (!type.startsWith(kind) || result[type] === undefined) continue;
+    const short = type.slice(kind.length);
+    const name = short === short.toUpperCase() ? short : short[0]!.toLowerCase() + short.slice(1); // EBITDA stays, BasicEPS → basicEPS
+    const points = parseWire("yahoo", "fundamentals", YahooTimeSeriesPoints, result[type]);
+    for (const p of points) {
+      if (p === null) continue;
+      // A period is its end and length: a half-yearly reporter's 6M interim and a 12M year can end on one date.
+      const key = `${p.asOfDate} ${p.periodType ?? ""}`;
+      let st = byEnd.get(key);
+      if (st === undefined) byEnd.set(key, (st = { end: p.asOfDate, periodType: p.periodType, values: new Map() }));
+      st.values.set(name, p.reportedValue.raw);
+    }
+  }
+  return [...byEnd.values()].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
 }
 
 const inRange = (q: ItemQuery, day: string) => (q.from === undefined || day >= q.from) && (q.to === undefined || day <= q.to);
@@ -135,7 +171,7 @@ interface RowSetting {
 }
 
 /** The kept items of one statement period as rows, scaled per ordinary share. */
-function statementRows(r: YahooTimeSeriesRow, s: RowSetting): Fundamental[] {
+function statementRows(r: Statement, s: RowSetting): Fundamental[] {
   const perListing = s.ctx.listing?.sharesPerListing ?? 1;
   const lag = s.annual ? PUBLICATION_LAG_DAYS.annual : PUBLICATION_LAG_DAYS.quarterly;
   const bound = addDays(s.end, lag);
@@ -143,9 +179,9 @@ function statementRows(r: YahooTimeSeriesRow, s: RowSetting): Fundamental[] {
   const when = bound < s.fetched ? `known from period end + ${lag} days (the latest it is public; Yahoo gives no announcement date)` : `known from the fetch date`;
   const out: Fundamental[] = [];
   for (const item of ITEMS) {
-    const name = item.names.find((n) => r[n] !== undefined && r[n] !== null);
+    const name = item.names.find((n) => r.values.get(n) !== undefined && r.values.get(n) !== null);
     if (name === undefined) continue;
-    const v = r[name];
+    const v = r.values.get(name);
     if (typeof v !== "number" || !Number.isFinite(v)) {
       throw providerSchemaError("yahoo", "fundamentals", `${s.annual ? "annual" : "quarterly"} ${name} of ${s.end}`, "is not a finite number", String(v));
     }

@@ -71,21 +71,30 @@ export const YahooFinancialData = z.object({
   financialData: z.object({ financialCurrency: z.string().nullable().optional() }).optional(),
 });
 
+/** One reported value of Yahoo's fundamentals time series (null where Yahoo pads a missing period). */
+const TimeSeriesPoint = z.object({
+  asOfDate: z.iso.date(),
+  periodType: z.string().min(1).optional(),
+  reportedValue: z.object({ raw: z.unknown() }),
+}).nullable();
+
 /**
- * fundamentalsTimeSeries() as yahoo-finance2 returns it: per period end (`date`, epoch seconds or ISO) the
- * reported values keyed by item without the annual/quarterly prefix (totalRevenue, dilutedEPS, …), all numbers.
+ * The raw answer of Yahoo's fundamentals-timeseries endpoint: one result per requested item, named by
+ * `meta.type[0]` (annualTotalRevenue …), its values under that same key (absent when Yahoo has none).
  */
-export const YahooTimeSeriesRow = z.object({
-  date: z.union([z.number(), Instant]),
-  periodType: z.string().optional(),
-}).catchall(z.unknown());
-export type YahooTimeSeriesRow = z.infer<typeof YahooTimeSeriesRow>;
+export const YahooTimeSeries = z.object({
+  timeseries: z.object({
+    result: z.array(z.object({ meta: z.object({ type: z.array(z.string().min(1)).min(1) }) }).catchall(z.unknown())),
+  }),
+});
+export type YahooTimeSeries = z.infer<typeof YahooTimeSeries>;
+export const YahooTimeSeriesPoints = z.array(TimeSeriesPoint);
 
 /** What the fundamentals fetcher keeps: key statistics and financial data, and the annual and quarterly statements. */
 export const YahooFundamentalsBody = z.object({
   summary: YahooKeyStatistics.and(YahooFinancialData),
-  annual: z.array(YahooTimeSeriesRow),
-  quarterly: z.array(YahooTimeSeriesRow),
+  annual: YahooTimeSeries,
+  quarterly: YahooTimeSeries,
 });
 
 /** quote(): one quote object. */
