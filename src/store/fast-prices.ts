@@ -144,6 +144,19 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
   return { rows: kept, rejected, findings: findings.filter((f) => !rejected.has(f.sourceId)) };
 }
 
+/**
+ * A row the general path must judge: close missing, not positive or not finite; open, high, low or adjusted
+ * close present but not positive or not finite; volume present but negative or not finite. Written with two
+ * comparisons per column (DuckDB orders NaN above +Infinity, so `x > 0 AND x < 'Infinity'` is false for NaN,
+ * ±Infinity, 0 and negatives), which costs far less over a million rows than isnan()/isinf() calls.
+ */
+const finitePositive = (x: string) => `(${x} > 0 AND ${x} < 'Infinity'::DOUBLE)`;
+const BAD_ROW = [
+  `NOT ${finitePositive("close")}`,
+  ...["open", "high", "low", "adj_close"].map((x) => `(${x} IS NOT NULL AND NOT ${finitePositive(x)})`),
+  `(volume IS NOT NULL AND NOT (volume >= 0 AND volume < 'Infinity'::DOUBLE))`,
+].join(" OR ");
+
 /** A finding row computed in SQL, with the values its description needs. */
 export interface FastFinding {
   sourceId: number;
@@ -193,10 +206,7 @@ async function checkFastPrices(store: Store, files: readonly FastPriceFile[], ch
                      OR gap > max_gap OR move > ${move} OR move < -${move})
      SELECT 'source' AS kind, source_id, NULL AS security, NULL AS date, NULL AS open, NULL AS high, NULL AS low, NULL AS close,
             NULL AS gap, NULL AS move, NULL AS "check", count(*) AS n,
-            count(*) FILTER (WHERE NOT (close > 0) OR isnan(close) OR isinf(close)
-              OR open <= 0 OR high <= 0 OR low <= 0 OR adj_close <= 0 OR volume < 0
-              OR isnan(open) OR isnan(high) OR isnan(low) OR isnan(adj_close) OR isnan(volume)
-              OR isinf(open) OR isinf(high) OR isinf(low) OR isinf(adj_close) OR isinf(volume)) AS bad,
+            count(*) FILTER (WHERE ${BAD_ROW}) AS bad,
             count(*) FILTER (WHERE gap = 0) AS repeated
      FROM b GROUP BY source_id
      UNION ALL ${finding("ohlc_inconsistent", "ohlc")}

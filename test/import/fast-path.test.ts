@@ -73,6 +73,36 @@ describe("importFiles(prices): vectorised path = general path", () => {
     expect(fast.summary.files.map((f) => f.warnings.length)).toEqual([1, 1, 0]);
   });
 
+  it("hands back non-finite numbers, a negative volume and a zero adjusted close too (each file alone: same result either path)", async () => {
+    const cases = [
+      ["INF.HK.csv", ["Date,Close,Volume", "2025-01-02,inf,5", "2025-01-03,11,5"]],
+      ["NINF.HK.csv", ["Date,Open,High,Low,Close", "2025-01-02,10,Infinity,9,10", "2025-01-03,10,11,9,10"]],
+      ["NEGV.HK.csv", ["Date,Close,Volume", "2025-01-02,10,-5", "2025-01-03,11,5"]],
+      ["ADJ0.HK.csv", ["Date,Close,Adj Close", "2025-01-02,10,0", "2025-01-03,11,11"]],
+      ["NEG.HK.csv", ["Date,Open,High,Low,Close", "2025-01-02,10,11,-9,10", "2025-01-03,10,11,9,10"]],
+    ] as const;
+    for (const [name, lines] of cases) {
+      const f = write(`nonfinite/${name}`, [...lines]);
+      // A second, plain file so that the vectorised path is taken at all (it needs two or more files).
+      const plain = write(`nonfinite/OK-${name}`, ["Date,Close", "2025-01-02,10", "2025-01-03,11"]);
+      const run = async (generalPathOnly: boolean) => {
+        const store = await openStore(":memory:");
+        try {
+          const summary = await importFiles(store, { kind: "prices", files: [f, plain], now: "2026-01-01T00:00:00Z", generalPathOnly });
+          return { summary, snap: await snapshot(store) };
+        } catch (e) {
+          return { error: (e as Error).message.replaceAll(dir, "") };
+        } finally {
+          store.close();
+        }
+      };
+      const fast = await run(false);
+      const general = await run(true);
+      expect(fast, name).toEqual(general);
+      if ("snap" in fast) expect((fast.snap!.prices as { close: number }[]).every((p) => Number.isFinite(p.close) && p.close > 0), name).toBe(true);
+    }
+  });
+
   it("refuses the whole import when a handed-back file has an error, leaving nothing behind", async () => {
     const good = write("GOOD.HK.csv", ["Date,Close", "2025-01-02,10", "2025-01-03,11"]);
     const bad = write("BAD.HK.csv", ["Date,Close", "2025-01-02,10", "2025-01-02,12"]);

@@ -152,9 +152,14 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
       await store.run("UPDATE sources SET sha256 = $sha, rows_read = $n WHERE id = $id", { sha: g.table.sha256, n: g.report.rowsRead, id: sourceOf.get(g.table.file)! });
     }
 
-    const newSecs: { s: Security; src: number }[] = [];
-    for (const m of accepted) if (m.p.newSecurity && !newSecs.some((x) => x.s.id === m.p.security)) newSecs.push({ s: m.p.newSecurity, src: m.p.sourceId });
-    for (const g of general) for (const s of g.price.newSecurities) if (!newSecs.some((x) => x.s.id === s.id)) newSecs.push({ s, src: sourceOf.get(g.table.file)! });
+    // New securities in the order of the files that brought them, whichever path read the file.
+    const position = new Map(files.map((f, i) => [f, i]));
+    const found: { s: Security; src: number; at: number }[] = [];
+    for (const m of accepted) if (m.p.newSecurity) found.push({ s: m.p.newSecurity, src: m.p.sourceId, at: position.get(m.p.path)! });
+    for (const g of general) for (const s of g.price.newSecurities) found.push({ s, src: sourceOf.get(g.table.file)!, at: position.get(g.table.file)! });
+    found.sort((x, y) => x.at - y.at);
+    const seenIds = new Set<string>();
+    const newSecs = found.filter((x) => !seenIds.has(x.s.id) && seenIds.add(x.s.id));
     if (newSecs.length > 0) await upsertRows(store, SECURITIES_TABLE, newSecs.map((x) => securityToRow(x.s)), newSecs.map((x) => x.src));
     summary.newSecurities = newSecs.map((x) => x.s.id);
 
