@@ -7,7 +7,7 @@ import { dayOf, optionalCurrency, YAHOO_SYMBOL } from "./_common.js";
 import { callYahoo, toJsonSafe, yahooClient } from "./client.js";
 import { Stamped, YahooFundamentalsBody, YahooTimeSeriesPoints, type YahooKeyStatistics, type YahooTimeSeries } from "./wire.js";
 
-/** First period asked for when the query gives no start: the statements Yahoo keeps go back about five years. */
+/** Start of the range asked for when the query gives none (Yahoo returns what it has, a few years). */
 const DEFAULT_FROM = "2010-01-01";
 
 /**
@@ -44,8 +44,9 @@ const ITEMS: readonly { names: readonly string[]; metric: Metric; kind: "currenc
  * ordinary share (EPS ÷ sharesPerListing, shares × sharesPerListing). Money is in the issuer's reporting
  * currency (financialData.financialCurrency, else the listing's known reporting currency): Yahoo's per-item
  * currency codes are not used, as they label BABA's RMB EPS and share counts "USD". Periods are named by the
- * fiscal calendar (FY2024, 2024Q3 for Alibaba's December quarter; 2024H1 for a half-yearly reporter's interim). A figure is known from its period end plus
- * {@link PUBLICATION_LAG_DAYS}, or from the fetch date if earlier; the current share count from the fetch date.
+ * fiscal calendar (FY2024; 2024Q3 for Alibaba's December quarter; 2024H1 for a half-yearly reporter's interim).
+ * A figure is known from its period end plus {@link PUBLICATION_LAG_DAYS}, or from the fetch date if earlier;
+ * the current share count from the fetch date.
  */
 export const yahooFundamentals: Fetcher<"fundamentals"> = {
   model: "fundamentals",
