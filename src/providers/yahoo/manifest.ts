@@ -8,7 +8,7 @@ import { yahooQuotes } from "./quotes.js";
 export const YAHOO_PROVIDER: ProviderManifest = {
   id: "yahoo",
   name: "Yahoo Finance",
-  description: "daily prices, quotes, reported income statements and shares, and consensus estimates, through yahoo-finance2 (unofficial API; terms of use apply)",
+  description: "daily prices, quotes, reported income statements and shares, and consensus estimates, through yahoo-finance2 and Yahoo's fundamentals time series (unofficial APIs; terms of use apply)",
   url: "https://github.com/gadicc/yahoo-finance2",
   credentials: [],
   requestsPerSecond: 4,
