@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fetchIntoStore, parseBaseUrls, symbolsFromThesis, type FetchOptions } from "../../src/app/fetch.js";
 import { importFiles } from "../../src/app/import/import-files.js";
+import { computePeerComps } from "../../src/app/comps-table.js";
 import { openStore, type Store } from "../../src/store/open.js";
 import { hasSharedData, tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -89,9 +90,9 @@ describe.runIf(hasSharedData)("fetchIntoStore()", () => {
     const s = await fetchIntoStore(store, opts);
     expect([s.added, s.updated]).toEqual([0, 0]);
     // Everything found the first time comes from the cache; what was not found (not cached) is asked again:
-    // 9988.HK prices and key statistics, BABA's SEC filings, the two FX pairs.
+    // 9988.HK prices, BABA's SEC filings, the two FX pairs.
     expect(s.tasks.map((t) => [t.provider, t.model, t.fromCache, t.items])).toEqual([
-      ["yahoo", "prices", 2, 3], ["yahoo", "fundamentals", 2, 3], ["yahoo", "estimates", 3, 3], ["sec", "fundamentals", 1, 2], ["fx", "fx", 0, 2],
+      ["yahoo", "prices", 2, 3], ["yahoo", "fundamentals", 3, 3], ["yahoo", "estimates", 3, 3], ["sec", "fundamentals", 1, 2], ["fx", "fx", 0, 2],
     ]);
     expect(await counts(store)).toEqual(before);
     // only the not-found items (never cached) are asked again
@@ -108,6 +109,25 @@ describe.runIf(hasSharedData)("fetchIntoStore()", () => {
     expect((await counts(store)).fundamentals).toBe(before.fundamentals);
     const shares = await store.all<{ known_from: string }>("SELECT strftime(known_from, '%Y-%m-%d') AS known_from FROM fundamentals WHERE entity = 'BABA' AND metric = 'sharesOutstanding'");
     expect(shares).toEqual([{ known_from: "2025-02-20" }]);
+  });
+
+  it("end to end for a Hong Kong listing: Yahoo statements fetched, then its trailing P/E in HKD from RMB earnings", async () => {
+    const { store, dir, opts } = await setup();
+    await fetchIntoStore(store, { ...opts, symbols: ["9988.HK"], provider: "yahoo" });
+    // Hand-made answers for 9988.HK (test/fixtures/http/yahoo): FY2024 (to 31 Mar 2024) diluted EPS RMB 3.91 per share.
+    const eps = await store.all<{ value: number; currency: string; known_from: string }>(
+      "SELECT value, currency, strftime(known_from, '%Y-%m-%d') AS known_from FROM fundamentals WHERE entity = '9988.HK' AND metric = 'epsDiluted' AND fiscal_period = 'FY2024'",
+    );
+    expect(eps).toEqual([{ value: 3.91, currency: "CNY", known_from: "2024-07-29" }]); // 31 Mar 2024 + 120 days
+    writeFileSync(join(dir, "9988.HK.csv"), "Date,Close\n2025-02-19,118\n2025-02-20,120\n");
+    writeFileSync(join(dir, "fx.csv"), "base,quote,date,rate\nUSD,CNY,2025-02-20,7.2\nUSD,HKD,2025-02-20,7.8\n");
+    await importFiles(store, { kind: "prices", files: [join(dir, "9988.HK.csv")], now: "2025-02-21T00:00:00Z" });
+    await importFiles(store, { kind: "fx", files: [join(dir, "fx.csv")], now: "2025-02-21T00:00:00Z" });
+    const comps = await computePeerComps(store, { groups: [{ id: "hk", name: { en: "HK" }, securities: ["9988.HK"] }], asOf: "2025-02-20", metrics: ["trailingPE"] });
+    const pe = comps.rows.find((r) => r.security.id === "9988.HK")!.multiples.trailingPE;
+    // RMB 3.91 × (7.8 HKD per USD ÷ 7.2 CNY per USD) = HKD 4.235833; 120 / 4.235833 = 28.3294
+    expect(pe.value).toBeCloseTo(120 / ((3.91 * 7.8) / 7.2), 10);
+    expect(pe.inputs.figures.map((f) => [f.entity, f.fiscalPeriod])).toEqual([["9988.HK", "FY2024"]]);
   });
 
   it("lands nothing when one request fails for good (all or nothing), and the next run succeeds", async () => {
