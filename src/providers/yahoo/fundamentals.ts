@@ -46,7 +46,8 @@ const ITEMS: readonly { names: readonly string[]; metric: Metric; kind: "currenc
  * currency codes are not used, as they label BABA's RMB EPS and share counts "USD". Periods are named by the
  * fiscal calendar (FY2024; 2024Q3 for Alibaba's December quarter; 2024H1 for a half-yearly reporter's interim).
  * A figure is known from its period end plus {@link PUBLICATION_LAG_DAYS}, or from the fetch date if earlier;
- * the current share count from the fetch date.
+ * the current share count from the fetch date. Yahoo shows each period as it stands at the fetch, so a later
+ * restatement of an old period is stamped with that period's date (SEC rows carry their filing dates instead).
  */
 export const yahooFundamentals: Fetcher<"fundamentals"> = {
   model: "fundamentals",
