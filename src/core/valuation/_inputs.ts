@@ -78,17 +78,21 @@ const isAnnual = (p: string) => /^FY\d{4}$/.test(p);
 
 /**
  * The latest figure of the first available metric (in priority order): by period end, then metric priority,
- * then later knownFrom. `annual` restricts to fiscal years (flows); otherwise any period (balance-sheet items).
- * Records it; n.m. `missing_input` when none is known on asOf.
+ * then the issuer's own figure before the listing's (filings, with their dates, before vendor data such as
+ * Yahoo's, which shows periods as restated today), then later knownFrom. `annual` restricts to fiscal years
+ * (flows); otherwise any period (balance-sheet items). Records it; n.m. `missing_input` when none is known on asOf.
  */
 export function needLatestFigure(d: Draft, role: string, metrics: readonly Metric[], annual: boolean): Fundamental {
   const rows = visibleFundamentals(d).filter((r) => metrics.includes(r.metric) && (!annual || isAnnual(r.fiscalPeriod)));
+  const issuer = d.ctx.security.issuer;
   const best = rows.reduce<Fundamental | undefined>((a, r) => {
     if (a === undefined) return r;
     if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd ? r : a;
     const pr = metrics.indexOf(r.metric);
     const pa = metrics.indexOf(a.metric);
     if (pr !== pa) return pr < pa ? r : a;
+    const ir = r.entity === issuer;
+    if (ir !== (a.entity === issuer)) return ir ? r : a;
     return r.knownFrom > a.knownFrom ? r : a;
   }, undefined);
   if (best === undefined) {

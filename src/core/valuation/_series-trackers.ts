@@ -16,12 +16,14 @@ export type ForwardYears = ReturnType<typeof forwardFiscalYears> & { fy1EndDay: 
 const key = (r: { entity: string; metric: string; fiscalPeriod: string }) => `${r.entity}\u0000${r.metric}\u0000${r.fiscalPeriod}`;
 const isAnnual = (p: string) => p.length === 6 && p.startsWith("FY");
 
-/** needLatestFigure's order: later period end, then metric priority, then later knownFrom. */
-function beats(r: Fundamental, a: Fundamental, metrics: readonly Metric[]): boolean {
+/** needLatestFigure's order: later period end, then metric priority, then the issuer's own figure, then later knownFrom. */
+function beats(r: Fundamental, a: Fundamental, metrics: readonly Metric[], issuer: string | undefined): boolean {
   if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd;
   const pr = metrics.indexOf(r.metric);
   const pa = metrics.indexOf(a.metric);
   if (pr !== pa) return pr < pa;
+  const ir = r.entity === issuer;
+  if (ir !== (a.entity === issuer)) return ir;
   return r.knownFrom > a.knownFrom;
 }
 
@@ -33,6 +35,7 @@ export class LatestFigureTracker {
   constructor(
     private readonly metrics: readonly Metric[],
     private readonly annual: boolean,
+    private readonly issuer: string | undefined,
   ) {}
 
   /** Offers a row that has just become known (rows arrive in knownFrom order). */
@@ -44,8 +47,8 @@ export class LatestFigureTracker {
     if (prev !== undefined && prev === this.best) {
       // The best row was restated: choose again among the rows now visible.
       this.best = undefined;
-      for (const x of this.latest.values()) if (this.best === undefined || beats(x, this.best, this.metrics)) this.best = x;
-    } else if (this.best === undefined || beats(r, this.best, this.metrics)) {
+      for (const x of this.latest.values()) if (this.best === undefined || beats(x, this.best, this.metrics, this.issuer)) this.best = x;
+    } else if (this.best === undefined || beats(r, this.best, this.metrics, this.issuer)) {
       this.best = r;
     }
   }
@@ -60,6 +63,7 @@ export class TrailingQuartersTracker {
   constructor(
     private readonly metrics: readonly Metric[],
     private readonly currencyOf: (r: Fundamental) => Currency,
+    private readonly issuer: string | undefined,
   ) {
     this.slots = metrics.map(() => emptySlots());
   }
@@ -68,7 +72,7 @@ export class TrailingQuartersTracker {
     const m = this.metrics.indexOf(r.metric);
     if (m < 0 || trailingSlot(r.fiscalPeriod) === undefined) return;
     // Rows arrive in knownFrom order, so the newcomer is the one known latest for its period.
-    addToSlots(this.slots[m] as SlotRows, r);
+    addToSlots(this.slots[m] as SlotRows, r, this.issuer);
     this.dirty = true;
   }
 

@@ -26,13 +26,17 @@ export interface SlotRows {
 
 export const emptySlots = (): SlotRows => ({ Q: new Map(), H: new Map() });
 
-/** Adds a row to its metric's slots, keeping per slot the row known latest (a tie goes to the newcomer). */
-export function addToSlots(slots: SlotRows, r: Fundamental): void {
+/**
+ * Adds a row to its metric's slots, keeping per slot the issuer's own figure before the listing's (as
+ * needLatestFigure does), then the one known latest (a tie goes to the newcomer).
+ */
+export function addToSlots(slots: SlotRows, r: Fundamental, issuer: string | undefined): void {
   const s = trailingSlot(r.fiscalPeriod);
   if (s === undefined) return;
   const map = slots[s.kind];
   const prev = map.get(s.index);
-  if (prev === undefined || r.knownFrom >= prev.knownFrom) map.set(s.index, r);
+  const own = (x: Fundamental) => x.entity === issuer;
+  if (prev === undefined || (own(r) && !own(prev)) || (own(r) === own(prev) && r.knownFrom >= prev.knownFrom)) map.set(s.index, r);
 }
 
 /**

@@ -13,8 +13,8 @@ export function needTrailingFourQuarters(d: Draft, role: string, metrics: readon
   const slots = metrics.map(() => emptySlots());
   for (const r of rows) {
     const m = metrics.indexOf(r.metric);
-    // Two rows for one period (issuer and listing): keep the one known later.
-    if (m >= 0) addToSlots(slots[m]!, r);
+    // Two rows for one period (issuer and listing): the issuer's, as for any other figure.
+    if (m >= 0) addToSlots(slots[m]!, r, d.ctx.security.issuer);
   }
   const periods = trailingPeriods(metrics, slots);
   if (periods === undefined) {

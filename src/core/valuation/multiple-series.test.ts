@@ -86,7 +86,7 @@ const universeArb = fc.record({
   qLag: fc.integer({ min: 20, max: 80 }),
   quarters: fc.array(fc.record({ q: fc.integer({ min: 2021 * 4, max: 2025 * 4 + 3 }), eps: fc.double({ min: -1, max: 4, noNaN: true }), known: dayArb(1000) }), { maxLength: 4 }),
   // Half-yearly reports (a Hong Kong issuer's interim and second half), alone or beside quarters.
-  halves: fc.array(fc.record({ h: fc.integer({ min: 2021 * 2, max: 2025 * 2 + 1 }), eps: fc.double({ min: -1, max: 6, noNaN: true }), known: dayArb(1000) }), { maxLength: 6 }),
+  halves: fc.array(fc.record({ h: fc.integer({ min: 2021 * 2, max: 2025 * 2 + 1 }), eps: fc.double({ min: -1, max: 6, noNaN: true }), known: dayArb(1000), issuer: fc.boolean() }), { maxLength: 6 }),
   shares: fc.array(fc.record({ value: fc.double({ min: -1e6, max: 1e10, noNaN: true }), known: dayArb(1000), q: fc.integer({ min: 2022 * 4, max: 2025 * 4 + 3 }) }), { maxLength: 4 }),
   // Consensus for consecutive years observed early, plus random revisions.
   estRun: fc.array(fc.double({ min: 0.5, max: 15, noNaN: true }), { maxLength: 6 }),
@@ -112,7 +112,7 @@ function build(u: Universe) {
     ...u.annual.map((a) => fundamental(a.metric, `FY${a.year}`, fyEnd(a.year), a.eps, at(a.known), u.reporting, a.issuer ? "x" : "X")),
     ...u.qEps.map((eps, k) => ({ q: u.qStart + k, eps, known: Math.max(0, (u.qStart + k - 2023 * 4 + 1) * 91 + u.qLag) }))
       .concat(u.quarters).map((q) => fundamental("epsDiluted", `${Math.floor(q.q / 4)}Q${(q.q % 4) + 1}`, fyEnd(Math.floor(q.q / 4)), q.eps, at(q.known), u.reporting, "x")),
-    ...u.halves.map((h) => fundamental("epsDiluted", `${Math.floor(h.h / 2)}H${(h.h % 2) + 1}`, at((h.h - 2021 * 2) * 182), h.eps, at(h.known), u.reporting, "x")),
+    ...u.halves.map((h) => fundamental("epsDiluted", `${Math.floor(h.h / 2)}H${(h.h % 2) + 1}`, at((h.h - 2021 * 2) * 182), h.eps, at(h.known), u.reporting, h.issuer ? "x" : "X")),
     ...u.shares.map((s) => fundamental("sharesOutstanding", `${Math.floor(s.q / 4)}Q${(s.q % 4) + 1}`, at(s.q - 2022 * 4), s.value, at(s.known), undefined, "x")),
   ];
   const estimates: Estimate[] = [

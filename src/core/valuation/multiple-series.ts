@@ -119,9 +119,9 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
   const cap = options?.peCap ?? DEFAULT_PE_CAP;
   const maxStale = options?.maxStalePriceDays ?? DEFAULT_MAX_STALE_PRICE_DAYS;
 
-  const fy = new LatestFigureTracker(EPS_METRICS, true);
-  const shares = new LatestFigureTracker(SHARE_METRICS, false);
-  const ttm = new TrailingQuartersTracker(EPS_METRICS, currencyOf);
+  const fy = new LatestFigureTracker(EPS_METRICS, true, security.issuer);
+  const shares = new LatestFigureTracker(SHARE_METRICS, false, security.issuer);
+  const ttm = new TrailingQuartersTracker(EPS_METRICS, currencyOf, security.issuer);
   const fwd = new ForwardEstimatesTracker(EPS_METRICS, security.fiscalYearEndMonth ?? 12);
 
   const out = new Map<MultipleKind, MultipleSeries>(kinds.map((k) => [k, emptySeries(security.id, k, dates)]));

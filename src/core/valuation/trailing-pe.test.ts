@@ -125,6 +125,29 @@ describe("trailingPE(ctx) n.m.", () => {
   });
 });
 
+describe("trailingPE(ctx): the issuer's filing before a listing's vendor figure", () => {
+  // The same fiscal year from a 20-F (issuer "alibaba", filed 15 May) and from Yahoo for the BABA listing (stamped
+  // 31 Mar + 120 days, and showing a value as restated later): the filing is used, whatever the dates.
+  const vendor = { ...fundamental("epsDiluted", "FY2025", "2025-03-31", 6.3, "2025-07-29", "BABA"), source: "yahoo" };
+
+  it("uses the issuer's EPS when both are known: $120 / (RMB 6.0 × 8 / 7.2) = 18.0x", () => {
+    const r = trailingPE(ctx({ fundamentals: [EPS_FY2025, vendor] }));
+    expect(r.value).toBeCloseTo(18.0, 10);
+    expect(r.inputs.figures.map((f) => f.entity)).toEqual(["alibaba"]);
+  });
+
+  it("uses the listing's figure when it is the only one: 120 / (6.3 × 8 / 7.2) = 17.1429x", () => {
+    const r = trailingPE(ctx({ fundamentals: [vendor] }));
+    expect(r.value).toBeCloseTo(120 / ((6.3 * 8) / 7.2), 10);
+  });
+
+  it("a later period from the listing still wins over an older filing (period end first)", () => {
+    const fy26 = fundamental("epsDiluted", "FY2026", "2026-03-31", 7.2, "2026-06-01", "BABA");
+    const r = trailingPE(ctx({ fundamentals: [EPS_FY2025, fy26], asOf: "2026-06-30", price: { date: "2026-06-30", close: 120, currency: "USD" }, fx: createFxLookup([{ base: "USD", quote: "CNY", date: "2026-06-30", rate: 7.2 }]) }));
+    expect(r.inputs.figures.map((f) => f.fiscalPeriod)).toEqual(["FY2026"]);
+  });
+});
+
 describe("trailingPE(ctx, 'TTM')", () => {
   // Alibaba's fiscal quarters to June 2025: 2025Q2 (Sep 24), 2025Q3 (Dec 24), 2025Q4 (Mar 25), 2026Q1 (Jun 25)
   const quarters = [
