@@ -6,9 +6,8 @@
  */
 import { parentPort } from "node:worker_threads";
 // Straight from the module, not the events barrel: a worker that loads only what it runs starts sooner.
-import {
-  addSeriesToStudy, studySums, withOwnSums, type StudyAccumulator, type StudyObservation, type StudySeries, type StudySums,
-} from "../core/events/study-accumulator.js";
+import { addSeriesToStudy, type StudyAccumulator, type StudyObservation, type StudySeries, type StudySums } from "../core/events/study-accumulator.js";
+import { studySums, withOwnSums } from "../core/events/study-merge.js";
 import type { EventStudySpec } from "../core/events/study-spec.js";
 
 /** Securities to study: index, returns, benchmark (views of SharedArrayBuffers: no copy) and the indices of their security-events. */

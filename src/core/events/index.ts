@@ -31,9 +31,9 @@ export {
   runEventStudy, finishEventStudy, type StudySeries, type StudyObservation, type MergedGroup, type WindowAggregate, type EventStudyOutcome, type RunOptions,
 } from "./run-event-study.js";
 export {
-  addSeriesToStudy, addStudySums, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries, studySums, withOwnSums,
-  type ColumnMemory, type StudyAccumulator, type StudySums,
+  addSeriesToStudy, createStudyAccumulator, observationsBySeries, type ColumnMemory, type StudyAccumulator, type StudySums,
 } from "./study-accumulator.js";
+export { addStudySums, mergeStudyAccumulators, studySums, withOwnSums } from "./study-merge.js";
 export { describeDayZero } from "./describe-day-zero.js";
 export { calendarOfListing } from "./listing-calendar.js";
 export { DEFAULT_BENCHMARKS, chooseDefaultBenchmark } from "./default-benchmark.js";

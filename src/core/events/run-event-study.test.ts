@@ -4,7 +4,8 @@ import { corradoZ } from "./corrado-z.js";
 import { crossSectionalT } from "./cross-sectional-t.js";
 import { meanResidualCorrelation } from "./mean-residual-correlation.js";
 import { finishEventStudy, runEventStudy, type StudySeries } from "./run-event-study.js";
-import { addSeriesToStudy, createStudyAccumulator, mergeStudyAccumulators, observationsBySeries } from "./study-accumulator.js";
+import { addSeriesToStudy, createStudyAccumulator, observationsBySeries } from "./study-accumulator.js";
+import { mergeStudyAccumulators } from "./study-merge.js";
 import { EVENT_STUDY_DEFAULTS, type EventStudySpec } from "./study-spec.js";
 
 /** Deterministic market and stocks: r = α + βm + ε with a few missing days and an event jump. */
