@@ -103,10 +103,9 @@ export function finishEventStudy(acc: StudyAccumulator, spec: EventStudySpec, co
   // The window samples in one pass over the observations (their rows are contiguous, windows innermost).
   const N = acc.observations;
   const samples = spec.windows.map(() => ({ cars: new Float64Array(N), scars: new Float64Array(N), dfs: new Float64Array(N), shares: new Float64Array(N), used: 0 }));
-  const lostDf = spec.model === "market" ? 2 : 1;
   for (let i = 0; i < N; i++) {
     if (acc.status[i] === PENDING) throw new RangeError(`observation ${i} was not studied`);
-    const df = acc.estimationDays[i]! - lostDf;
+    const df = dfOf(spec, acc.estimationDays[i]!);
     const share = acc.positiveShare[i]!;
     for (let w = 0, c = i * W; w < W; w++, c++) {
       const role = acc.role[c]!;
