@@ -77,6 +77,20 @@ export function recordFigure(d: Draft, role: string, row: Fundamental | Estimate
 const isAnnual = (p: string) => /^FY\d{4}$/.test(p);
 
 /**
+ * Whether figure `r` is preferred to `a` (needLatestFigure's order, also kept by the history trackers): later
+ * period end, then metric priority, then the issuer's own figure before the listing's, then later knownFrom.
+ */
+export function figureBeats(r: Fundamental, a: Fundamental, metrics: readonly Metric[], issuer: string | undefined): boolean {
+  if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd;
+  const pr = metrics.indexOf(r.metric);
+  const pa = metrics.indexOf(a.metric);
+  if (pr !== pa) return pr < pa;
+  const ir = r.entity === issuer;
+  if (ir !== (a.entity === issuer)) return ir;
+  return r.knownFrom > a.knownFrom;
+}
+
+/**
  * The latest figure of the first available metric (in priority order): by period end, then metric priority,
  * then the issuer's own figure before the listing's (filings, with their dates, before vendor data such as
  * Yahoo's, which shows periods as restated today), then later knownFrom. `annual` restricts to fiscal years
@@ -85,16 +99,7 @@ const isAnnual = (p: string) => /^FY\d{4}$/.test(p);
 export function needLatestFigure(d: Draft, role: string, metrics: readonly Metric[], annual: boolean): Fundamental {
   const rows = visibleFundamentals(d).filter((r) => metrics.includes(r.metric) && (!annual || isAnnual(r.fiscalPeriod)));
   const issuer = d.ctx.security.issuer;
-  const best = rows.reduce<Fundamental | undefined>((a, r) => {
-    if (a === undefined) return r;
-    if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd ? r : a;
-    const pr = metrics.indexOf(r.metric);
-    const pa = metrics.indexOf(a.metric);
-    if (pr !== pa) return pr < pa ? r : a;
-    const ir = r.entity === issuer;
-    if (ir !== (a.entity === issuer)) return ir ? r : a;
-    return r.knownFrom > a.knownFrom ? r : a;
-  }, undefined);
+  const best = rows.reduce<Fundamental | undefined>((a, r) => (a === undefined || figureBeats(r, a, metrics, issuer) ? r : a), undefined);
   if (best === undefined) {
     notMeaningful("missing_input", `no ${metrics.join(" or ")}${annual ? " for a fiscal year" : ""} known on ${d.ctx.asOf}`);
   }

@@ -1,6 +1,7 @@
 import type { Currency, Estimate, Fundamental, Metric } from "../../models/index.js";
 import { toDayNumber } from "../dates.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
+import { figureBeats } from "./_inputs.js";
 import { addToSlots, emptySlots, trailingPeriods, trailingSlot, type SlotRows } from "./_trailing-periods.js";
 
 /** FY1 and FY2 as `forwardFiscalYears` gives them, plus FY1's end as a day number. */
@@ -15,17 +16,6 @@ export type ForwardYears = ReturnType<typeof forwardFiscalYears> & { fy1EndDay: 
 
 const key = (r: { entity: string; metric: string; fiscalPeriod: string }) => `${r.entity}\u0000${r.metric}\u0000${r.fiscalPeriod}`;
 const isAnnual = (p: string) => p.length === 6 && p.startsWith("FY");
-
-/** needLatestFigure's order: later period end, then metric priority, then the issuer's own figure, then later knownFrom. */
-function beats(r: Fundamental, a: Fundamental, metrics: readonly Metric[], issuer: string | undefined): boolean {
-  if (r.periodEnd !== a.periodEnd) return r.periodEnd > a.periodEnd;
-  const pr = metrics.indexOf(r.metric);
-  const pa = metrics.indexOf(a.metric);
-  if (pr !== pa) return pr < pa;
-  const ir = r.entity === issuer;
-  if (ir !== (a.entity === issuer)) return ir;
-  return r.knownFrom > a.knownFrom;
-}
 
 /** The figure `needLatestFigure(d, role, metrics, annual)` would pick, maintained as rows become known. */
 export class LatestFigureTracker {
@@ -47,8 +37,8 @@ export class LatestFigureTracker {
     if (prev !== undefined && prev === this.best) {
       // The best row was restated: choose again among the rows now visible.
       this.best = undefined;
-      for (const x of this.latest.values()) if (this.best === undefined || beats(x, this.best, this.metrics, this.issuer)) this.best = x;
-    } else if (this.best === undefined || beats(r, this.best, this.metrics, this.issuer)) {
+      for (const x of this.latest.values()) if (this.best === undefined || figureBeats(x, this.best, this.metrics, this.issuer)) this.best = x;
+    } else if (this.best === undefined || figureBeats(r, this.best, this.metrics, this.issuer)) {
       this.best = r;
     }
   }
