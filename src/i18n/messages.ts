@@ -6,6 +6,7 @@ import { EVENTS_MESSAGES } from "./messages-events.js";
 import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
+import { YAHOO_MESSAGES } from "./messages-yahoo.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -117,6 +118,7 @@ const CORE_MESSAGES = {
 export const MESSAGES = {
   ...CORE_MESSAGES,
   ...PROVIDER_MESSAGES,
+  ...YAHOO_MESSAGES,
   ...COMPS_MESSAGES,
   ...IMPLIED_MESSAGES,
   ...EVENTS_MESSAGES,
