@@ -36,6 +36,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
