@@ -218,6 +218,39 @@ describe("importYahooFiles on hand-made yahoo-finance2 results (no shared data)"
     ]);
   });
 
+  it("charts of one symbol are one series: on a date both hold, the later-fetched file's bar wins", async () => {
+    const { store, dir } = await newStore(false);
+    const chart = (name: string, marketTime: string, bars: [string, number][]) => {
+      const f = join(dir, name);
+      writeFileSync(f, JSON.stringify({
+        meta: { symbol: "9988.HK", currency: "HKD", exchangeTimezoneName: "Asia/Hong_Kong", regularMarketTime: marketTime },
+        quotes: bars.map(([date, close]) => ({ date, close })),
+      }));
+      return f;
+    };
+    // saved after the close of the 23rd, and after the close of the 24th with the 23rd's close revised
+    const a = chart("a.json", "2025-09-23T08:10:00.000Z", [["2025-09-22T01:30:00.000Z", 150], ["2025-09-23T01:30:00.000Z", 151.2]]);
+    const b = chart("b.json", "2025-09-24T08:10:00.000Z", [["2025-09-23T01:30:00.000Z", 151.3], ["2025-09-24T01:30:00.000Z", 177.5]]);
+    const s = await importYahooFiles(store, { files: [b, a], now: "2025-10-01T00:00:00Z" });
+    expect(await store.all("SELECT strftime(date, '%Y-%m-%d') AS d, close FROM prices ORDER BY d")).toEqual([
+      { d: "2025-09-22", close: 150 }, { d: "2025-09-23", close: 151.3 }, { d: "2025-09-24", close: 177.5 },
+    ]);
+    expect(s.files.map((f) => [f.fetchedAt, f.rows])).toEqual([["2025-09-24T08:10:00.000Z", 2], ["2025-09-23T08:10:00.000Z", 2]]);
+  });
+
+  it("reads a browser's formatted quoteSummary ({raw, fmt} values) through yahoo-finance2's own coercion", async () => {
+    const { store, dir } = await newStore();
+    const f = join(dir, "qs.json");
+    writeFileSync(f, JSON.stringify({ quoteSummary: { error: null, result: [{
+      price: { symbol: "BABA", regularMarketTime: { raw: 1_740_000_000, fmt: "4:20PM EST" } },
+      earningsTrend: { trend: [{ period: "0y", endDate: "2025-03-31", earningsEstimate: { avg: { raw: 64.85, fmt: "64.85" }, numberOfAnalysts: { raw: 30, fmt: "30" }, earningsCurrency: "CNY" } }] },
+    }] } }));
+    const s = await importYahooFiles(store, { files: [f], now: "2025-03-01T00:00:00Z" });
+    // 1,740,000,000 s after 1970 = 2025-02-19 21:20 UTC (the market time: the file was saved after it); 64.85 per ADS ÷ 8 = 8.10625
+    expect(s.files[0]).toMatchObject({ symbol: "BABA", fetchedAt: "2025-02-19T21:20:00.000Z", holds: "quoteSummary price, earningsTrend" });
+    expect(await store.all("SELECT fiscal_period, value, strftime(as_of, '%Y-%m-%d') AS a FROM estimates")).toEqual([{ fiscal_period: "FY2025", value: 8.10625, a: "2025-02-19" }]);
+  });
+
   it("parseFetchedAt(value): a date is the end of that day UTC; a date-time needs its offset", () => {
     expect(parseFetchedAt("2025-02-20")).toBe("2025-02-20T23:59:59.000Z");
     expect(parseFetchedAt("2025-02-20T20:00:00+08:00")).toBe("2025-02-20T12:00:00.000Z");
