@@ -12,6 +12,7 @@ import type { InputTable } from "./read-table.js";
  * name (`CNY=X.csv`, `EURUSD_X.csv`), read the way Yahoo names pairs ({@link yahooFxPair}). Rows without a rate
  * (holidays yfinance pads) are left out and counted in a warning. Any other table (one with base/quote/pair
  * columns, or no date and close) is returned as it is.
+ * @example fxTableOf(readInputTable("CNY=X.csv")).table.rows[1] // ["USD", "CNY", "2001-06-25", "8.276800155639648"]
  */
 export function fxTableOf(table: InputTable): { table: InputTable; errors: InputIssue[]; warnings: InputIssue[] } {
   const same = { table, errors: [], warnings: [] };

@@ -14,6 +14,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * One cell as the text the CSV rules read: a date cell as `YYYY-MM-DD` (with ` HH:MM:SS` when it has a time), a
  * number as stored (its shortest exact decimal), a formula by its cached result, rich text and links by their text.
  * Excel serials in a general-format cell stay numbers: the date parser reads serials 20000–80000 as dates.
+ * @example cellText(new Date("2025-09-24T00:00:00Z")) // "2025-09-24"; cellText({ formula: "1+1", result: 2 }) // "2"
  */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
@@ -82,6 +83,7 @@ export async function readWorkbookTable(file: string, opts: { sheet?: string } =
 /**
  * Reads the workbooks among an import's files (before the synchronous per-file checks); a workbook that cannot be
  * read is kept as its error, reported with the other files' problems.
+ * @example const tables = await readWorkbooks(["book.xlsx", "prices.csv"], "Prices"); // only book.xlsx is read
  */
 export async function readWorkbooks(files: readonly string[], sheet: string | undefined): Promise<Map<string, InputTable | InvalidInputError>> {
   const out = new Map<string, InputTable | InvalidInputError>();
@@ -99,6 +101,7 @@ export async function readWorkbooks(files: readonly string[], sheet: string | un
 /**
  * An issue of a sheet located the spreadsheet way, `book.xlsx!Sheet1:R12C3`: the row is the issue's line, the column
  * the header cell that names the issue's column (left out when the issue names none, or a field rather than a header).
+ * @example locateInSheet(table, { file, line: 12, column: "Close", reason: "…" }).file // "book.xlsx!Sheet1:R12C5"
  */
 export function locateInSheet(table: Pick<InputTable, "file" | "sheet" | "rows" | "lines">, issue: InputIssue): InputIssue {
   if (table.sheet === undefined || issue.file !== table.file) return issue;
