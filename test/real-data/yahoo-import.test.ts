@@ -2,7 +2,7 @@
  * Real data: the recorded Yahoo responses of ../shared/data/http/yahoo imported with `rerate import yahoo` give the
  * same store as the fake-server fetch of the same responses; expected figures are read from the responses or filings.
  */
-import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fetchIntoStore } from "../../src/app/fetch.js";
@@ -20,6 +20,20 @@ BABA,Alibaba Group Holding (ADS),NYSE,USD,3,CNY,adr,alibaba,8
 AAPL,Apple,NASDAQ,USD,9,USD,equity,apple,1
 9988.HK,Alibaba Group Holding,HKEX,HKD,3,CNY,equity,alibaba,1
 `;
+const MORE_US = `id,name_en,exchange,currency,reporting_currency,kind,shares_per_listing
+AMZN,Amazon,NASDAQ,USD,USD,equity,1
+GOOG,Alphabet C,NASDAQ,USD,USD,equity,1
+MSFT,Microsoft,NASDAQ,USD,USD,equity,1
+NVDA,Nvidia,NASDAQ,USD,USD,equity,1
+`;
+
+/** A store whose master holds every equity the recordings name. */
+async function fullMaster(): Promise<Store> {
+  const { store, dir } = await newStore();
+  writeFileSync(join(dir, "more.csv"), MORE_US);
+  await importFiles(store, { kind: "securities", files: [join(dir, "more.csv")], now: "2025-01-01T00:00:00Z" });
+  return store;
+}
 /** The clock of the fake-server fetch tests (the recordings were made in February 2025). */
 const FETCHED = "2025-02-20T12:00:00Z";
 const rec = (f: string) => join(YAHOO_RECORDED, f);
@@ -189,5 +203,39 @@ describe.runIf(hasSharedData)("importYahooFiles(store, opts) on the recorded res
     const bad = await runCli(["--db", db, "import", "yahoo", rec("chart-GOOG-2020-01-01-to-2020-01-03.json"), "--fetched-at", "21/02/2025"]);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('--fetched-at "21/02/2025" is not a date');
+  });
+});
+
+describe.runIf(hasSharedData)("importYahooFiles on every recorded Yahoo response", () => {
+  const all = readdirSync(YAHOO_RECORDED).filter((f) => f.endsWith(".json")).sort();
+  const envelope = (f: string) => JSON.parse(readFileSync(rec(f), "utf8")) as { request: { url: string }; response: { status: number; bodyJson: unknown } };
+
+  it("refuses exactly the files that hold no data (quote snapshots, Yahoo's error answers, a 1-minute chart), naming each", async () => {
+    const store = await fullMaster();
+    const e = await refusal(importYahooFiles(store, { files: all.map(rec), now: "2025-03-01T00:00:00Z" }));
+    const noData = all.filter((f) => envelope(f).response.status !== 200 || new URL(envelope(f).request.url).pathname.endsWith("/v7/finance/quote")
+      || new URL(envelope(f).request.url).searchParams.get("interval") === "1m");
+    expect(noData.length).toBeGreaterThan(20);
+    expect(e.issues.map((i) => i.file).sort()).toEqual(noData.map(rec).sort());
+  });
+
+  it("imports all the others at once: every daily bar of every US chart, once per symbol and day; EURUSD=X as FX rates", async () => {
+    const store = await fullMaster();
+    const noData = all.filter((f) => envelope(f).response.status !== 200 || f.startsWith("quote-") || f.includes("interval-1m"));
+    await importYahooFiles(store, { files: all.filter((f) => !noData.includes(f)).map(rec), now: "2025-03-01T00:00:00Z" });
+    // Expected bars read straight from the bodies: US sessions open at 09:30 New York = 13:30/14:30 UTC, so a bar's UTC date is its date.
+    const bars = new Set<string>();
+    for (const f of all.filter((x) => !noData.includes(x))) {
+      const body = envelope(f).response.bodyJson as { chart?: { result: { meta: { symbol: string }; timestamp?: number[]; indicators: { quote: { close?: (number | null)[] }[] } }[] } };
+      const r = body.chart?.result[0];
+      if (!r || r.meta.symbol.endsWith("=X")) continue;
+      (r.timestamp ?? []).forEach((t, i) => {
+        if (typeof r.indicators.quote[0]!.close?.[i] === "number") bars.add(`${r.meta.symbol} ${new Date(t * 1000).toISOString().slice(0, 10)}`);
+      });
+    }
+    const stored = await store.all<{ k: string }>("SELECT security || ' ' || strftime(date, '%Y-%m-%d') AS k FROM prices");
+    expect(stored.map((x) => x.k).sort()).toEqual([...bars].sort());
+    expect(bars.size).toBeGreaterThan(500); // a year of NVDA and of MSFT, ten weeks of AAPL, …
+    expect(await store.all("SELECT DISTINCT base, quote FROM fx_rates")).toEqual([{ base: "EUR", quote: "USD" }]);
   });
 });

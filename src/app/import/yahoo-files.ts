@@ -194,8 +194,10 @@ export async function importYahooFiles(store: Store, opts: YahooImportOptions): 
       series.rows.push(...got);
     }
     add(symbol.endsWith("=X") ? "fx" : "prices", series.files, series.rows, true);
-    const summaries = mine.filter((s) => s.saved.kind === "quoteSummary");
-    const timeSeries = mine.filter((s) => s.saved.kind === "timeseries");
+    // Modules saved more than once: the later-fetched file's wins.
+    const summaries = mine.filter((s) => s.saved.kind === "quoteSummary").sort((a, b) => (a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : 0));
+    const timeSeries = mine.filter((s) => s.saved.kind === "timeseries" && s.saved.records > 0);
+    for (const f of mine.filter((s) => s.saved.kind === "timeseries" && s.saved.records === 0)) warnings.push({ file: f.file, reason: "holds no values (Yahoo has no statements for this symbol): nothing taken from it" });
     const modules: Record<string, unknown> = {};
     for (const f of summaries) Object.assign(modules, await quoteSummaryOf(f.saved));
     const wantsListing = (what: string, from: readonly SavedFile[]) => {
@@ -227,7 +229,7 @@ export async function importYahooFiles(store: Store, opts: YahooImportOptions): 
         const summary = { defaultKeyStatistics: modules.defaultKeyStatistics ?? {}, financialData: modules.financialData ?? {} };
         const raw = { fetchedAt: latest(from.map((f) => f.fetchedAt)), body: { summary, annual: timeseries, quarterly: timeseries } };
         const got = transformed(from, errors, () => yahooFundamentals.transform({ symbol }, raw, ctx)) as Fundamental[];
-        if (timeSeries.length > 0 && timeSeries.some((f) => f.saved.records > 0) && !got.some((r) => r.metric !== "sharesOutstanding")) {
+        if (timeSeries.length > 0 && !got.some((r) => r.metric !== "sharesOutstanding")) {
           warnings.push({
             file: timeSeries[0]!.file,
             reason: "gave no statement rows: quarters need the fiscal year (save defaultKeyStatistics, or the annual series) and money needs the reporting currency (financialData, or the security master)",

@@ -119,6 +119,8 @@ function classifyBody(body: unknown): SavedResponse | NotSaved {
   if (isObj(body.chart)) {
     const r = Array.isArray(body.chart.result) ? body.chart.result[0] : undefined;
     if (!isObj(r) || !isObj(r.meta)) return { reason: "is a chart answer without a result" };
+    const notDaily = granularity(r.meta);
+    if (notDaily !== undefined) return { reason: notDaily };
     return {
       kind: "chart", symbol: str(r.meta.symbol), records: Array.isArray(r.timestamp) ? r.timestamp.length : 0, body, shape: "raw",
       ...contentTime(epochIso(r.meta.regularMarketTime)),
@@ -142,7 +144,10 @@ function classifyBody(body: unknown): SavedResponse | NotSaved {
     if (distinct.length > 1) return { reason: `is a time-series answer naming several symbols (${distinct.join(", ")}): save one file per symbol` };
     return { kind: "timeseries", ...(distinct[0] !== undefined ? { symbol: distinct[0] } : {}), records, body, shape: "raw" };
   }
+  if (isObj(body.quoteResponse)) return { reason: "is a quote snapshot (v7 quote API): rerate stores no snapshots; save the chart (daily bars) or quoteSummary modules instead" };
   if (isObj(body.meta) && Array.isArray(body.quotes)) {
+    const notDaily = granularity(body.meta);
+    if (notDaily !== undefined) return { reason: notDaily };
     return {
       kind: "chart", symbol: str(body.meta.symbol), records: body.quotes.length, body, shape: "yahoo-finance2",
       ...contentTime(epochIso(body.meta.regularMarketTime)),
@@ -152,6 +157,12 @@ function classifyBody(body: unknown): SavedResponse | NotSaved {
   if (modules.length > 0 && modules.every((m) => isObj(body[m]))) return { kind: "quoteSummary", ...summaryFacts(body), body, shape: "yahoo-finance2" };
   const keys = Object.keys(body).slice(0, 6).map((k) => JSON.stringify(k)).join(", ");
   return { reason: `is not a Yahoo chart, quoteSummary or fundamentals time-series response (its keys: ${keys || "none"})` };
+}
+
+/** Why a chart is not daily bars (an intraday or weekly chart), or undefined when it is (or does not say). */
+function granularity(meta: Obj): string | undefined {
+  const g = str(meta.dataGranularity);
+  return g === undefined || g === "1d" ? undefined : `is a chart of ${g} bars, not daily ones: save the chart with interval=1d`;
 }
 
 function contentTime(t: string | undefined): Pick<SavedResponse, "savedAt" | "savedAtFrom"> {
