@@ -29,7 +29,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines)")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines, Excel .xlsx), or saved Yahoo responses (yahoo)")
     .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | yahoo (saved Yahoo responses)")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
