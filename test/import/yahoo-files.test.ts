@@ -6,6 +6,7 @@ import { importYahooFiles, parseFetchedAt } from "../../src/app/import/yahoo-fil
 import type { RerateError } from "../../src/errors.js";
 import { openStore } from "../../src/store/open.js";
 import { tempDir } from "../helpers/paths.js";
+import { runCli } from "../helpers/run-cli.js";
 
 // The recorded responses of ../shared/data (and the comparison with a fetch of them) are in test/real-data/yahoo-import.test.ts.
 
@@ -92,6 +93,19 @@ describe("importYahooFiles on hand-made yahoo-finance2 results (no shared data)"
     // 1,740,000,000 s after 1970 = 2025-02-19 21:20 UTC (the market time: the file was saved after it); 64.85 per ADS ÷ 8 = 8.10625
     expect(s.files[0]).toMatchObject({ symbol: "BABA", fetchedAt: "2025-02-19T21:20:00.000Z", holds: "quoteSummary price, earningsTrend" });
     expect(await store.all("SELECT fiscal_period, value, strftime(as_of, '%Y-%m-%d') AS a FROM estimates")).toEqual([{ fiscal_period: "FY2025", value: 8.10625, a: "2025-02-19" }]);
+  });
+
+  it("the CLI refuses options that do not apply: --map with yahoo, --fetched-at with another kind", async () => {
+    const { dir } = await newStore(false);
+    const f = join(dir, "x.json");
+    writeFileSync(f, "{}");
+    const db = join(dir, "cli.duckdb");
+    const map = await runCli(["--db", db, "import", "yahoo", f, "--map", "date=Day"]);
+    expect(map.code).not.toBe(0);
+    expect(map.err).toContain('--map "date=Day" does not apply to saved Yahoo responses');
+    const at = await runCli(["--db", db, "import", "prices", f, "--fetched-at", "2025-01-01"]);
+    expect(at.code).not.toBe(0);
+    expect(at.err).toContain('--fetched-at "2025-01-01" is for rerate import yahoo');
   });
 
   it("parseFetchedAt(value): a date is the end of that day UTC; a date-time needs its offset", () => {
