@@ -7,12 +7,36 @@ import { toJson } from "./render.js";
 
 type Io = Parameters<typeof createContext>[1];
 
+/**
+ * Commands that only read the store: they open it READ_ONLY, so they run beside `rerate serve` and each other.
+ * Any command not listed opens it for writing (and waits for other processes), the safe default for a new one.
+ */
+const READ_ONLY_COMMANDS = new Set([
+  "securities", "prices", "quality", "sources", "fx", "implied", "wall-premium", "attribution", "bands", "event-study",
+  "comps", "wall", "check-multiple", "groups list", "scenario run", "scenario eval", "scenario tornado", "scenario grid", "report", "serve",
+]);
+
+/** `groups list` for a subcommand, `prices` for a command. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
+
+function parseLockWait(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 86_400) throw InvalidInputError.at({ column: "--lock-wait", value: v.slice(0, 80), reason: "must be a number of seconds from 0 to 86400" });
+  return n;
+}
+
 /** Builds the command tree; every action loads its command file lazily. */
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
     .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
+    .option("--lock-wait <seconds>", "how long to wait for a store another process is writing (default 30, or RERATE_LOCK_WAIT)")
     .showHelpAfterError()
     .exitOverride();
   // Set before the subcommands are added: commander copies output settings into each subcommand it creates.
@@ -20,9 +44,11 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
   const ctxOf = (cmd: Command): CliContext => {
-    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean };
+    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean; lockWait?: string };
     const lang = resolveLang(o.lang, process.env);
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json) }, io);
+    const lockWaitSeconds = parseLockWait(o.lockWait ?? process.env.RERATE_LOCK_WAIT);
+    const readOnly = READ_ONLY_COMMANDS.has(commandPath(cmd));
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}) }, io);
     onContext(ctx);
     return ctx;
   };
@@ -336,7 +362,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .command("serve")
     .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")
     .option("--port <port>", "port (default 8780; 0 picks a free one)")
-    .option("--host <host>", "address to bind (default 127.0.0.1)")
+    .option("--host <host>", "address to bind (default 127.0.0.1); any other than loopback needs a token")
+    .option("--token [token]", "require this token on every API request (Authorization: Bearer …, or RERATE_TOKEN); alone: generate one")
+    .option("--allow-host <name>", "also answer to this Host name (repeatable), e.g. a LAN name; loopback names always work", collect)
+    .option("--cors <origin>", "let pages of this origin call the API (repeatable); none by default", collect)
     .action(async (_o, cmd: Command) => (await import("./commands/serve.js")).run(ctxOf(cmd), cmd.opts()));
 
   return program;
