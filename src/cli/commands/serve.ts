@@ -45,7 +45,12 @@ function ownAddresses(): string[] {
 const TOKEN_RE = /^[A-Za-z0-9._~+/=-]{16,256}$/;
 const ORIGIN_RE = /^https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
-function securityOf(o: ServeOptions, host: string, port: () => number | undefined): { security: ServerSecurity; generated: boolean } {
+/**
+ * The checks a server started with these options applies (see guard.ts): a token when one is given or the address
+ * is not loopback (generated then), the names it answers to, and CORS origins.
+ * @throws InvalidInputError naming the option for a malformed token, --allow-host name or --cors origin.
+ */
+export function securityOf(o: ServeOptions, host: string, port: () => number | undefined): { security: ServerSecurity; generated: boolean } {
   let token: string | undefined;
   let generated = false;
   if (o.token === undefined && process.env.RERATE_TOKEN !== undefined && process.env.RERATE_TOKEN !== "") o = { ...o, token: process.env.RERATE_TOKEN };
