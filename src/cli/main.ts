@@ -217,6 +217,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
     .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
     .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
@@ -237,6 +239,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value")
     .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
     .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
 

@@ -4,6 +4,7 @@ import { MULTIPLE_KINDS, parseMetric, parseMetrics } from "../../core/valuation/
 import { compsExplain, summarizeWall } from "../../app/comps-display.js";
 import {
   parseCurrencyOption, parseDateOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseStatisticOption,
+  parseListingOption,
 } from "../../app/comps-options.js";
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
 import { wallWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
@@ -30,6 +31,8 @@ export interface WallOptions {
   xlsx?: string;
   csv?: string;
   chart?: string;
+  listing?: string;
+  perListing?: boolean;
 }
 
 /** `rerate wall --a … --b …`: the valuation wall between two peer groups. */
@@ -44,6 +47,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const history = o.history !== undefined ? parseHistoryOption(o.history) : undefined;
   const every = o.every !== undefined ? parseEveryOption(o.every) : undefined;
+  const listing = parseListingOption(o.listing, o.perListing);
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
   const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a" });
@@ -53,6 +57,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
     ...(asOf !== undefined ? { asOf } : {}), ...(metric !== undefined ? { metric } : {}), ...(metrics !== undefined ? { metrics } : {}),
     ...(statistic !== undefined ? { statistic } : {}), ...(close !== undefined ? { close } : {}), ...(currency !== undefined ? { currency } : {}),
     ...(history !== undefined ? { history: { ...history, ...(every !== undefined ? { every } : {}) } } : {}),
+    ...(listing !== undefined ? { listing } : {}),
   });
   const written: string[] = [];
   if (o.xlsx !== undefined) {
