@@ -336,6 +336,20 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
+  // Example files found from anywhere (issue 13).
+  const examples = program
+    .command("examples")
+    .description("list the example files shipped with rerate (examples/NAME works from any directory); `examples copy [DIR]` copies them")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/examples.js")).list(ctxOf(cmd)));
+  examples
+    .command("copy")
+    .description("copy the example files into DIR/examples (default: the working directory)")
+    .argument("[dir]", "where to copy (default .)")
+    .option("--force", "overwrite files that are already there")
+    .option("--json", "machine-readable output")
+    .action(async (dir: string | undefined, _o, cmd: Command) => (await import("./commands/examples.js")).copy(ctxOf(cmd), dir, cmd.opts()));
+
   program
     .command("serve")
     .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")

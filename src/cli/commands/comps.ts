@@ -9,6 +9,7 @@ import { compsWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
 export interface CompsOptions {
@@ -29,7 +30,7 @@ export async function run(ctx: CliContext, symbols: string[], o: CompsOptions): 
   const metrics = o.metrics !== undefined ? parseMetrics(o.metrics) : undefined;
   const listing = parseListingOption(o.listing, o.perListing);
   const store = await ctx.store();
-  const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers" });
+  const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers", resolvePath: (p) => cliPath(ctx, p) });
   const comps = await computePeerComps(store, {
     groups: [group], ...(asOf !== undefined ? { asOf } : {}), ...(currency !== undefined ? { currency } : {}), ...(metrics !== undefined ? { metrics } : {}),
     ...(listing !== undefined ? { listing } : {}),

@@ -14,6 +14,7 @@ import { computeWall } from "../../app/wall.js";
 import { InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
 export interface WallOptions {
@@ -50,8 +51,8 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const listing = parseListingOption(o.listing, o.perListing);
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
-  const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a" });
-  const b = await resolveGroupTokens(store, o.b, { option: "--b", fallbackId: "b" });
+  const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a", resolvePath: (p) => cliPath(ctx, p) });
+  const b = await resolveGroupTokens(store, o.b, { option: "--b", fallbackId: "b", resolvePath: (p) => cliPath(ctx, p) });
   const wall = await computeWall(store, {
     a, b,
     ...(asOf !== undefined ? { asOf } : {}), ...(metric !== undefined ? { metric } : {}), ...(metrics !== undefined ? { metrics } : {}),
