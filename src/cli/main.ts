@@ -243,6 +243,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
     .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
     .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
@@ -263,6 +265,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value")
     .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
     .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -357,6 +361,20 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--format <f>", "html (default), md or xlsx; inferred from --out's extension")
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
+
+  // Example files found from anywhere (issue 13).
+  const examples = program
+    .command("examples")
+    .description("list the example files shipped with rerate (examples/NAME works from any directory); `examples copy [DIR]` copies them")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/examples.js")).list(ctxOf(cmd)));
+  examples
+    .command("copy")
+    .description("copy the example files into DIR/examples (default: the working directory)")
+    .argument("[dir]", "where to copy (default .)")
+    .option("--force", "overwrite files that are already there")
+    .option("--json", "machine-readable output")
+    .action(async (dir: string | undefined, _o, cmd: Command) => (await import("./commands/examples.js")).copy(ctxOf(cmd), dir, cmd.opts()));
 
   program
     .command("serve")

@@ -7,6 +7,7 @@ import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
 import { SERVER_MESSAGES } from "./messages-server.js";
+import { COVERAGE_MESSAGES } from "./messages-coverage.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -125,6 +126,7 @@ export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...REPORT_MESSAGES,
   ...SERVER_MESSAGES,
+  ...COVERAGE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -6,6 +6,7 @@ import { parseColumnMap } from "../../providers/csv/columns.js";
 import { formatIssue } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { cliPath } from "../example-path.js";
 import { toJson } from "../render.js";
 
 const MAP_FIELDS = [
@@ -30,7 +31,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
   const bar = startProgress("import", files.length, ctx.interactive);
   const summary = await importFiles(store, {
     kind: kind as ImportKind,
-    files,
+    files: files.map((f) => cliPath(ctx, f)),
     map: parseColumnMap(o.map, MAP_FIELDS),
     ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
