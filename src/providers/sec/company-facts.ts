@@ -67,6 +67,6 @@ export const secCompanyFacts: Fetcher<"fundamentals"> = {
   transform(q, raw, ctx: TransformContext) {
     const facts = parseWire("sec", "fundamentals", SecCompanyFacts, raw);
     const entity = ctx.listing?.issuer ?? ctx.listing?.id ?? q.symbol.toUpperCase();
-    return checkRows("sec", "fundamentals", toFundamentals(facts, { entity, from: q.from, to: q.to }).rows);
+    return checkRows("sec", "fundamentals", toFundamentals(facts, { entity, from: q.from, to: q.to, sharesPerListing: ctx.listing?.sharesPerListing }).rows);
   },
 };
