@@ -55,11 +55,12 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines)")
-    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines); sec: companyfacts JSON saved from EDGAR")
+    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
-    .option("--symbol <symbol>", "symbol for a price file that names none")
+    .option("--symbol <symbol>", "symbol for a price file that names none; sec: the filer's ticker (one filer)")
+    .option("--tickers <file>", "sec: SEC's company_tickers.json, to match each file's CIK to its ticker")
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))

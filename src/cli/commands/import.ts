@@ -17,7 +17,7 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
@@ -34,6 +34,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     files: files.map((f) => cliPath(ctx, f)),
     map: parseColumnMap(o.map, MAP_FIELDS),
     ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
+    ...(o.tickers !== undefined ? { tickers: o.tickers } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
