@@ -56,6 +56,9 @@ export interface FetchTaskReport {
   items: number;
   fromCache: number;
   rows: number;
+  /** Where the rows came from when not a live request (`rerate import yahoo`: the files); default `provider:model`. */
+  location?: string;
+  sha256?: string;
 }
 
 export interface FetchSummary {
@@ -281,8 +284,11 @@ function uniqueBy<T>(list: readonly T[], key: (x: T) => string): T[] {
   return [...new Map(list.map((x) => [key(x), x])).values()];
 }
 
-/** Lands every fetched row in one transaction, each with the source of its provider and model. */
-async function land(
+/**
+ * Lands every fetched row in one transaction (joining the caller's, e.g. a dry run's), each with the source of its
+ * provider and model; also the landing of `rerate import yahoo`, so saved responses land as fetched ones do.
+ */
+export async function land(
   store: Store, reports: FetchTaskReport[], rows: { [T in Table]: { rows: RowOf<T>[]; task: number }[] },
   known: ReadonlyMap<string, Security>, now: string, notes: string[],
 ): Promise<{ tables: Record<Table, MergeCounts>; newSecurities: string[] }> {
@@ -292,7 +298,10 @@ async function land(
   const withRows = reports.map((r, i) => ({ r, i })).filter((x) => x.r.rows > 0);
   if (withRows.length === 0) return { tables, newSecurities };
   await store.transaction(async () => {
-    const ids = await insertSources(store, withRows.map(({ r }) => ({ kind: r.model === "fx" ? "fx" : r.model, location: `${r.provider}:${r.model}`, importedAt: now, rowsRead: r.rows })));
+    const ids = await insertSources(store, withRows.map(({ r }) => ({
+      kind: r.model === "fx" ? "fx" : r.model, location: r.location ?? `${r.provider}:${r.model}`, importedAt: now, rowsRead: r.rows,
+      ...(r.sha256 !== undefined ? { sha256: r.sha256 } : {}),
+    })));
     const sourceOf = new Map(withRows.map((x, k) => [x.i, ids[k]!]));
     const add = (t: Table, c: MergeCounts) => {
       tables[t].added += c.added;

@@ -55,8 +55,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines); sec: companyfacts JSON saved from EDGAR")
-    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, TSV, JSON, JSON Lines, Excel); sec: companyfacts JSON saved from EDGAR; yahoo: saved Yahoo responses")
+    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec | yahoo")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
     .option("--symbol <symbol>", "symbol for a price file that names none; sec: the filer's ticker (one filer)")
@@ -66,6 +66,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
+    .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
+    .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 

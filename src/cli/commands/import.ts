@@ -17,9 +17,10 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
+  if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw InvalidInputError.at({ column: "kind", value: kind, reason: `is not an import kind; use one of ${IMPORT_KINDS.join(", ")}` });
   }
