@@ -2,7 +2,7 @@ import { NotFoundError, EmptyDataError } from "../errors.js";
 import type { LocalizedText } from "../models/common.js";
 import {
   aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, valuationGap,
-  type ClosingScenario, type MultipleAggregate, type MultipleKind, type MultipleResult, type SecurityMultiples, type ValuationGap,
+  type ClosingScenario, type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples, type ValuationGap,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
@@ -61,6 +61,8 @@ export async function computeComps(
     groups: readonly PeerGroup[]; asOf?: string; closingFractions?: readonly number[]; closingMetric?: CompsMetric;
     /** Gap history: default monthly over the three years to asOf on trailing P/E (median); false for none. */
     history?: { from?: string; metric?: CompsMetric } | false;
+    /** Options of the multiples (freshness limits, P/E cap, …). */
+    options?: MultipleOptions;
   },
 ): Promise<CompsResult> {
   if (req.groups.length < 2) throw new EmptyDataError("comps need two peer groups to compare");
@@ -76,7 +78,7 @@ export async function computeComps(
       const security = inputs.securities.get(id);
       const price = inputs.prices.get(id);
       if (security === undefined || price === undefined) continue;
-      const multiples = computeMultiples({ security, asOf, price, fundamentals: inputs.fundamentals, estimates: inputs.estimates, fx });
+      const multiples = computeMultiples({ security, asOf, price, fundamentals: inputs.fundamentals, estimates: inputs.estimates, fx, ...(req.options !== undefined ? { options: req.options } : {}) });
       rows.push({ group: g.id, security, multiples });
     }
   }
@@ -109,7 +111,7 @@ export async function computeComps(
   if (req.history !== false) {
     result.history = await computeGapHistory(store, {
       a: req.groups[0]!, b: req.groups[1]!, metric: req.history?.metric ?? "trailingPE", statistic: "median",
-      from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month",
+      from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month", ...(req.options !== undefined ? { options: req.options } : {}),
     });
   }
   return result;

@@ -70,11 +70,13 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     const name = g.name === undefined ? { en: id } : typeof g.name === "string" ? { en: g.name } : g.name;
     return { id, name, securities: g.securities.map((s) => s.toUpperCase()) };
   };
+  // The thesis's freshness limits (if any) apply to every multiple it values.
+  const options = thesis.freshness !== undefined ? { options: thesis.freshness } : {};
   const historyFrom = thesis.wall.historyFrom ?? `${Number(asOf.slice(0, 4)) - 3}${asOf.slice(4)}`;
   return {
     store, loaded, thesis, asOf, group,
     wall: (a, b, metric = thesis.wall.metric, withHistory = false) => once(`wall:${a}:${b}:${metric}:${withHistory}`, () => computeWall(store, {
-      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close,
+      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close, ...options,
       ...(withHistory ? { history: { from: historyFrom, to: asOf, every: "month" as const } } : {}),
     })),
     wallPremium: (a, b) => once(`premium:${a}:${b}`, () => computeWallPremium(store, { a: group(a), b: group(b), asOf })),
@@ -92,7 +94,7 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
       ...(target.group !== undefined ? { group: group(target.group) } : { securities: [target.security!] }), from, to, basis,
     })),
     checkMultiple: (security, claim, around, windowDays, tolerance) => once(`check:${security}:${claim}:${around ?? asOf}:${windowDays}:${tolerance}`, () => checkMultiple(store, {
-      security, claim, around: around ?? asOf, windowDays, tolerance,
+      security, claim, around: around ?? asOf, windowDays, tolerance, ...options,
     })),
     scenario: (id) => once(`scenario:${id}`, async () => {
       const spec = thesis.scenarios[id];

@@ -6,6 +6,7 @@ import {
   parseCurrencyOption, parseDateOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseStatisticOption,
 } from "../../app/comps-options.js";
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
+import { parseFreshnessOptions } from "../../app/freshness-options.js";
 import { wallWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { wallChartSvg } from "../../app/comps-chart.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
@@ -30,6 +31,11 @@ export interface WallOptions {
   xlsx?: string;
   csv?: string;
   chart?: string;
+  maxAnnualAgeDays?: string;
+  maxInterimAgeDays?: string;
+  maxHalfYearAgeDays?: string;
+  maxSharesAgeDays?: string;
+  maxEstimateAgeDays?: string;
 }
 
 /** `rerate wall --a … --b …`: the valuation wall between two peer groups. */
@@ -44,6 +50,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const history = o.history !== undefined ? parseHistoryOption(o.history) : undefined;
   const every = o.every !== undefined ? parseEveryOption(o.every) : undefined;
+  const freshness = parseFreshnessOptions({ ...o }, "cli");
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
   const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a" });
@@ -53,6 +60,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
     ...(asOf !== undefined ? { asOf } : {}), ...(metric !== undefined ? { metric } : {}), ...(metrics !== undefined ? { metrics } : {}),
     ...(statistic !== undefined ? { statistic } : {}), ...(close !== undefined ? { close } : {}), ...(currency !== undefined ? { currency } : {}),
     ...(history !== undefined ? { history: { ...history, ...(every !== undefined ? { every } : {}) } } : {}),
+    ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   const written: string[] = [];
   if (o.xlsx !== undefined) {
