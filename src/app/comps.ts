@@ -2,7 +2,7 @@ import { NotFoundError, EmptyDataError } from "../errors.js";
 import type { LocalizedText } from "../models/common.js";
 import {
   aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, selectIssuerVotes, valuationGap,
-  type ClosingScenario, type LeftOutListing, type ListingRule, type MultipleAggregate, type MultipleKind, type MultipleResult, type SecurityMultiples, type ValuationGap,
+  type ClosingScenario, type LeftOutListing, type ListingRule, type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples, type ValuationGap,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
@@ -65,6 +65,8 @@ export async function computeComps(
     history?: { from?: string; metric?: CompsMetric } | false;
     /** One issuer, one vote: which listing of an issuer votes (default "first"); "per-listing" counts every listing. */
     listing?: ListingRule;
+    /** Options of the multiples (freshness limits, P/E cap, …). */
+    options?: MultipleOptions;
   },
 ): Promise<CompsResult> {
   if (req.groups.length < 2) throw new EmptyDataError("comps need two peer groups to compare");
@@ -80,7 +82,7 @@ export async function computeComps(
       const security = inputs.securities.get(id);
       const price = inputs.prices.get(id);
       if (security === undefined || price === undefined) continue;
-      const multiples = computeMultiples({ security, asOf, price, fundamentals: inputs.fundamentals, estimates: inputs.estimates, fx });
+      const multiples = computeMultiples({ security, asOf, price, fundamentals: inputs.fundamentals, estimates: inputs.estimates, fx, ...(req.options !== undefined ? { options: req.options } : {}) });
       rows.push({ group: g.id, security, multiples });
     }
   }
@@ -118,6 +120,7 @@ export async function computeComps(
       a: req.groups[0]!, b: req.groups[1]!, metric: req.history?.metric ?? "trailingPE", statistic: "median",
       from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month",
       ...(req.listing !== undefined ? { listing: req.listing } : {}),
+      ...(req.options !== undefined ? { options: req.options } : {}),
     });
   }
   return result;

@@ -4,6 +4,7 @@ import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
 import { toJson } from "./render.js";
+import { FRESHNESS_OPTIONS } from "../app/freshness-options.js";
 
 type Io = Parameters<typeof createContext>[1];
 
@@ -285,6 +286,12 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--all", "also list definitions that are n.m. on every date")
     .option("--json", "machine-readable output")
     .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/check-multiple.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  // Freshness limits (issue 13) on every command that values reported figures and estimates.
+  for (const name of ["comps", "wall", "check-multiple", "bands"]) {
+    const cmd = program.commands.find((c) => c.name() === name);
+    for (const f of FRESHNESS_OPTIONS) cmd?.option(`${f.flag} <days>`, f.help);
+  }
 
   const groups = program.command("groups").description("saved peer groups (use them as @name in comps, wall and event-study)");
   groups

@@ -9,6 +9,7 @@ import { REPORT_MESSAGES } from "./messages-report.js";
 import { SERVER_MESSAGES } from "./messages-server.js";
 import { COVERAGE_MESSAGES } from "./messages-coverage.js";
 import { YAHOO_MESSAGES } from "./messages-yahoo.js";
+import { FRESH_MESSAGES } from "./messages-fresh.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -129,6 +130,7 @@ export const MESSAGES = {
   ...REPORT_MESSAGES,
   ...SERVER_MESSAGES,
   ...COVERAGE_MESSAGES,
+  ...FRESH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -111,6 +111,20 @@ export const ThesisScenario = z.strictObject({
   seed: z.number().int().min(0).default(42),
 });
 
+const Days = z.number().int().min(0).max(36_600);
+
+/**
+ * Freshness limits of the thesis's multiples, in calendar days (MultipleOptions; defaults 456 / 213 / 304 / 456 / 45):
+ * older figures make a multiple n.m. (`stale_fundamentals`, `stale_shares`, `stale_estimates`).
+ */
+export const ThesisFreshness = z.strictObject({
+  maxAnnualAgeDays: Days.optional(),
+  maxInterimAgeDays: Days.optional(),
+  maxHalfYearAgeDays: Days.optional(),
+  maxSharesAgeDays: Days.optional(),
+  maxEstimateAgeDays: Days.optional(),
+});
+
 /**
  * A thesis: the peer groups, catalysts and scenario models of a research note, and its claims, each with the
  * number that would prove it wrong. `rerate report` checks every claim against the store as of a date.
@@ -150,5 +164,6 @@ export const Thesis = z.strictObject({
   }).optional(),
   claims: z.array(Claim).min(1),
   risks: z.array(Text).default([]),
+  freshness: ThesisFreshness.optional(),
 });
 export type Thesis = z.infer<typeof Thesis>;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { Event } from "../../models/event.js";
-import { Estimate, Fundamental, unitOfMetric, type Metric } from "../../models/fundamental.js";
+import { canonicalMetricName, Estimate, Fundamental, unitOfMetric, type Metric } from "../../models/fundamental.js";
 import { FxRate } from "../../models/fx-rate.js";
 import { Security } from "../../models/security.js";
 
@@ -71,6 +71,8 @@ export const FUNDAMENTAL_KIND: RecordKind = {
     f("reference", "string", ["source", "document", "reference"]),
   ],
   complete: (o) => {
+    // eps_adjusted_diluted → epsAdjustedDiluted (snake_case aliases of metric names).
+    if (typeof o.metric === "string") o.metric = canonicalMetricName(o.metric);
     if (o.unit === undefined && typeof o.metric === "string") {
       try { o.unit = unitOfMetric(o.metric as Metric); } catch { /* the schema reports the bad metric */ }
     }

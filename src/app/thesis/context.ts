@@ -72,11 +72,13 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     return { id, name, securities: g.securities.map((s) => s.toUpperCase()) };
   };
   const listingRuleOf = (l: string): ListingRule => (l === "first" || l === "primary" || l === "per-listing" ? l : { exchange: l });
+  // The thesis's freshness limits (if any) apply to every multiple it values.
+  const options = thesis.freshness !== undefined ? { options: thesis.freshness } : {};
   const historyFrom = thesis.wall.historyFrom ?? `${Number(asOf.slice(0, 4)) - 3}${asOf.slice(4)}`;
   return {
     store, loaded, thesis, asOf, group,
     wall: (a, b, metric = thesis.wall.metric, withHistory = false) => once(`wall:${a}:${b}:${metric}:${withHistory}`, () => computeWall(store, {
-      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close,
+      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close, ...options,
       ...(thesis.wall.listing !== undefined ? { listing: listingRuleOf(thesis.wall.listing) } : {}),
       ...(withHistory ? { history: { from: historyFrom, to: asOf, every: "month" as const } } : {}),
     })),
@@ -95,7 +97,7 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
       ...(target.group !== undefined ? { group: group(target.group) } : { securities: [target.security!] }), from, to, basis,
     })),
     checkMultiple: (security, claim, around, windowDays, tolerance) => once(`check:${security}:${claim}:${around ?? asOf}:${windowDays}:${tolerance}`, () => checkMultiple(store, {
-      security, claim, around: around ?? asOf, windowDays, tolerance,
+      security, claim, around: around ?? asOf, windowDays, tolerance, ...options,
     })),
     scenario: (id) => once(`scenario:${id}`, async () => {
       const spec = thesis.scenarios[id];

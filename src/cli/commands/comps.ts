@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parseMetrics } from "../../core/valuation/index.js";
 import { compsExplain, compsNotes, compsTables } from "../../app/comps-display.js";
 import { parseCurrencyOption, parseDateOption, parseListingOption } from "../../app/comps-options.js";
+import { parseFreshnessOptions } from "../../app/freshness-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
 import { compsCsvRows, toCsv } from "../../app/export-csv.js";
 import { compsWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
@@ -21,6 +22,11 @@ export interface CompsOptions {
   csv?: string;
   listing?: string;
   perListing?: boolean;
+  maxAnnualAgeDays?: string;
+  maxInterimAgeDays?: string;
+  maxHalfYearAgeDays?: string;
+  maxSharesAgeDays?: string;
+  maxEstimateAgeDays?: string;
 }
 
 /** `rerate comps <symbols…>`: a comps table of one peer group. */
@@ -29,11 +35,13 @@ export async function run(ctx: CliContext, symbols: string[], o: CompsOptions): 
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const metrics = o.metrics !== undefined ? parseMetrics(o.metrics) : undefined;
   const listing = parseListingOption(o.listing, o.perListing);
+  const freshness = parseFreshnessOptions({ ...o }, "cli");
   const store = await ctx.store();
   const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers", resolvePath: (p) => cliPath(ctx, p) });
   const comps = await computePeerComps(store, {
     groups: [group], ...(asOf !== undefined ? { asOf } : {}), ...(currency !== undefined ? { currency } : {}), ...(metrics !== undefined ? { metrics } : {}),
     ...(listing !== undefined ? { listing } : {}),
+    ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   const written: string[] = [];
   if (o.xlsx !== undefined) {

@@ -7,6 +7,7 @@ import {
   parseListingOption,
 } from "../../app/comps-options.js";
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
+import { parseFreshnessOptions } from "../../app/freshness-options.js";
 import { wallWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { wallChartSvg } from "../../app/comps-chart.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
@@ -34,6 +35,11 @@ export interface WallOptions {
   chart?: string;
   listing?: string;
   perListing?: boolean;
+  maxAnnualAgeDays?: string;
+  maxInterimAgeDays?: string;
+  maxHalfYearAgeDays?: string;
+  maxSharesAgeDays?: string;
+  maxEstimateAgeDays?: string;
 }
 
 /** `rerate wall --a … --b …`: the valuation wall between two peer groups. */
@@ -49,6 +55,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const history = o.history !== undefined ? parseHistoryOption(o.history) : undefined;
   const every = o.every !== undefined ? parseEveryOption(o.every) : undefined;
   const listing = parseListingOption(o.listing, o.perListing);
+  const freshness = parseFreshnessOptions({ ...o }, "cli");
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
   const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a", resolvePath: (p) => cliPath(ctx, p) });
@@ -59,6 +66,7 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
     ...(statistic !== undefined ? { statistic } : {}), ...(close !== undefined ? { close } : {}), ...(currency !== undefined ? { currency } : {}),
     ...(history !== undefined ? { history: { ...history, ...(every !== undefined ? { every } : {}) } } : {}),
     ...(listing !== undefined ? { listing } : {}),
+    ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   const written: string[] = [];
   if (o.xlsx !== undefined) {

@@ -120,13 +120,13 @@ export function needLatestFigure(d: Draft, role: string, metrics: readonly Metri
  */
 export function requireFreshFigure(d: Draft, row: Fundamental, use: FigureUse, label: string): void {
   const stale = staleFigure(row, d.ctx.asOf, freshnessLimits(d.ctx.options), use, label);
-  if (stale !== undefined) notMeaningful(stale.reason, stale.message);
+  if (stale !== undefined) notMeaningful(stale.reason, stale.message, { ageDays: stale.ageDays, limitDays: stale.limitDays, option: stale.option });
 }
 
 /** Ends the draft as n.m. `stale_estimates` when an estimate was observed longer before asOf than the limit. */
 export function requireFreshEstimate(d: Draft, e: Estimate, label: string): void {
   const stale = staleEstimate(e, d.ctx.asOf, freshnessLimits(d.ctx.options), label);
-  if (stale !== undefined) notMeaningful(stale.reason, stale.message);
+  if (stale !== undefined) notMeaningful(stale.reason, stale.message, { ageDays: stale.ageDays, limitDays: stale.limitDays, option: stale.option });
 }
 
 /** The estimate of a fiscal year for the first available metric (latest observation), or undefined. */

@@ -60,6 +60,7 @@ describe("trailingPE(ctx, 'FY') and stale_fundamentals (annual: 456 days)", () =
     expect(r.message).toMatch(/EPS epsDiluted FY2022: its period ended 2022-12-31, 457 days before asOf 2024-04-01 \(known from 2023-02-03\); older than maxAnnualAgeDays 456/);
     // known from 2023-02-03: → 2024-02-03 365 d, → 2024-03-03 29 d (leap February), → 2024-04-01 29 d = 423
     expect(r.inputs.figures[0]).toMatchObject({ ageDays: 457, knownAgeDays: 423 });
+    expect(r).toMatchObject({ stale: { ageDays: 457, limitDays: 456, option: "maxAnnualAgeDays" } });
     expect(r.inputs.price).toMatchObject({ ageDays: 0 });
   });
 

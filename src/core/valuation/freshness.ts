@@ -14,6 +14,20 @@ export interface Staleness {
   message: string;
 }
 
+/** Limits that accept any age: what stale inputs would give, shown apart and never counted (check-multiple). */
+export const NO_FRESHNESS_LIMITS: Readonly<FreshnessLimits> = {
+  maxAnnualAgeDays: Number.POSITIVE_INFINITY,
+  maxInterimAgeDays: Number.POSITIVE_INFINITY,
+  maxHalfYearAgeDays: Number.POSITIVE_INFINITY,
+  maxSharesAgeDays: Number.POSITIVE_INFINITY,
+  maxEstimateAgeDays: Number.POSITIVE_INFINITY,
+};
+
+/** Whether an n.m. reason says an input is too old. */
+export function isStaleReason(reason: NmReason | undefined): reason is Staleness["reason"] {
+  return reason === "stale_fundamentals" || reason === "stale_estimates" || reason === "stale_shares";
+}
+
 /** The freshness limits in force: each option of `options`, else its default ({@link DEFAULT_FRESHNESS}). */
 export function freshnessLimits(options?: MultipleOptions): FreshnessLimits {
   return {

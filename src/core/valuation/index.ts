@@ -29,10 +29,11 @@ export type {
   PriceUsed,
   ResultUnit,
   SecurityMultiples,
+  StaleInput,
 } from "./types.js";
 export { DEFAULT_FRESHNESS, DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP } from "./types.js";
 export type { FigureUse, Staleness } from "./freshness.js";
-export { freshnessLimits, staleEstimate, staleFigure } from "./freshness.js";
+export { freshnessLimits, isStaleReason, NO_FRESHNESS_LIMITS, staleEstimate, staleFigure } from "./freshness.js";
 export { newFundamentals, pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 export { fiscalYearEnd, forwardFiscalYears } from "./fiscal-year.js";
 export { calendarisedNtmEps, calendarYearValue, ntmWeightFy1 } from "./calendarise.js";

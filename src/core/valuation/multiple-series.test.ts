@@ -103,12 +103,13 @@ const universeArb = fc.record({
   peCap: fc.constantFrom(undefined, 30),
   // Freshness limits: the defaults, none to speak of (so values stay common), or random ones (days).
   limits: fc.oneof(
-    fc.constant(undefined),
-    fc.constant("loose" as const),
-    fc.record({
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    // Mostly loose, so that values of every kind stay common.
+    { arbitrary: fc.constant("loose" as const), weight: 3 },
+    { weight: 2, arbitrary: fc.record({
       maxAnnualAgeDays: fc.integer({ min: 30, max: 700 }), maxInterimAgeDays: fc.integer({ min: 30, max: 400 }), maxHalfYearAgeDays: fc.integer({ min: 30, max: 500 }),
       maxSharesAgeDays: fc.integer({ min: 0, max: 700 }), maxEstimateAgeDays: fc.integer({ min: 0, max: 200 }),
-    }),
+    }) },
   ),
 });
 

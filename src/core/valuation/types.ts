@@ -140,12 +140,22 @@ export interface MultipleValue extends ResultBase {
   message?: undefined;
 }
 
+/** The input that made a result stale: its age and the limit it passed, in calendar days. */
+export interface StaleInput {
+  ageDays: number;
+  limitDays: number;
+  /** The option setting the limit, e.g. "maxInterimAgeDays". */
+  option: keyof FreshnessLimits;
+}
+
 /** A not-meaningful result: shown in tables as "n.m." and excluded from aggregates. */
 export interface MultipleNm extends ResultBase {
   value?: undefined;
   nm: NmReason;
   /** Human explanation naming the figure and its value, e.g. "EPS FY2025 (−0.52 CNY) is negative". */
   message: string;
+  /** For `stale_*` reasons: the stale input's age and the limit. */
+  stale?: StaleInput;
 }
 
 /** Either a value or an n.m. with its reason; `inputs` explain both. Test with `result.value !== undefined`. */

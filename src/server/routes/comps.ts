@@ -6,6 +6,7 @@ import {
   parseListingOption,
 } from "../../app/comps-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
+import { FRESHNESS_QUERY, freshnessRequest, parseFreshnessOptions } from "../../app/freshness-options.js";
 import { listAllPeerGroups, resolveGroupTokens } from "../../app/peer-groups.js";
 import { computeWall } from "../../app/wall.js";
 import { InvalidInputError } from "../../errors.js";
@@ -16,15 +17,15 @@ import type { AppDeps } from "../app.js";
 const text = z.string().trim().min(1);
 const CompsQuery = z.strictObject({
   symbols: text, asOf: IsoDate.optional(), currency: text.optional(), metrics: text.optional(),
-  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(),
+  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
 });
 const WallQuery = z.strictObject({
   a: text, b: text, asOf: IsoDate.optional(), metric: text.optional(), metrics: text.optional(), stat: text.optional(),
   close: text.optional(), currency: text.optional(), history: text.optional(), every: text.optional(),
-  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(),
+  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
 });
 const CheckQuery = z.strictObject({
-  symbol: text, claim: text, metric: text.optional(), around: IsoDate.optional(), window: text.optional(), tolerance: text.optional(),
+  symbol: text, claim: text, metric: text.optional(), around: IsoDate.optional(), window: text.optional(), tolerance: text.optional(), ...FRESHNESS_QUERY,
 });
 
 /** Validates the query string: 400 naming the first bad or unknown parameter and its value. */
@@ -57,6 +58,8 @@ const listingOf = (q: { listing?: string; perListing?: string }) => {
  * - `GET /api/check-multiple?symbol=BABA&claim=15[&around&window&tolerance]` → definitions reproducing a quoted P/E.
  * - `GET /api/groups` → saved and built-in peer groups.
  * Groups are symbols or `@name`; files are refused (the server does not read its disk on a client's say-so).
+ * Each also takes the freshness limits in days: `maxAnnualAgeDays`, `maxInterimAgeDays`, `maxHalfYearAgeDays`,
+ * `maxSharesAgeDays`, `maxEstimateAgeDays` (MultipleOptions).
  */
 export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
   app.get("/api/comps", async (c) => {
@@ -69,6 +72,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
       ...(q.currency !== undefined ? { currency: parseCurrencyOption(q.currency, "query parameter currency") } : {}),
       ...(q.metrics !== undefined ? { metrics: parseMetrics(q.metrics, "query parameter metrics") } : {}),
       ...listingOf(q),
+      ...freshnessRequest(parseFreshnessOptions(q, "query")),
     }));
   });
 
@@ -88,6 +92,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
       ...(q.currency !== undefined ? { currency: parseCurrencyOption(q.currency, "query parameter currency") } : {}),
       ...(history !== undefined ? { history: { ...history, ...(q.every !== undefined ? { every: parseEveryOption(q.every, "query parameter every") } : {}) } } : {}),
       ...listingOf(q),
+      ...freshnessRequest(parseFreshnessOptions(q, "query")),
     }));
   });
 
@@ -100,6 +105,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
       ...(q.around !== undefined ? { around: q.around } : {}),
       ...(q.window !== undefined ? { windowDays: parseNumberOption(q.window, "query parameter window", (x) => Number.isInteger(x) && x >= 0 && x <= 3660, "must be a whole number of days from 0 to 3660") } : {}),
       ...(q.tolerance !== undefined ? { tolerance: parseNumberOption(q.tolerance, "query parameter tolerance", (x) => x >= 0 && x < 1, "must be a fraction in [0, 1)") } : {}),
+      ...freshnessRequest(parseFreshnessOptions(q, "query")),
     }));
   });
 

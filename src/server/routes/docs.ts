@@ -25,6 +25,14 @@ const b = (name: string, description: string, required = false): ParamDoc => ({ 
 
 const GROUP = "comma- or space-separated symbols (BABA,9988.HK) and/or @group names (@china, @us); files are refused";
 const DATE = "YYYY-MM-DD";
+/** Freshness limits (days) of comps, wall, check-multiple and bands: older figures make a multiple n.m. stale_*. */
+const FRESH: ParamDoc[] = [
+  q("maxAnnualAgeDays", "oldest fiscal-year figure, days from its period end (default 456)"),
+  q("maxInterimAgeDays", "oldest last quarter of a TTM sum, days (default 213)"),
+  q("maxHalfYearAgeDays", "oldest last half-year of a TTM sum, days (default 304)"),
+  q("maxSharesAgeDays", "oldest share count, days from its period end (default 456)"),
+  q("maxEstimateAgeDays", "oldest estimate, days since observed (default 45)"),
+];
 
 /** Every route of the rerate HTTP API. Errors are `{ error: { code, message, issues? } }` with 400, 404, 422, 500 or 502. */
 export const API_ROUTES: readonly RouteDoc[] = [
@@ -32,21 +40,21 @@ export const API_ROUTES: readonly RouteDoc[] = [
   { method: "GET", path: "/api/docs", summary: "This list.", params: [], example: "/api/docs", returns: "{ routes: RouteDoc[], errors }" },
   {
     method: "GET", path: "/api/comps", summary: "Comps table of one peer group: every multiple with its inputs, and the group aggregates.",
-    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)")],
+    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)"), ...FRESH],
     example: "/api/comps?symbols=@china&asOf=2025-09-30", returns: "{ rows, aggregates, metrics, asOf, synthetic }",
   },
   {
     method: "GET", path: "/api/wall", summary: "The valuation wall: gap of group a to group b, closing scenarios and the gap's history.",
     params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("metric", "headline multiple, e.g. fpe"), q("metrics", "multiples to report"),
       q("stat", "median | harmonic | mean | cap"), q("close", "fractions of the gap closed, e.g. 0.25,0.5,1"), q("currency", "USD …"),
-      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month")],
+      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month"), ...FRESH],
     example: "/api/wall?a=@china&b=@us&metric=fpe&close=0.25,0.5,1&history=2024-01-01:", returns: "{ gaps, closing, history }",
   },
   {
     method: "GET", path: "/api/check-multiple", summary: "Which definitions of a multiple reproduce a quoted figure (\"Alibaba near 15x\").",
     params: [q("symbol", "one security", true), q("claim", "the quoted multiple, e.g. 15", true), q("metric", "pe (default) or a P/E kind"), q("around", DATE),
-      q("window", "days around `around`, 0–3660"), q("tolerance", "relative tolerance in [0, 1)")],
-    example: "/api/check-multiple?symbol=BABA&claim=15&around=2025-09-30", returns: "{ definitions, reproducedBy }",
+      q("window", "days around `around`, 0–3660"), q("tolerance", "relative tolerance in [0, 1)"), ...FRESH],
+    example: "/api/check-multiple?symbol=BABA&claim=15&around=2025-09-30", returns: "{ definitions, reproducedBy, staleDefinitions }",
   },
   {
     method: "GET", path: "/api/implied", summary: "Reverse DCF: the growth or cost of equity the price implies, with every assumption and where it came from.",
@@ -61,7 +69,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "GET", path: "/api/bands", summary: "Trailing and forward P/E history with ±1/±2 sd bands and today's percentile.",
-    params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE)],
+    params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE), ...FRESH],
     example: "/api/bands?symbol=9988.HK&from=2024-01-01", returns: "{ dates, trailing: { values, bands }, forward: { values, bands } }",
   },
   { method: "GET", path: "/api/groups", summary: "Saved and built-in peer groups.", params: [], example: "/api/groups", returns: "[{ id, name, securities, origin }]" },
