@@ -64,6 +64,21 @@ describe("importFiles(store, { kind: 'sec' }): companyfacts saved from EDGAR", (
     expect((await readFundamentals(store, ["handmade"])).length).toBe(6);
   });
 
+  it("a 20-F filer: per-ADS EPS divided by the master's shares_per_listing, in the reporting currency (CNY over a USD translation)", async () => {
+    const sec = tmp.write("securities.csv", "id,name,exchange,currency,kind,issuer,shares_per_listing,reporting_currency\nHMCO,Hand-made Co ADS,NYSE,USD,adr,handmade,8,CNY\n");
+    await runImport(store, { kind: "securities", files: [sec] });
+    const y = (val: number) => ({ start: "2024-04-01", end: "2025-03-31", val, accn: "f25", fy: 2025, fp: "FY", form: "20-F", filed: "2025-05-15" });
+    const d = doc([]);
+    d.facts["us-gaap"].Revenues.units = { CNY: [y(996_347)], USD: [y(138_381)] } as never;
+    (d.facts["us-gaap"] as Record<string, unknown>).EarningsPerShareDiluted = { label: "EPS", units: { "CNY/ADS": [y(54.4)] } };
+    const file = tmp.write("baba-like.json", JSON.stringify(d));
+    await runImport(store, { kind: "sec", files: [file], symbol: "HMCO" });
+    const rows = await readFundamentals(store, ["handmade"]);
+    // EPS RMB 54.40 per ADS ÷ 8 ordinary shares per ADS = RMB 6.80 per share.
+    expect(rows.find((r) => r.metric === "epsDiluted")).toMatchObject({ fiscalPeriod: "FY2025", value: 6.8, currency: "CNY", unit: "perShare", reference: "SEC 20-F f25, per ADS ÷ 8" });
+    expect(rows.find((r) => r.metric === "revenue")).toMatchObject({ value: 996_347, currency: "CNY" });
+  });
+
   it("--dry-run reports the same counts and writes nothing", async () => {
     const file = tmp.write("facts.json", JSON.stringify(doc()));
     const before = await snapshotStore(store);

@@ -121,6 +121,20 @@ describe("toFundamentals: quarters derived from year-to-date and annual values",
     expect(r.skipped["derived quarterly EPS on a share basis other than its net income's (a split between the filings): left out"]).toBe(1);
   });
 
+  it("a first quarter restated by the Q2 filing (a split between the 10-Qs) becomes a new Q1 version from that filing", () => {
+    // Q1 EPS 5.00 filed before a 10-for-1 split; the Q2 10-Q gives Q2 0.60 and six months 1.10 on the new basis:
+    // Q1 = 1.10 − 0.60 = 0.50 from 2024-07-30, so a TTM after that date adds quarters on one basis.
+    const split = filer({}, { EarningsPerShareDiluted: [at(Q1, "2024-01-01", "2024-03-31", 5), at(Q2, "2024-04-01", "2024-06-30", 0.6), at(Q2, "2024-01-01", "2024-06-30", 1.1)] });
+    expect(of(rowsOf(split), "epsDiluted")).toEqual([
+      ["2024Q1", 5, "2024-04-30", "SEC 10-Q q1"],
+      ["2024Q1", 0.5, "2024-07-30", "SEC derived (6M YTD − Q2, Q1 restated): 10-Q q2"],
+      ["2024Q2", 0.6, "2024-07-30", "SEC 10-Q q2"],
+    ]);
+    // Rounding is no restatement: 1.03 − 0.52 = 0.51 against a filed 0.50 (1 cent, under 1.5 cents) adds nothing.
+    const rounded = filer({}, { EarningsPerShareDiluted: [at(Q1, "2024-01-01", "2024-03-31", 0.5), at(Q2, "2024-04-01", "2024-06-30", 0.52), at(Q2, "2024-01-01", "2024-06-30", 1.03)] });
+    expect(of(rowsOf(rounded), "epsDiluted").filter((r) => r[0] === "2024Q1")).toEqual([["2024Q1", 0.5, "2024-04-30", "SEC 10-Q q1"]]);
+  });
+
   it("per-ADS EPS (unit USD/ADS) is brought to per ordinary share through the ADS ratio; per share wins when both are filed", () => {
     const ads = filer({}, {});
     ads.facts["us-gaap"]!["EarningsPerShareDiluted"] = { units: { "USD/ADS": [at(K, ...YEAR, 41.6)] } };

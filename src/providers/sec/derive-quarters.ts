@@ -1,4 +1,4 @@
-import { combineVersions, seriesKey, type Series, type Version } from "./_versions.js";
+import { combineVersions, knownOn, seriesKey, type Series, type Version } from "./_versions.js";
 
 /** Fiscal years (2025) a series has any figure of. */
 function yearsOf(series: Series): number[] {
@@ -13,11 +13,26 @@ function beforeFiled(derived: Version[], filed: readonly Version[] | undefined):
   return first === undefined ? derived : derived.filter((v) => v.knownFrom < first);
 }
 
+/** A first quarter implied by a later filing differs from the one known by more than rounding (5 %, and 1.5 cents a share). */
+function isRestatement(implied: Version, known: Version | undefined): boolean {
+  if (known === undefined) return false;
+  const diff = Math.abs(implied.value - known.value);
+  return diff > 0.05 * Math.abs(known.value) && (implied.unit !== "perShare" || diff > 0.015);
+}
+
+/** Two version lists of one period as one, in knownFrom order (a derived version never shares a date with a filed one here). */
+function mergeByDate(a: readonly Version[], b: readonly Version[]): Version[] {
+  return [...a, ...b].sort((x, y) => (x.knownFrom < y.knownFrom ? -1 : x.knownFrom > y.knownFrom ? 1 : 0));
+}
+
 /**
  * Fiscal quarters of a flow metric derived from year-to-date and annual values, added to the series (a new
  * series is returned; the input is not changed):
  * - Q2 = 6M YTD − Q1; Q3 = 9M YTD − 6M YTD (or − Q1 − Q2);
- * - Q4 = FY − 9M YTD, or FY − Q1 − Q2 − Q3 when no nine-month amount is filed.
+ * - Q4 = FY − 9M YTD, or FY − Q1 − Q2 − Q3 when no nine-month amount is filed;
+ * - a first quarter restated by the second quarter's filing (6M YTD − Q2 differs from the Q1 known, beyond
+ *   rounding: a stock split, a reclassification) is a new version of Q1 from that filing, so that the four
+ *   quarters of a TTM are on the basis of the latest filing.
  * The longer span (the year, the year to date) is the anchor: each of its filings gives a new derived value
  * with the other parts as known on that date, known from the latest of its parts' filings. A quarter the
  * issuer reports itself is used from its filing on. For flows only: never balances or share counts.
@@ -36,9 +51,16 @@ export function deriveQuarters(series: Series): Series {
       const key = seriesKey("Q", q(n));
       const filed = series.get(key);
       const kept = beforeFiled(derived, filed);
-      if (kept.length > 0) out.set(key, [...kept, ...(filed ?? [])].sort((a, b) => (a.knownFrom < b.knownFrom ? -1 : a.knownFrom > b.knownFrom ? 1 : 0)));
+      if (kept.length > 0) out.set(key, mergeByDate(kept, filed ?? []));
     };
     const ytd6 = get(seriesKey("YTD6", q(2)));
+    const q1 = series.get(seriesKey("Q", q(1)));
+    const q2filed = series.get(seriesKey("Q", q(2)));
+    if (ytd6 !== undefined && q1 !== undefined && q2filed !== undefined) {
+      const restated = combineVersions({ parts: [{ versions: ytd6, sign: 1 }, { versions: q2filed, sign: -1 }], anchor: 0, span: "Q", label: q(1), periodEnd: q1[q1.length - 1]!.periodEnd, how: "6M YTD − Q2, Q1 restated" })
+        .filter((v) => v.knownFrom > q1[0]!.knownFrom && isRestatement(v, knownOn(q1, v.knownFrom)));
+      if (restated.length > 0) out.set(seriesKey("Q", q(1)), mergeByDate(q1, restated));
+    }
     const ytd9 = get(seriesKey("YTD9", q(3)));
     const fy = get(seriesKey("FY", `FY${y}`));
     const endOf = (list: readonly Version[] | undefined) => list?.[list.length - 1]?.periodEnd;
