@@ -14,6 +14,7 @@ export { listEvents } from "./store/events.js";
 export { listQualityIssues, type QualityRow } from "./store/quality.js";
 export { listSources, type SourceRow } from "./store/sources.js";
 export { importFiles, IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportSummary, type FileReport } from "./app/import/import-files.js";
+export { importYahooFiles, type YahooImportOptions, type YahooImportSummary } from "./app/import/yahoo-files.js";
 export { computeComps, latestPriceDate, COMPS_METRICS, type CompsResult, type CompsRow, type CompsMetric, type PeerGroup } from "./app/comps.js";
 export { loadDemo, isDemoLoaded, DEMO_GROUPS, type DemoLoadResult } from "./app/demo.js";
 export { summarizeComps, compsSummaryToMarkdown, type CompsSummary, type DisplayTable } from "./app/report/comps-summary.js";

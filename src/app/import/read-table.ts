@@ -7,6 +7,8 @@ import { tokenizeCsv } from "../../providers/csv/tokenize.js";
 /** A file read as a table of strings (header row first), with where each record starts. */
 export interface InputTable {
   file: string;
+  /** Excel imports: the sheet read (the table is then line-based like CSV, its lines the sheet's rows). */
+  sheet?: string;
   format: "csv" | "json" | "jsonl";
   rows: string[][];
   /** 1-based line of each record (JSON arrays: record number). */

@@ -1,6 +1,7 @@
 import type { InputIssue } from "../../errors.js";
 import type { Currency } from "../../models/common.js";
 import type { DateOrder } from "../../providers/csv/parse-date.js";
+import type { InputTable } from "./read-table.js";
 
 export const IMPORT_KINDS = ["securities", "prices", "fundamentals", "estimates", "fx", "events", "sec"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -25,6 +26,10 @@ export interface ImportOptions {
   now: string;
   /** Marks the sources as synthetic (demo data). */
   synthetic?: boolean;
+  /** Excel workbooks: the sheet to read (default the first). */
+  sheet?: string;
+  /** Tables read before the per-file checks (Excel workbooks, read asynchronously), or why they could not be. */
+  tables?: ReadonlyMap<string, InputTable | Error>;
   /** Price files only: never use DuckDB's reader (the vectorised path); for tests that compare both paths. */
   generalPathOnly?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;

@@ -21,6 +21,7 @@ interface Opts { map?: string; symbol?: string; tickers?: string; currency?: str
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
+  if (o.fetchedAt !== undefined) throw InvalidInputError.at({ column: "--fetched-at", value: o.fetchedAt, reason: "is for rerate import yahoo (saved Yahoo responses)" });
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw InvalidInputError.at({ column: "kind", value: kind, reason: `is not an import kind; use one of ${IMPORT_KINDS.join(", ")}` });
   }
@@ -38,6 +39,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(o.tickers !== undefined ? { tickers: o.tickers } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
