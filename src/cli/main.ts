@@ -3,6 +3,7 @@ import { EXIT_CODES, InvalidInputError, isRerateError } from "../errors.js";
 import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
+import { DEMO_DB_PATH } from "../store/open.js";
 import { toJson } from "./render.js";
 
 type Io = Parameters<typeof createContext>[1];
@@ -11,7 +12,7 @@ type Io = Parameters<typeof createContext>[1];
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
-    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
+    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB; the demo's is .rerate/demo.duckdb); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
     .showHelpAfterError()
     .exitOverride();
@@ -19,10 +20,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const writeErr = io?.err ?? ((s: string) => void process.stderr.write(s));
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
-  const ctxOf = (cmd: Command): CliContext => {
+  const ctxOf = (cmd: Command, extra: { defaultDb?: string; syntheticNotice?: boolean } = {}): CliContext => {
     const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean };
     const lang = resolveLang(o.lang, process.env);
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json) }, io);
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), ...extra }, io);
     onContext(ctx);
     return ctx;
   };
@@ -39,6 +40,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
+    .addOption(new Option("--basis <basis>", "prices: the closes of a Date,Close file are raw (default) or adjusted (split- and dividend-adjusted, e.g. yfinance's default download); a Date,Adj Close file is adjusted").choices(["raw", "adjusted"]))
+    .option("--allow-synthetic-mix", "import real data into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -188,6 +191,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--no-cache", "neither read nor write the response cache")
     .option("--cache-dir <dir>", "response cache directory (default .rerate/cache, or RERATE_CACHE_DIR)")
     .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--allow-synthetic-mix", "fetch into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/fetch.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -202,9 +206,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
     .option("--as-of <date>", "valuation date (default: last demo session)")
+    .option("--allow-synthetic-mix", "load the demo into a --db store that holds real market data")
     .option("--out <dir>", "where to write the summary files", ".rerate/out")
     .option("--json", "machine-readable output")
-    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd), cmd.opts()));
+    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd, { defaultDb: DEMO_DB_PATH, syntheticNotice: false }), cmd.opts()));
 
   // Comps and the valuation wall (issue 3). A peer group is symbols, @name (saved or built-in) or a group file.
   program

@@ -6,6 +6,7 @@ import { EVENTS_MESSAGES } from "./messages-events.js";
 import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
+import { BASIS_MESSAGES } from "./messages-basis.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -123,6 +124,7 @@ export const MESSAGES = {
   ...SCENARIO_MESSAGES,
   ...DASHBOARD_MESSAGES,
   ...REPORT_MESSAGES,
+  ...BASIS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
