@@ -11,6 +11,7 @@ import { registerEventRoutes } from "./routes/events.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
 import { registerStaticRoutes, securityHeaders } from "./routes/static.js";
 import { registerThesisRoutes } from "./routes/theses.js";
+import { registerStoreInfoRoutes } from "./routes/store-info.js";
 
 /** What the server needs from its host: the store (opened once), and optionally a clock, language and error log. */
 export interface AppDeps {
@@ -41,6 +42,8 @@ export interface ErrorBody {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", securityHeaders);
+  // Before the cache, so that cached answers carry the synthetic-data header too.
+  registerStoreInfoRoutes(app, deps);
   // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds).
   if (deps.cache !== false) app.use("/api/*", responseCache({ paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution)$/ }));
   app.get("/api/health", (c) => c.json({ ok: true }));
