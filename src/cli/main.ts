@@ -3,6 +3,7 @@ import { EXIT_CODES, InvalidInputError, isRerateError } from "../errors.js";
 import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
+import { DEMO_DB_PATH } from "../store/open.js";
 import { toJson } from "./render.js";
 import { FRESHNESS_OPTIONS } from "../app/freshness-options.js";
 
@@ -35,7 +36,7 @@ function parseLockWait(v: string | undefined): number | undefined {
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
-    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
+    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB; the demo's is .rerate/demo.duckdb); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
     .option("--lock-wait <seconds>", "how long to wait for a store another process is writing (default 30, or RERATE_LOCK_WAIT)")
     .showHelpAfterError()
@@ -44,12 +45,12 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const writeErr = io?.err ?? ((s: string) => void process.stderr.write(s));
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
-  const ctxOf = (cmd: Command): CliContext => {
+  const ctxOf = (cmd: Command, extra: { defaultDb?: string; syntheticNotice?: boolean } = {}): CliContext => {
     const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean; lockWait?: string };
     const lang = resolveLang(o.lang, process.env);
     const lockWaitSeconds = parseLockWait(o.lockWait ?? process.env.RERATE_LOCK_WAIT);
     const readOnly = READ_ONLY_COMMANDS.has(commandPath(cmd));
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}) }, io);
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}), ...extra }, io);
     onContext(ctx);
     return ctx;
   };
@@ -69,6 +70,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--strict", "treat warnings and data-quality findings as errors")
     .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
     .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
+    .addOption(new Option("--basis <basis>", "prices: the closes of a Date,Close file are raw (default) or adjusted (split- and dividend-adjusted, e.g. yfinance's default download); a Date,Adj Close file is adjusted").choices(["raw", "adjusted"]))
+    .option("--allow-synthetic-mix", "import real data into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -218,6 +221,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--no-cache", "neither read nor write the response cache")
     .option("--cache-dir <dir>", "response cache directory (default .rerate/cache, or RERATE_CACHE_DIR)")
     .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--allow-synthetic-mix", "fetch into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/fetch.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -232,9 +236,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
     .option("--as-of <date>", "valuation date (default: last demo session)")
+    .option("--allow-synthetic-mix", "load the demo into a --db store that holds real market data")
     .option("--out <dir>", "where to write the summary files", ".rerate/out")
     .option("--json", "machine-readable output")
-    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd), cmd.opts()));
+    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd, { defaultDb: DEMO_DB_PATH, syntheticNotice: false }), cmd.opts()));
 
   // Comps and the valuation wall (issue 3). A peer group is symbols, @name (saved or built-in) or a group file.
   program

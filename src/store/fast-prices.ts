@@ -79,7 +79,7 @@ export async function stageFastPrices(store: Store, files: readonly FastPriceFil
  * `offset + source id`, so one mergeStagedPrices lands both; then drops `fast_stage`.
  */
 export async function stageFastRows(store: Store, offset: number): Promise<void> {
-  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id FROM fast_stage`);
+  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id, NULL FROM fast_stage`);
   await store.run(`INSERT INTO stage_prices SELECT source_id + ${Math.trunc(offset)}, CAST(date - DATE '1970-01-01' AS INTEGER), open, high, low, close, adj_close, volume
     FROM fast_stage`);
   await store.run("DROP TABLE fast_stage");

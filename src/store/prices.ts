@@ -3,6 +3,8 @@ import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
 import type { PriceColumns } from "../models/price-bar.js";
 import { varcharList, type Store } from "./open.js";
 import { mapToFloat64 } from "../core/typed-arrays.js";
+import { InvalidInputError } from "../errors.js";
+import type { PriceBasis } from "./price-basis.js";
 
 /** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
 export interface PriceBatch {
@@ -16,6 +18,8 @@ export interface PriceBatch {
   close: ArrayLike<number>;
   adjClose: ArrayLike<number>;
   volume: ArrayLike<number>;
+  /** Basis of the series (default raw); a security's stored series keeps one basis. */
+  basis?: PriceBasis;
 }
 
 export interface MergeCounts {
@@ -32,7 +36,7 @@ const CHUNK = 2048;
  * file) through DuckDB data chunks written column by column; call {@link mergeStagedPrices} to land them.
  */
 export async function stagePrices(store: Store, batches: readonly PriceBatch[]): Promise<void> {
-  await store.run("CREATE OR REPLACE TEMP TABLE stage_price_series (k INTEGER, security VARCHAR, currency VARCHAR, source_id INTEGER)");
+  await store.run("CREATE OR REPLACE TEMP TABLE stage_price_series (k INTEGER, security VARCHAR, currency VARCHAR, source_id INTEGER, basis VARCHAR)");
   await store.run(
     "CREATE OR REPLACE TEMP TABLE stage_prices (k INTEGER, d INTEGER, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, adj_close DOUBLE, volume DOUBLE)",
   );
@@ -46,6 +50,7 @@ export async function stagePrices(store: Store, batches: readonly PriceBatch[]):
       meta.appendVarchar(b.security);
       meta.appendVarchar(b.currency);
       meta.appendInteger(b.sourceId);
+      meta.appendVarchar(b.basis ?? "raw");
       meta.endRow();
       const n = b.days.length;
       for (let start = 0; start < n; start += CHUNK) {
@@ -91,6 +96,18 @@ export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { c
     "SELECT (SELECT count(*) FROM stage_price_series) AS series, (SELECT count(DISTINCT security) FROM stage_price_series) AS securities, (SELECT count(*) FROM stage_prices) AS rows",
   ))[0]!;
   const distinctSecurities = Number(shape.series) === Number(shape.securities);
+  // One series, one basis: staged rows on another basis than the stored series (or than another staged file
+  // of the same security) are refused, never merged row by row. NULL = the stored basis (vectorised re-imports).
+  const clash = await store.all<{ security: string; given: string; stored: string }>(
+    `SELECT m.security, m.basis AS given, coalesce(ps.basis, o.basis) AS stored FROM stage_price_series m
+     LEFT JOIN price_series ps USING (security)
+     LEFT JOIN stage_price_series o ON o.security = m.security AND o.k < m.k AND o.basis IS NOT NULL AND o.basis <> m.basis
+     WHERE m.basis IS NOT NULL AND ((ps.basis IS NOT NULL AND ps.basis <> m.basis) OR o.k IS NOT NULL) ORDER BY m.k LIMIT 1`,
+  );
+  if (clash.length > 0) {
+    const c = clash[0]!;
+    throw InvalidInputError.at({ column: "basis", value: c.given, reason: `${c.security}'s price series is on the ${c.stored} basis: adjusted and raw closes are never mixed in one series` });
+  }
   await store.run(`CREATE OR REPLACE TEMP TABLE stage_price_changes AS
     SELECT s.security, DATE '1970-01-01' + s.d AS date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
            s.currency, s.source_id, p.security IS NULL AS is_new
@@ -114,6 +131,9 @@ export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { c
   }
   await store.run(`INSERT INTO prices SELECT security, date, open, high, low, close, adj_close, volume, currency, source_id
     FROM stage_price_changes`);
+  await store.run(`INSERT INTO price_series SELECT security, any_value(basis) FROM stage_price_series
+    WHERE basis IS NOT NULL AND security NOT IN (SELECT security FROM price_series) AND security IN (SELECT security FROM stage_price_changes)
+    GROUP BY security`);
   const changed = await store.all<{ security: string }>("SELECT DISTINCT security FROM stage_price_changes ORDER BY security");
   await store.run("DROP TABLE stage_price_changes");
   return {

@@ -9,12 +9,16 @@ import { inferListing, symbolFromFileName } from "../../providers/csv/symbols.js
 import { tokenizeCsv } from "../../providers/csv/tokenize.js";
 import type { FastPriceFile } from "../../store/fast-prices.js";
 import type { PriceImportOptions } from "./prices.js";
+import { fileBasis } from "./price-basis.js";
+import type { PriceBasis } from "../../store/price-basis.js";
 
 /** A price file DuckDB's reader can load as is, before it has a source id. */
 export interface FastCandidate extends Omit<FastPriceFile, "sourceId"> {
   exchange: string;
   /** The security to create when the store does not know the symbol yet. */
   newSecurity?: Security;
+  /** The file's price basis (see price-basis.ts). */
+  basis: PriceBasis;
 }
 
 const HEAD_BYTES = 16 * 1024;
@@ -44,7 +48,7 @@ function readHead(path: string): Buffer | undefined {
 export function planFastPriceFile(
   path: string,
   known: ReadonlyMap<string, Pick<Security, "currency" | "exchange">>,
-  opts: PriceImportOptions & { encoding?: string },
+  opts: PriceImportOptions & { encoding?: string; basis?: PriceBasis },
 ): FastCandidate | undefined {
   if (!path.toLowerCase().endsWith(".csv") || opts.dateOrder !== undefined) return undefined;
   if (opts.encoding !== undefined && !/^utf-?8$/i.test(opts.encoding)) return undefined;
@@ -60,6 +64,9 @@ export function planFastPriceFile(
   const { index, unmatched } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
   // A --map header the file lacks, or several tickers in columns: the general path refuses these with a located error.
   if (unmatched.length > 0 || layout.headerSymbols.length > 1) return undefined;
+  // Both a close and an adjusted close under --basis adjusted: the general path refuses it with its line.
+  if (opts.basis === "adjusted" && index.close !== undefined && index.adjClose !== undefined) return undefined;
+  const basis = fileBasis(index, opts.basis);
   if (index.close === undefined && index.adjClose !== undefined) {
     index.close = index.adjClose;
     delete index.adjClose;
@@ -79,7 +86,7 @@ export function planFastPriceFile(
   const cols: FastPriceFile["columns"] = { date: index.date, close: index.close };
   for (const f of ["open", "high", "low", "adjClose", "volume"] as const) if (index[f] !== undefined) cols[f] = index[f];
   const plan: FastCandidate = {
-    path, security: symbol, currency, exchange: sec?.exchange ?? inferred.exchange, skip: line - 1, width, columns: cols, delimiter: ",",
+    path, security: symbol, currency, exchange: sec?.exchange ?? inferred.exchange, skip: line - 1, width, columns: cols, delimiter: ",", basis,
   };
   if (!sec) {
     plan.newSecurity = {

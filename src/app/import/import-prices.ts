@@ -7,6 +7,8 @@ import { loadFastPrices, stageFastPrices, stageFastRows, type FastFinding } from
 import { varcharList, type Store } from "../../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
 import { insertQualityIssues } from "../../store/quality.js";
+import { readPriceBases, recordPriceBases, type PriceBasis } from "../../store/price-basis.js";
+import { basisOfTable, checkSeriesBases } from "./price-basis.js";
 import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
 import { insertSources } from "../../store/sources.js";
 import { upsertRows } from "../../store/upsert.js";
@@ -21,6 +23,7 @@ interface GeneralFile {
   report: FileReport;
   errors: InputIssue[];
   price: PreparedPriceFile;
+  basis: PriceBasis;
 }
 
 function priceOptions(opts: ImportOptions) {
@@ -39,12 +42,14 @@ function prepareGeneral(table: InputTable, opts: ImportOptions, known: Map<strin
   for (const f of price.findings) report.quality[f.check] = (report.quality[f.check] ?? 0) + 1;
   for (const s of price.newSecurities) known.set(s.id, s);
   const errors = [...price.errors];
+  const basis = basisOfTable(table, opts.basis, opts.map);
+  if (basis.error) errors.push(basis.error);
   if (opts.strict) {
     errors.push(...price.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
     const at = table.format === "json" ? "record" : "line";
     errors.push(...price.findings.map((q) => ({ file: table.file, [at]: q.line, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
   }
-  return { table, report, errors, price };
+  return { table, report, errors, price, basis: basis.basis };
 }
 
 /**
@@ -59,7 +64,9 @@ async function pickFastFiles(
   const fast = new Map<string, FastCandidate>();
   const refreshing = new Set<string>();
   if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return { fast, refreshing };
-  const plans = files.map((f) => [f, planFastPriceFile(f, known, { ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}) })] as const);
+  const plans = files.map((f) => [f, planFastPriceFile(f, known, {
+    ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}), ...(opts.basis ? { basis: opts.basis } : {}),
+  })] as const);
   const bySecurity = new Map<string, number>();
   for (const [, p] of plans) if (p) bySecurity.set(p.security, (bySecurity.get(p.security) ?? 0) + 1);
   const candidates = plans.filter(([, p]) => p && bySecurity.get(p.security) === 1);
@@ -68,7 +75,11 @@ async function pickFastFiles(
   const present = new Set((await store.all<{ security: string }>(
     "SELECT DISTINCT security FROM prices WHERE security IN (SELECT unnest($ids))", { ids: ids.value }, { ids: ids.type },
   )).map((r) => r.security));
+  // A re-import on another basis than the stored series takes the general path, which refuses it by line.
+  const bases = await readPriceBases(store, [...present]);
   for (const [f, p] of candidates) {
+    const stored = bases.get(p!.security);
+    if (present.has(p!.security) && stored !== undefined && stored !== p!.basis) continue;
     fast.set(f, p!);
     if (present.has(p!.security)) refreshing.add(f);
   }
@@ -93,6 +104,12 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     seen = new Map(known);
     ({ prepared, errors } = prepareFiles(files, opts, (t) => prepareGeneral(t, opts, seen)));
   }
+  // One basis per series: against the store, and between the files of this import (vectorised ones included).
+  const storedBases = await readPriceBases(store, [...prepared.flatMap((g) => g.price.series.map((s) => s.security)), ...[...fast.values()].map((p) => p.security)]);
+  errors.push(...await checkSeriesBases(store, [
+    ...prepared.map((g) => ({ file: g.table.file, basis: g.basis, series: g.price.series })),
+    ...[...fast.values()].map((p) => ({ file: p.path, basis: p.basis, series: [{ security: p.security, days: [], lines: [] }] })),
+  ], storedBases));
   refuseIfErrors(errors);
   const reports = new Map<string, FileReport>(prepared.map((g) => [g.table.file, g.report]));
   const summary: ImportSummary = { kind: "prices", dryRun: Boolean(opts.dryRun), files: [], added: 0, updated: 0, unchanged: 0, newSecurities: [] };
@@ -132,6 +149,8 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // Files the SQL checks refused take the general path now (their errors, if any, roll everything back).
     const retry = prepareFiles(meta.filter((m) => loaded.rejected.has(m.p.sourceId)).map((m) => m.p.path), opts, (t) => prepareGeneral(t, opts, seen));
     refuseIfErrors(retry.errors);
+    // The vectorised files of new securities landed as they are: their series start on the file's basis.
+    await recordPriceBases(store, new Map(accepted.filter((m) => !refreshing.has(m.p.path)).map((m) => [m.p.security, m.p.basis])));
     general.push(...retry.prepared);
     for (const g of retry.prepared) reports.set(g.table.file, g.report);
     if (accepted.length > 0) {
@@ -223,7 +242,7 @@ async function mergeGeneral(
 ): Promise<Set<string>> {
   const batches = general.flatMap((g) => g.price.series.map((s) => ({
     security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
-    close: s.close, adjClose: s.adjClose, volume: s.volume,
+    close: s.close, adjClose: s.adjClose, volume: s.volume, basis: g.basis,
   })));
   await stagePrices(store, batches);
   // The vectorised files' staged rows join under keys past the general batches' (each file is one security of

@@ -2,6 +2,7 @@ import type { InputIssue } from "../../errors.js";
 import type { Currency } from "../../models/common.js";
 import type { DateOrder } from "../../providers/csv/parse-date.js";
 import type { InputTable } from "./read-table.js";
+import type { PriceBasis } from "../../store/price-basis.js";
 
 export const IMPORT_KINDS = ["securities", "prices", "fundamentals", "estimates", "fx", "events", "sec"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -24,6 +25,10 @@ export interface ImportOptions {
   strict?: boolean;
   /** Import time (ISO); the CLI passes the clock in. */
   now: string;
+  /** Price files: the basis of a `Date,Close` file's closes (default raw; a file with only Adj Close is adjusted). */
+  basis?: PriceBasis;
+  /** Import real data into a store that holds the synthetic demo (refused without it). */
+  allowSyntheticMix?: boolean;
   /** Marks the sources as synthetic (demo data). */
   synthetic?: boolean;
   /** Excel workbooks: the sheet to read (default the first). */

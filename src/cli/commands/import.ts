@@ -17,7 +17,7 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string; basis?: "raw" | "adjusted"; allowSyntheticMix?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
@@ -43,6 +43,8 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
+    ...(o.basis ? { basis: o.basis } : {}),
+    ...(o.allowSyntheticMix ? { allowSyntheticMix: true } : {}),
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());
