@@ -336,6 +336,14 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
+  program
+    .command("coverage")
+    .description("what the store holds per security: price range and basis, latest fundamentals and estimates with their ages, FX, n.m. multiples and a to-do list")
+    .argument("[symbols...]", "symbols, @group or a group file (default: every listing in the store)")
+    .option("--as-of <date>", "the date ages and multiples are measured on (default: today)")
+    .option("--json", "machine-readable output")
+    .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/coverage.js")).run(ctxOf(cmd), symbols, cmd.opts()));
+
   // Example files found from anywhere (issue 13).
   const examples = program
     .command("examples")
