@@ -117,7 +117,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--as-of <date>", "valuation date (default: last price)")
     .option("--crp <c>", "country risk premium of A over B (default: Damodaran Jan 2024)")
     .option("--lambda <l>", "A's exposure to that risk (default 1)")
-    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%"))
+    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%")
+    .option("--listing <rule>", "one issuer, one vote in the medians: first (default), primary or an exchange")
+    .option("--per-listing", "count every listing of an issuer in the medians"))
     .action(async (_o, cmd: Command) => (await import("./commands/wall-premium.js")).run(ctxOf(cmd), cmd.opts()));
 
   program
