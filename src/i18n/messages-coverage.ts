@@ -101,3 +101,20 @@ export const COVERAGE_MESSAGES = {
   "coverage.todo.stale_fx": { en: "{security}: {pair} rates end {last} ({days} days before the as-of date)", "zh-Hant": "{security}：{pair} 匯率止於 {last}（估值日前 {days} 天）", "zh-Hans": "{security}：{pair} 汇率止于 {last}（估值日前 {days} 天）" },
   "coverage.or": { en: " or ", "zh-Hant": " 或 ", "zh-Hans": " 或 " },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** The dashboard's coverage page (merged into the dashboard's messages in web/src/i18n.ts). */
+export const COVERAGE_DASHBOARD_MESSAGES = {
+  "dash.nav.coverage": { en: "Coverage", "zh-Hant": "資料覆蓋", "zh-Hans": "数据覆盖" },
+  "dash.coverage.symbols": { en: "Symbols or @group (empty: all)", "zh-Hant": "代號或 @組別（留空：全部）", "zh-Hans": "代码或 @组别（留空：全部）" },
+  "dash.coverage.asOf": { en: "As of (empty: today)", "zh-Hant": "截至（留空：今天）", "zh-Hans": "截至（留空：今天）" },
+  "dash.coverage.security": { en: "Security", "zh-Hant": "證券", "zh-Hans": "证券" },
+  "dash.coverage.prices": { en: "Prices", "zh-Hant": "價格", "zh-Hans": "价格" },
+  "dash.coverage.basis": { en: "Basis", "zh-Hant": "基準", "zh-Hans": "基准" },
+  "dash.coverage.eps": { en: "Latest EPS (period end, age)", "zh-Hant": "最新每股盈利（期末，距今）", "zh-Hans": "最新每股收益（期末，距今）" },
+  "dash.coverage.estimates": { en: "Consensus observed", "zh-Hant": "一致預期觀察日", "zh-Hans": "一致预期观察日" },
+  "dash.coverage.fx": { en: "FX", "zh-Hant": "匯率", "zh-Hans": "汇率" },
+  "dash.coverage.nm": { en: "n.m. on the date", "zh-Hant": "當日不適用", "zh-Hans": "当日不适用" },
+  "dash.coverage.todo": { en: "To do", "zh-Hant": "待辦", "zh-Hans": "待办" },
+  "dash.coverage.none": { en: "Nothing to do: the store covers these securities.", "zh-Hant": "無待辦：資料庫已覆蓋這些證券。", "zh-Hans": "无待办：数据库已覆盖这些证券。" },
+  "dash.coverage.days": { en: "{n} d", "zh-Hant": "{n} 天", "zh-Hans": "{n} 天" },
+} as const satisfies Record<string, Record<Lang, string>>;
