@@ -150,7 +150,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--as-of <date>", "valuation date (default: last price)")
     .option("--crp <c>", "country risk premium of A over B (default: Damodaran Jan 2024)")
     .option("--lambda <l>", "A's exposure to that risk (default 1)")
-    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%"))
+    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%")
+    .option("--listing <rule>", "one issuer, one vote in the medians: first (default), primary or an exchange")
+    .option("--per-listing", "count every listing of an issuer in the medians"))
     .action(async (_o, cmd: Command) => (await import("./commands/wall-premium.js")).run(ctxOf(cmd), cmd.opts()));
 
   program
@@ -376,6 +378,14 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--format <f>", "html (default), md or xlsx; inferred from --out's extension")
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
+
+  program
+    .command("coverage")
+    .description("what the store holds per security: price range and basis, latest fundamentals and estimates with their ages, FX, n.m. multiples and a to-do list")
+    .argument("[symbols...]", "symbols, @group or a group file (default: every listing in the store)")
+    .option("--as-of <date>", "the date ages and multiples are measured on (default: today)")
+    .option("--json", "machine-readable output")
+    .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/coverage.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
   // Example files found from anywhere (issue 13).
   const examples = program

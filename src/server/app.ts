@@ -14,6 +14,7 @@ import { registerScenarioRoutes } from "./routes/scenarios.js";
 import { registerStaticRoutes, securityHeaders } from "./routes/static.js";
 import { registerThesisRoutes } from "./routes/theses.js";
 import { registerStoreInfoRoutes } from "./routes/store-info.js";
+import { registerCoverageRoutes } from "./routes/coverage.js";
 
 /** What the server needs from its host: the store (opened once), and optionally a clock, language and error log. */
 export interface AppDeps {
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAttributionRoutes(app, deps);
   registerImpliedRoutes(app, deps);
   registerThesisRoutes(app, deps);
+  registerCoverageRoutes(app, deps);
   registerDocsRoutes(app);
   registerStaticRoutes(app, deps.webRoot !== undefined ? { root: deps.webRoot } : {});
   app.notFound((c) => c.json({ error: { code: "E_NOT_FOUND", message: `no route ${c.req.method} ${c.req.path}` } } satisfies ErrorBody, 404));
