@@ -12,6 +12,8 @@ import { insertSources } from "../../store/sources.js";
 import { upsertRows } from "../../store/upsert.js";
 import { countDataRows, planFastPriceFile, type FastCandidate } from "./fast-plan.js";
 import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
+import { addDays } from "./records.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 import type { InputTable } from "./read-table.js";
 import { emptyReport, type FileReport, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
@@ -27,6 +29,7 @@ function priceOptions(opts: ImportOptions) {
   return {
     ...(opts.map ? { map: opts.map } : {}), ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
     ...(opts.currency ? { currency: opts.currency } : {}), ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+    ...(opts.ignoreColumns ? { ignoreColumns: opts.ignoreColumns } : {}), ...(opts.dateOnly ? { dateOnly: true } : {}), today: opts.now.slice(0, 10),
   };
 }
 
@@ -112,7 +115,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // the general path's rows (new keys inserted, changed ones replaced).
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
     const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
-    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE };
+    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE, maxDate: addDays(opts.now.slice(0, 10), IMPORT_LIMITS.maxDaysAhead) };
     const freshList = fastList.filter((p) => !refreshing.has(p.path));
     const refreshList = fastList.filter((p) => refreshing.has(p.path));
     const loading = (async () => {

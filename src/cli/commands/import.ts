@@ -16,7 +16,7 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean }
+interface Opts { map?: string; symbol?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; ignoreColumns?: string; dateOnly?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
@@ -36,6 +36,8 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.ignoreColumns !== undefined ? { ignoreColumns: o.ignoreColumns.split(",").map((c) => c.trim()) } : {}),
+    ...(o.dateOnly ? { dateOnly: true } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
     now: ctx.now().toISOString(),
