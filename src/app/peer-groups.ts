@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseJsonSafely, parseYamlSafely, readConfigText } from "./yaml-safe.js";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { LocalizedText, SecurityId } from "../models/common.js";
@@ -56,7 +56,7 @@ function toGroup(shape: z.infer<typeof GroupShape>, fallbackId: string): PeerGro
  */
 export function readPeerGroupFile(path: string): PeerGroup[] {
   if (!existsSync(path)) throw new NotFoundError(`peer-group file ${path} does not exist`);
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigText(path, "peer-group file").replace(/^\uFEFF/, "");
   const stem = basename(path, extname(path));
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
@@ -67,8 +67,9 @@ export function readPeerGroupFile(path: string): PeerGroup[] {
   }
   let raw: unknown;
   try {
-    raw = ext === ".json" ? JSON.parse(text) : parseYaml(text);
+    raw = ext === ".json" ? parseJsonSafely(text, path) : parseYamlSafely(text, path).raw;
   } catch (e) {
+    if (e instanceof InvalidInputError) throw e;
     throw InvalidInputError.at({ file: path, reason: `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}` });
   }
   const parsed = GroupFile.safeParse(raw);

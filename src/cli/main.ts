@@ -66,6 +66,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
+    .option("--ignore-columns <headers>", "comma-separated columns to leave out (any other unknown column is an error)")
+    .option("--date-only", "drop a time of day after a date (otherwise only midnight is accepted on daily values)")
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
     .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")

@@ -4,7 +4,8 @@ import type { Currency } from "../../models/common.js";
 import type { Security } from "../../models/security.js";
 import { resolveColumns } from "../../providers/csv/columns.js";
 import { detectPriceLayout } from "../../providers/csv/price-layout.js";
-import { PRICE_FIELDS } from "../../providers/csv/prices.js";
+import { knownPriceHeaders, PRICE_FIELDS } from "../../providers/csv/prices.js";
+import { checkHeader } from "../../providers/csv/header-check.js";
 import { inferListing, symbolFromFileName } from "../../providers/csv/symbols.js";
 import { tokenizeCsv } from "../../providers/csv/tokenize.js";
 import type { FastPriceFile } from "../../store/fast-prices.js";
@@ -50,7 +51,7 @@ export function planFastPriceFile(
   known: ReadonlyMap<string, Pick<Security, "currency" | "exchange">>,
   opts: PriceImportOptions & { encoding?: string; basis?: PriceBasis },
 ): FastCandidate | undefined {
-  if (!path.toLowerCase().endsWith(".csv") || opts.dateOrder !== undefined) return undefined;
+  if (!path.toLowerCase().endsWith(".csv") || opts.dateOrder !== undefined || opts.ignoreColumns !== undefined) return undefined;
   if (opts.encoding !== undefined && !/^utf-?8$/i.test(opts.encoding)) return undefined;
   const head = readHead(path);
   if (!head || head.length === 0 || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return undefined;
@@ -72,6 +73,8 @@ export function planFastPriceFile(
     delete index.adjClose;
   }
   if (index.date === undefined || index.close === undefined || index.security !== undefined || index.currency !== undefined) return undefined;
+  // An unknown, unnamed or repeated column: the general path refuses it with the header's line.
+  if (checkHeader(layout.header, { file: path, kind: "prices", known: knownPriceHeaders(opts.map), suggest: [] }).length > 0) return undefined;
   const width = layout.header.length;
   const data = table.rows.slice(layout.dataStart, layout.dataStart + 200);
   if (data.length === 0 || data.some((r) => r.length !== width || !ISO.test(r[index.date!] ?? ""))) return undefined;

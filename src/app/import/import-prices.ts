@@ -5,7 +5,8 @@ import type { Security } from "../../models/security.js";
 import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
 import { loadFastPrices, stageFastPrices, stageFastRows, type FastFinding } from "../../store/fast-prices.js";
 import { varcharList, type Store } from "../../store/open.js";
-import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
+import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeFinding } from "../../store/prices.js";
+import { isoToDayNumber } from "../../core/dates.js";
 import { insertQualityIssues } from "../../store/quality.js";
 import { readPriceBases, recordPriceBases, type PriceBasis } from "../../store/price-basis.js";
 import { basisOfTable, checkSeriesBases } from "./price-basis.js";
@@ -14,6 +15,8 @@ import { insertSources } from "../../store/sources.js";
 import { upsertRows } from "../../store/upsert.js";
 import { countDataRows, planFastPriceFile, type FastCandidate } from "./fast-plan.js";
 import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
+import { addDays } from "./records.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 import type { InputTable } from "./read-table.js";
 import { emptyReport, type FileReport, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
@@ -30,6 +33,7 @@ function priceOptions(opts: ImportOptions) {
   return {
     ...(opts.map ? { map: opts.map } : {}), ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
     ...(opts.currency ? { currency: opts.currency } : {}), ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+    ...(opts.ignoreColumns ? { ignoreColumns: opts.ignoreColumns } : {}), ...(opts.dateOnly ? { dateOnly: true } : {}), today: opts.now.slice(0, 10),
   };
 }
 
@@ -129,7 +133,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // the general path's rows (new keys inserted, changed ones replaced).
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
     const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
-    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE };
+    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE, maxDate: addDays(opts.now.slice(0, 10), IMPORT_LIMITS.maxDaysAhead) };
     const freshList = fastList.filter((p) => !refreshing.has(p.path));
     const refreshList = fastList.filter((p) => refreshing.has(p.path));
     const loading = (async () => {
@@ -207,7 +211,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // for what changed. (Skipped when there is nothing to merge: it would scan the whole prices table for nothing.)
     let changed = new Set<string>();
     if (general.some((g) => g.price.series.length > 0) || acceptedRefresh.length > 0) {
-      changed = await mergeGeneral(store, general, sourceOf, summary, acceptedRefresh.length > 0);
+      changed = await mergeGeneral(store, general, sourceOf, summary, acceptedRefresh.length > 0, reports, opts);
     } else if (refreshList.length > 0) {
       await store.run("DROP TABLE IF EXISTS fast_stage");
     }
@@ -239,6 +243,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
 /** Stages and merges the general path's series (insert new keys, replace changed ones); returns the securities whose data changed. */
 async function mergeGeneral(
   store: Store, general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>, summary: ImportSummary, withFastStage: boolean,
+  reports: ReadonlyMap<string, FileReport>, opts: ImportOptions,
 ): Promise<Set<string>> {
   const batches = general.flatMap((g) => g.price.series.map((s) => ({
     security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
@@ -249,7 +254,8 @@ async function mergeGeneral(
   // its own, so no key of theirs meets another file's).
   if (withFastStage) await stageFastRows(store, batches.length);
   try {
-    const merged = await mergeStagedPrices(store);
+    const merged = await mergeStagedPrices(store, { rangeTolerance: RANGE_TOLERANCE, bigMove: BIG_MOVE });
+    judgeMergeFindings(merged.findings, general, sourceOf, reports, Boolean(opts.strict));
     summary.added += merged.added;
     summary.updated += merged.updated;
     summary.unchanged += merged.unchanged;
@@ -266,4 +272,39 @@ async function mergeGeneral(
   } finally {
     await clearStagedPrices(store);
   }
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(8))) : "missing");
+
+/**
+ * What the merge found against stored bars: a bar whose kept fields (those the file lacks) disagree with its new
+ * close or open refuses the import (the transaction rolls back); a changed close that became a big move against
+ * its neighbours is a warning with both values, an error under --strict. Located by file and line (the file's
+ * line of that date; a file read by DuckDB's reader is named without a line).
+ */
+function judgeMergeFindings(
+  findings: readonly MergeFinding[], general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>,
+  reports: ReadonlyMap<string, FileReport>, strict: boolean,
+): void {
+  if (findings.length === 0) return;
+  const fileOf = new Map([...sourceOf].map(([f, id]) => [id, f]));
+  const errors: InputIssue[] = [];
+  for (const f of findings) {
+    const file = fileOf.get(f.sourceId) ?? "";
+    const g = general.find((x) => x.table.file === file);
+    const series = g?.price.series.find((s) => s.security === f.security);
+    const day = isoToDayNumber(f.date);
+    const idx = series ? series.days.indexOf(day) : -1;
+    const at = series && idx >= 0 ? { line: series.lines[idx]! } : {};
+    if (f.kind === "kept_fields_disagree") {
+      errors.push({ file, ...at, column: "close", value: fmt(f.close),
+        reason: `${f.security} ${f.date}: the file lacks fields the stored bar has, and the stored ones disagree with it (open ${fmt(f.open)}, high ${fmt(f.high)}, low ${fmt(f.low)}): import the whole bar (Open,High,Low,Close) to replace it` });
+      continue;
+    }
+    const issue: InputIssue = { file, ...at, column: "close", value: fmt(f.close),
+      reason: `${f.security} ${f.date}: changes the stored close ${fmt(f.oldClose)} to ${fmt(f.close)}, a move beyond ±${Math.round(BIG_MOVE * 100)}% against the neighbouring closes (${fmt(f.prevClose)} before, ${fmt(f.nextClose)} after)` };
+    if (strict) errors.push({ ...issue, reason: `${issue.reason} (--strict)` });
+    else reports.get(file)?.warnings.push(issue);
+  }
+  refuseIfErrors(errors);
 }

@@ -20,6 +20,10 @@ export interface ImportOptions {
   currency?: Currency;
   encoding?: string;
   dateOrder?: DateOrder;
+  /** Headers to leave out (`--ignore-columns`); any other column the kind does not know is an error. */
+  ignoreColumns?: readonly string[];
+  /** Drop a time of day after a date (`--date-only`); otherwise only midnight is accepted on a daily value. */
+  dateOnly?: boolean;
   dryRun?: boolean;
   /** Warnings become errors. */
   strict?: boolean;

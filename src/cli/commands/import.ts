@@ -17,7 +17,7 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string; basis?: "raw" | "adjusted"; allowSyntheticMix?: boolean }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string; basis?: "raw" | "adjusted"; allowSyntheticMix?: boolean; ignoreColumns?: string; dateOnly?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
@@ -41,6 +41,8 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
     ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.ignoreColumns !== undefined ? { ignoreColumns: o.ignoreColumns.split(",").map((c) => c.trim()) } : {}),
+    ...(o.dateOnly ? { dateOnly: true } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
     ...(o.basis ? { basis: o.basis } : {}),
