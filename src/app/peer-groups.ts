@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -8,6 +7,7 @@ import type { Store } from "../store/open.js";
 import { getPeerGroup, listPeerGroups } from "../store/peer-groups.js";
 import type { PeerGroup } from "./comps.js";
 import { DEMO_GROUPS } from "./demo.js";
+import { limitReason, MAX_CONFIG_DEPTH, nestingDepth, readConfigFile } from "./config-file.js";
 
 /** A group as a file may write it: a list of symbols, or an object with id, name and securities. */
 const GroupShape = z.union([
@@ -54,8 +54,7 @@ function toGroup(shape: z.infer<typeof GroupShape>, fallbackId: string): PeerGro
  * @throws NotFoundError when the file does not exist; InvalidInputError naming the file for anything malformed.
  */
 export function readPeerGroupFile(path: string): PeerGroup[] {
-  if (!existsSync(path)) throw new NotFoundError(`peer-group file ${path} does not exist`);
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigFile(path, "peer-group file").replace(/^\uFEFF/, "");
   const stem = basename(path, extname(path));
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
@@ -68,8 +67,10 @@ export function readPeerGroupFile(path: string): PeerGroup[] {
   try {
     raw = ext === ".json" ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw InvalidInputError.at({ file: path, reason: `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}` });
+    const message = String((e as Error)?.message ?? e);
+    throw InvalidInputError.at({ file: path, reason: limitReason(message) ?? `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${message.split("\n")[0]!.slice(0, 200)}` });
   }
+  if (nestingDepth(raw) > MAX_CONFIG_DEPTH) throw InvalidInputError.at({ file: path, reason: limitReason("Maximum call stack")! });
   const parsed = GroupFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError } from "../errors.js";
 import { ScenarioModel } from "../models/scenario.js";
+import { configToJS, limitReason, readConfigFile } from "./config-file.js";
 import {
   BLOCK_SIZE, checkCorrelations, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
   simulateDraws, splitBlocks, summarizeMonteCarlo, validateRun,
@@ -86,10 +86,10 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` }));
+    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: limitReason(e.message) ?? `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` }));
     throw new InvalidInputError(issues.map((i) => `${file}:${i.line}: ${i.reason}`).join("\n"), issues);
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const raw: unknown = configToJS(doc, file);
   const locate = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw InvalidInputError.at({ file, line: 1, reason: "is not a scenario model (expected years:, drivers:, formulas:, outputs: …)" });
@@ -104,8 +104,7 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
  * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
  */
 export function loadScenarioModel(file: string): LoadedScenarioModel {
-  if (!existsSync(file)) throw new NotFoundError(`scenario model ${file} does not exist`);
-  return parseScenarioModel(readFileSync(file, "utf8"), file);
+  return parseScenarioModel(readConfigFile(file, "scenario model"), file);
 }
 
 /** Compiles a loaded model for one scenario (base by default), with located errors. */

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError, type InputIssue } from "../../errors.js";
+import { InvalidInputError, type InputIssue } from "../../errors.js";
+import { configToJS, limitReason, readConfigFile } from "../config-file.js";
 import { Thesis } from "../../models/thesis.js";
 import { createLineLocator, valueAt } from "../yaml-locate.js";
 
@@ -86,9 +86,9 @@ export function parseThesis(text: string, file: string): LoadedThesis {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
-    fail(doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` })));
+    fail(doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: limitReason(e.message) ?? `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` })));
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const raw: unknown = configToJS(doc, file);
   const lineOf = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     fail([{ file, line: 1, reason: "is not a thesis (expected id:, title:, groups:, wall:, claims: …)" }]);
@@ -105,6 +105,5 @@ export function parseThesis(text: string, file: string): LoadedThesis {
  * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
  */
 export function loadThesis(file: string): LoadedThesis {
-  if (!existsSync(file)) throw new NotFoundError(`thesis file ${file} does not exist`);
-  return parseThesis(readFileSync(file, "utf8"), file);
+  return parseThesis(readConfigFile(file, "thesis file"), file);
 }

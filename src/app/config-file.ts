@@ -1,0 +1,116 @@
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, resolve, sep } from "node:path";
+import type { Document, ToJSOptions } from "yaml";
+import { InvalidInputError, NotFoundError, type InputIssue } from "../errors.js";
+
+/** Largest thesis, scenario or group file read (4 MiB: the bundled ones are under 20 KiB). */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/** Deepest nesting of lists and maps a config may have (the bundled ones nest 6 levels). */
+export const MAX_CONFIG_DEPTH = 64;
+/** Aliases a YAML config may expand (beyond this it is an alias bomb: 9 aliases of 9 aliases … of a list). */
+export const MAX_CONFIG_ALIASES = 100;
+
+/**
+ * Reads a config file (thesis, scenario model, peer groups) as UTF-8 text, refusing what is not a readable file.
+ * @param what - what the file should be, for messages ("thesis file").
+ * @throws NotFoundError when it does not exist; InvalidInputError naming the file when it is a folder, larger than
+ *   {@link MAX_CONFIG_BYTES} or unreadable. Never quotes the file's content.
+ */
+export function readConfigFile(path: string, what: string): string {
+  if (!existsSync(path)) throw new NotFoundError(`${what} ${path} does not exist`);
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw InvalidInputError.at({ file: path, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})` });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw InvalidInputError.at({ file: path, reason: `is a folder, not a ${what}` });
+    if (!st.isFile()) throw InvalidInputError.at({ file: path, reason: `is not a regular file (a ${what} must be one)` });
+    if (st.size > MAX_CONFIG_BYTES) throw InvalidInputError.at({ file: path, reason: `is ${st.size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a ${what} may have` });
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, buf, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Depth of nested arrays and objects (a scalar is 0). Iterative: a hostile value cannot overflow the stack. */
+export function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    max = Math.max(max, d + 1);
+    if (max > MAX_CONFIG_DEPTH) return max;
+    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** The reason to give for a YAML parser failure that is a resource limit rather than a syntax error, if it is one. */
+export function limitReason(message: string): string | undefined {
+  if (/Maximum call stack|too much recursion/i.test(message)) return `nests deeper than ${MAX_CONFIG_DEPTH} levels, the limit for config files`;
+  if (/alias count|resource exhaustion/i.test(message)) return `expands more than ${MAX_CONFIG_ALIASES} YAML aliases (an alias bomb?), the limit for config files`;
+  return undefined;
+}
+
+/**
+ * A parsed YAML document as plain data, within the config limits (aliases, depth).
+ * @throws InvalidInputError naming the file and the limit.
+ */
+export function configToJS(doc: Document, file: string, options: ToJSOptions = {}): unknown {
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ ...options, maxAliasCount: MAX_CONFIG_ALIASES });
+  } catch (e) {
+    const reason = limitReason(String((e as Error)?.message ?? e));
+    if (reason === undefined) throw e;
+    throw InvalidInputError.at({ file, line: 1, reason });
+  }
+  if (nestingDepth(raw) > MAX_CONFIG_DEPTH) throw InvalidInputError.at({ file, line: 1, reason: limitReason("Maximum call stack")! });
+  return raw;
+}
+
+/**
+ * A path written inside a config file, resolved against the config's folder and confined to it: a thesis reads
+ * files under its own folder only (symbolic links followed), so `events: {file: ../../../../etc/passwd}` cannot
+ * pull another file into a report.
+ * @param baseDir - the config file's folder.
+ * @param written - the path as written in the file.
+ * @param where - file, line and field of the path, for the message.
+ * @returns the absolute path.
+ * @throws InvalidInputError naming file, line and field when the path leaves the folder (the value is quoted, the
+ *   target's content never is).
+ * @example confinedPath("/work/theses", "events.csv", { file: "t.yaml", line: 3, column: "events.file" }) // "/work/theses/events.csv"
+ */
+export function confinedPath(baseDir: string, written: string, where: Omit<InputIssue, "reason" | "value">): string {
+  const full = resolve(baseDir, written);
+  const real = (p: string): string => {
+    // The nearest existing ancestor's real path, plus the rest: a link anywhere on the way is followed.
+    let head = p;
+    const tail: string[] = [];
+    while (!existsSync(head) && dirname(head) !== head) {
+      tail.unshift(head.slice(dirname(head).length + 1));
+      head = dirname(head);
+    }
+    return resolve(realpathSync(head), ...tail);
+  };
+  const base = real(resolve(baseDir));
+  const target = real(full);
+  if (target !== base && !target.startsWith(base.endsWith(sep) ? base : base + sep)) {
+    throw InvalidInputError.at({
+      ...where, value: written.slice(0, 80),
+      reason: `${isAbsolute(written) ? "is" : "leads"} outside the folder of the file that names it (${base}): a thesis reads files under its own folder only; copy the file there`,
+    });
+  }
+  return full;
+}
