@@ -13,11 +13,12 @@ export const MAX_CONFIG_ALIASES = 100;
 /**
  * Reads a config file (thesis, scenario model, peer groups) as UTF-8 text, refusing what is not a readable file.
  * @param what - what the file should be, for messages ("thesis file").
+ * @param shown - the path as the user typed it, for the not-found message.
  * @throws NotFoundError when it does not exist; InvalidInputError naming the file when it is a folder, larger than
  *   {@link MAX_CONFIG_BYTES} or unreadable. Never quotes the file's content.
  */
-export function readConfigFile(path: string, what: string): string {
-  if (!existsSync(path)) throw new NotFoundError(`${what} ${path} does not exist`);
+export function readConfigFile(path: string, what: string, shown: string = path): string {
+  if (!existsSync(path)) throw new NotFoundError(`${what} ${shown} does not exist`);
   let fd: number;
   try {
     fd = openSync(path, "r");

@@ -55,16 +55,19 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines)")
-    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, TSV, JSON, JSON Lines, Excel); sec: companyfacts JSON saved from EDGAR; yahoo: saved Yahoo responses")
+    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec | yahoo")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
-    .option("--symbol <symbol>", "symbol for a price file that names none")
+    .option("--symbol <symbol>", "symbol for a price file that names none; sec: the filer's ticker (one filer)")
+    .option("--tickers <file>", "sec: SEC's company_tickers.json, to match each file's CIK to its ticker")
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
+    .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
+    .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -243,6 +246,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
     .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
     .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
@@ -263,6 +268,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value")
     .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
     .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -357,6 +364,20 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--format <f>", "html (default), md or xlsx; inferred from --out's extension")
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
+
+  // Example files found from anywhere (issue 13).
+  const examples = program
+    .command("examples")
+    .description("list the example files shipped with rerate (examples/NAME works from any directory); `examples copy [DIR]` copies them")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/examples.js")).list(ctxOf(cmd)));
+  examples
+    .command("copy")
+    .description("copy the example files into DIR/examples (default: the working directory)")
+    .argument("[dir]", "where to copy (default .)")
+    .option("--force", "overwrite files that are already there")
+    .option("--json", "machine-readable output")
+    .action(async (dir: string | undefined, _o, cmd: Command) => (await import("./commands/examples.js")).copy(ctxOf(cmd), dir, cmd.opts()));
 
   program
     .command("serve")

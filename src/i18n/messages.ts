@@ -7,6 +7,8 @@ import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
 import { SERVER_MESSAGES } from "./messages-server.js";
+import { COVERAGE_MESSAGES } from "./messages-coverage.js";
+import { YAHOO_MESSAGES } from "./messages-yahoo.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -118,6 +120,7 @@ const CORE_MESSAGES = {
 export const MESSAGES = {
   ...CORE_MESSAGES,
   ...PROVIDER_MESSAGES,
+  ...YAHOO_MESSAGES,
   ...COMPS_MESSAGES,
   ...IMPLIED_MESSAGES,
   ...EVENTS_MESSAGES,
@@ -125,6 +128,7 @@ export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...REPORT_MESSAGES,
   ...SERVER_MESSAGES,
+  ...COVERAGE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

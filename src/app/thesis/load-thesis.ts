@@ -5,6 +5,7 @@ import { InvalidInputError, type InputIssue } from "../../errors.js";
 import { configToJS, limitReason, readConfigFile } from "../config-file.js";
 import { Thesis } from "../../models/thesis.js";
 import { createLineLocator, valueAt } from "../yaml-locate.js";
+import { resolveInputPath } from "../example-files.js";
 
 /** A thesis read from its file, with the line of every field for messages. */
 export interface LoadedThesis {
@@ -104,6 +105,8 @@ export function parseThesis(text: string, file: string): LoadedThesis {
  * Reads and validates a thesis file.
  * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
  */
-export function loadThesis(file: string): LoadedThesis {
-  return parseThesis(readConfigFile(file, "thesis file"), file);
+export function loadThesis(given: string): LoadedThesis {
+  const found = resolveInputPath(given);
+  const file = found.example ? found.path : given; // errors name the file as the user typed it
+  return parseThesis(readConfigFile(file, "thesis file", given), file);
 }

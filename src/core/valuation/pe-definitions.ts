@@ -1,7 +1,9 @@
 import type { Currency, Fundamental, Metric, Security } from "../../models/index.js";
 import { evaluate, notMeaningful, type Draft } from "./_evaluate.js";
 import { draftFiscalYears } from "./_forward.js";
-import { currencyOf, fmt, findEstimate, needLatestFigure, needPrice, recordFigure, toComparisonCurrency, visibleFundamentals } from "./_inputs.js";
+import {
+  currencyOf, fmt, findEstimate, needLatestFigure, needPrice, recordFigure, requireFreshEstimate, requireFreshFigure, toComparisonCurrency, visibleFundamentals,
+} from "./_inputs.js";
 import { peFromEps } from "./_pe.js";
 import { needTrailingFourQuarters } from "./_ttm.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
@@ -55,7 +57,8 @@ function perShareFromNetIncome(d: Draft, netIncome: { value: number; currency: C
   if (sameRow.length > 0) {
     shares = sameRow.reduce((a, r) => (r.knownFrom > a.knownFrom ? r : a));
     recordFigure(d, "diluted shares", shares);
-  } else shares = needLatestFigure(d, "diluted shares", ["sharesDiluted"], false);
+    requireFreshFigure(d, shares, "shares", `diluted shares ${shares.fiscalPeriod}`);
+  } else shares = needLatestFigure(d, "diluted shares", ["sharesDiluted"], false, "shares");
   if (!(shares.value > 0)) notMeaningful("non_positive_input", `diluted shares ${shares.fiscalPeriod} (${fmt(shares.value)}) is not positive`);
   return netIncome.value / shares.value;
 }
@@ -85,6 +88,7 @@ function epsUnder(d: Draft, def: PeDefinition): { value: number; currency: Curre
     const est = findEstimate(d, [metric], label);
     if (est === undefined) notMeaningful("missing_input", `no ${d.ctx.options?.estimator ?? "consensus"} ${metric} estimate for ${label} observed on or before ${d.ctx.asOf}`);
     recordFigure(d, role, est, weight);
+    requireFreshEstimate(d, est, `${role} ${est.metric}`);
     return { value: est.value, currency: currencyOf(d, est) };
   };
   if (def.period === "FY1") return { ...need(years.fy1, `EPS FY1 (${years.fy1})`), label: `EPS FY1 ${years.fy1}` };
