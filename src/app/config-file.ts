@@ -37,7 +37,10 @@ export function readConfigFile(path: string, what: string, shown: string = path)
       if (n === 0) break;
       at += n;
     }
-    return buf.subarray(0, at).toString("utf8");
+    const text = buf.subarray(0, at).toString("utf8");
+    const deepAt = nestingTooDeepAt(text);
+    if (deepAt !== undefined) throw InvalidInputError.at({ file: path, line: deepAt, reason: limitReason("Maximum call stack")! });
+    return text;
   } finally {
     closeSync(fd);
   }
@@ -55,6 +58,57 @@ export function nestingDepth(value: unknown): number {
     for (const child of Object.values(v as object)) stack.push([child, d + 1]);
   }
   return max;
+}
+
+/** Deepest indentation a config line may have (4 columns a level at {@link MAX_CONFIG_DEPTH} levels). */
+export const MAX_CONFIG_INDENT = 4 * MAX_CONFIG_DEPTH;
+
+/**
+ * Checks a YAML or JSON text's nesting before it is parsed, in one linear pass, so that a hostile file is refused
+ * with its line instead of overflowing the parser's stack: flow brackets (`[`, `{`, outside quotes and comments)
+ * may nest {@link MAX_CONFIG_DEPTH} deep, and a line may be indented (spaces and `- ` markers) {@link MAX_CONFIG_INDENT}
+ * columns.
+ * @returns the 1-based line where the limit is passed, or undefined when the text is within it.
+ * @example nestingTooDeepAt("[".repeat(65) + "]".repeat(65)) // 1
+ */
+export function nestingTooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\n") {
+      line++;
+      lineStart = true;
+      indent = 0;
+      // Outside brackets a quote does not run past its line (an apostrophe in a plain scalar such as Alibaba's opens none).
+      if (depth === 0) quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === " " || (ch === "-" && text[i + 1] === " ")) {
+        indent += ch === "-" ? 2 : 1;
+        if (ch === "-") i++;
+        if (indent > MAX_CONFIG_INDENT) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote !== undefined) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+    } else if (ch === "[" || ch === "{") {
+      if (++depth > MAX_CONFIG_DEPTH) return line;
+    } else if ((ch === "]" || ch === "}") && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** The reason to give for a YAML parser failure that is a resource limit rather than a syntax error, if it is one. */

@@ -3,7 +3,7 @@ import type { Worker } from "node:worker_threads";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InvalidInputError } from "../errors.js";
-import { ScenarioModel } from "../models/scenario.js";
+import { MAX_DRAWS, ScenarioModel } from "../models/scenario.js";
 import { configToJS, limitReason, readConfigFile } from "./config-file.js";
 import {
   BLOCK_SIZE, checkCorrelations, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
@@ -268,6 +268,7 @@ function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scen
   const seed = o.seed ?? mc.seed ?? 42;
   try {
     validateRun({ draws, seed });
+    if (draws > MAX_DRAWS) throw new RangeError(`draws (${draws}) must be at most ${MAX_DRAWS.toLocaleString("en-US")}`);
   } catch (e) {
     const column = String((e as Error).message).startsWith("draws") ? "--draws" : "--seed";
     throw InvalidInputError.at({ column, value: String(column === "--draws" ? draws : seed), reason: (e as Error).message.replace(/^\w+ \([^)]*\) /, "") });
