@@ -11,6 +11,7 @@ import type { ReportBlock, ReportDocument } from "./report-document.js";
  */
 export function inline(s: string): string {
   return s
+    .trimEnd()
     .replace(/\r?\n|\r/g, " ")
     .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/\]\(\s*(?=(javascript|vbscript|data):)/gi, "]\\(");

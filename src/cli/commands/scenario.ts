@@ -26,7 +26,7 @@ function parseInteger(flag: string, text: string | undefined, min: number, max =
   if (text === undefined) return undefined;
   const v = Number(text.replace(/[_,]/g, ""));
   if (!Number.isSafeInteger(v) || v < min || v > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max.toLocaleString("en-US")}`;
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `≥ ${min} and ≤ ${max.toLocaleString("en-US")}`;
     throw InvalidInputError.at({ column: flag, value: text.slice(0, 80), reason: `must be a whole number ${range}` });
   }
   return v;
