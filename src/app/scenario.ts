@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError } from "../errors.js";
-import { ScenarioModel } from "../models/scenario.js";
+import { InvalidInputError } from "../errors.js";
+import { MAX_DRAWS, ScenarioModel } from "../models/scenario.js";
+import { readConfigFile } from "./config-file.js";
 import {
   BLOCK_SIZE, checkCorrelations, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
   simulateDraws, splitBlocks, summarizeMonteCarlo, validateRun,
@@ -15,7 +15,7 @@ import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
 import { createLineLocator, valueAt } from "./yaml-locate.js";
 import { resolveInputPath } from "./example-files.js";
-import { parseYamlSafely, readConfigText } from "./yaml-safe.js";
+import { parseYamlSafely } from "./yaml-safe.js";
 
 /** A model read from its file: validated shape, file name and line lookup for messages. */
 export interface LoadedScenarioModel {
@@ -101,8 +101,7 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
 export function loadScenarioModel(given: string): LoadedScenarioModel {
   const found = resolveInputPath(given);
   const file = found.example ? found.path : given; // errors name the file as the user typed it
-  if (!existsSync(file)) throw new NotFoundError(`scenario model ${given} does not exist`);
-  return parseScenarioModel(readConfigText(file, "scenario model"), file);
+  return parseScenarioModel(readConfigFile(file, "scenario model", given), file);
 }
 
 /** Compiles a loaded model for one scenario (base by default), with located errors. */
@@ -263,6 +262,7 @@ function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scen
   const seed = o.seed ?? mc.seed ?? 42;
   try {
     validateRun({ draws, seed });
+    if (draws > MAX_DRAWS) throw new RangeError(`draws (${draws}) must be at most ${MAX_DRAWS.toLocaleString("en-US")}`);
   } catch (e) {
     const column = String((e as Error).message).startsWith("draws") ? "--draws" : "--seed";
     throw InvalidInputError.at({ column, value: String(column === "--draws" ? draws : seed), reason: (e as Error).message.replace(/^\w+ \([^)]*\) /, "") });

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
-import { InvalidInputError, NotFoundError, type InputIssue } from "../errors.js";
+import { InvalidInputError, type InputIssue } from "../errors.js";
+import { MAX_CONFIG_ALIASES, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from "./config-file.js";
 
 /**
  * Limits on a YAML or JSON config (thesis, scenario model, peer groups): past them the file is refused with
@@ -8,30 +8,12 @@ import { InvalidInputError, NotFoundError, type InputIssue } from "../errors.js"
  */
 export const CONFIG_LIMITS = {
   /** Largest config file (a thesis is a few KB). */
-  maxBytes: 4 * 1024 * 1024,
+  maxBytes: MAX_CONFIG_BYTES,
   /** Deepest nesting of maps and lists. */
-  maxDepth: 64,
+  maxDepth: MAX_CONFIG_DEPTH,
   /** Most alias references resolved (an alias bomb expands exponentially). */
-  maxAliasCount: 100,
+  maxAliasCount: MAX_CONFIG_ALIASES,
 } as const;
-
-/**
- * Reads a config file as text within {@link CONFIG_LIMITS.maxBytes}.
- * @throws NotFoundError when it does not exist; InvalidInputError for a directory or a file past the limit.
- */
-export function readConfigText(file: string, what = "file"): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw InvalidInputError.at({ file, reason: `is a directory, not a ${what}` });
-    size = st.size;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new NotFoundError(`${what} ${file} does not exist`);
-    throw e;
-  }
-  if (size > CONFIG_LIMITS.maxBytes) throw InvalidInputError.at({ file, reason: `is ${size} bytes, past the limit of ${CONFIG_LIMITS.maxBytes} bytes for a config file` });
-  return readFileSync(file, "utf8");
-}
 
 /** Depth of the deepest collection, walked without recursion; stops counting past `limit`. */
 function depthOf(root: unknown, limit: number): { depth: number; node?: YamlNode } {

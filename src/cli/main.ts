@@ -430,8 +430,28 @@ const FS_REASONS: Record<string, string> = {
 function fileSystemError(e: unknown): InvalidInputError | undefined {
   const err = e as NodeJS.ErrnoException | undefined;
   const reason = err?.code !== undefined ? FS_REASONS[err.code] : undefined;
-  if (reason === undefined || typeof err?.path !== "string") return undefined;
+  if (reason === undefined) return undefined;
+  // Reading a folder as a file fails on the descriptor, with no path: still the user's input, not a bug.
+  if (typeof err?.path !== "string") return InvalidInputError.at({ reason: `a file named on the command line ${reason}` });
   return InvalidInputError.at({ file: err.path, reason });
+}
+
+let pipeGuarded = false;
+
+/**
+ * Output into a closed pipe (`rerate prices 9988.HK | head -1`) ends quietly, as Unix tools do: the reader has all
+ * it wanted, so the rest of the output is dropped and the command finishes with its own status (0), with no
+ * EPIPE stack trace. Other stream errors still surface.
+ */
+function quietOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+      throw e;
+    });
+  }
 }
 
 /**
@@ -439,6 +459,7 @@ function fileSystemError(e: unknown): InvalidInputError | undefined {
  * (2 invalid input, 3 not found, …; see src/errors.ts).
  */
 export async function main(argv: readonly string[], io?: Io): Promise<number> {
+  if (io?.out === undefined) quietOnClosedPipe();
   let ctx: CliContext | undefined;
   const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
   const program = buildProgram(io, (c) => (ctx = c));

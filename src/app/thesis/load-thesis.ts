@@ -1,11 +1,11 @@
-import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError, type InputIssue } from "../../errors.js";
+import { InvalidInputError, type InputIssue } from "../../errors.js";
+import { confinedPath, readConfigFile } from "../config-file.js";
 import { Thesis } from "../../models/thesis.js";
 import { createLineLocator, valueAt } from "../yaml-locate.js";
 import { resolveInputPath } from "../example-files.js";
-import { parseYamlSafely, readConfigText } from "../yaml-safe.js";
+import { parseYamlSafely } from "../yaml-safe.js";
 
 /** A thesis read from its file, with the line of every field for messages. */
 export interface LoadedThesis {
@@ -103,6 +103,27 @@ export function parseThesis(text: string, file: string): LoadedThesis {
 export function loadThesis(given: string): LoadedThesis {
   const found = resolveInputPath(given);
   const file = found.example ? found.path : given; // errors name the file as the user typed it
-  if (!existsSync(file)) throw new NotFoundError(`thesis file ${given} does not exist`);
-  return parseThesis(readConfigText(file, "thesis file"), file);
+  const loaded = parseThesis(readConfigFile(file, "thesis file", given), file);
+  checkThesisPaths(loaded);
+  return loaded;
+}
+
+/**
+ * The files a thesis names (events file, scenario models) must lie under its own folder: checked when it is loaded,
+ * so a bad path stops `rerate report` before any work, with every such path located.
+ * @throws InvalidInputError naming file, line, field and path (never the content of the file it points to).
+ */
+export function checkThesisPaths(loaded: LoadedThesis): void {
+  const issues: InputIssue[] = [];
+  const check = (written: string | undefined, path: (string | number)[]) => {
+    if (written === undefined) return;
+    try {
+      confinedPath(loaded.dir, written, { file: loaded.file, line: loaded.lineOf(path) ?? 1, column: path.join(".") });
+    } catch (e) {
+      issues.push(...((e as InvalidInputError).issues ?? []));
+    }
+  };
+  check(loaded.thesis.events?.file, ["events", "file"]);
+  for (const [id, spec] of Object.entries(loaded.thesis.scenarios)) check(spec.file, ["scenarios", id, "file"]);
+  if (issues.length > 0) fail(issues);
 }
