@@ -10,6 +10,7 @@
  * | `E_PROVIDER_HTTP`     | a data provider failed (timeout, 429, 5xx)                 | 6        | 502  |
  * | `E_PROVIDER_SCHEMA`   | a data provider answered in a shape we do not understand   | 6        | 502  |
  * | `E_MISSING_CREDENTIAL`| a provider needs a setting the user has not given         | 7        | 400  |
+ * | `E_STORE_BUSY`        | another process holds the store (a write, or `rerate serve` while writing); retry | 75 | 503 |
  * | `E_INTERNAL`          | a bug: please report it                                   | 70       | 500  |
  */
 export type ErrorCode =
@@ -20,6 +21,7 @@ export type ErrorCode =
   | "E_PROVIDER_HTTP"
   | "E_PROVIDER_SCHEMA"
   | "E_MISSING_CREDENTIAL"
+  | "E_STORE_BUSY"
   | "E_INTERNAL";
 
 export const EXIT_CODES: Record<ErrorCode, number> = {
@@ -30,6 +32,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   E_PROVIDER_HTTP: 6,
   E_PROVIDER_SCHEMA: 6,
   E_MISSING_CREDENTIAL: 7,
+  E_STORE_BUSY: 75,
   E_INTERNAL: 70,
 };
 
@@ -41,6 +44,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   E_PROVIDER_HTTP: 502,
   E_PROVIDER_SCHEMA: 502,
   E_MISSING_CREDENTIAL: 400,
+  E_STORE_BUSY: 503,
   E_INTERNAL: 500,
 };
 
@@ -56,8 +60,32 @@ export interface InputIssue {
   reason: string;
 }
 
+/** Longest part of a bad value (or column name) an error quotes; a 50 MB cell is shown as its first characters and its length. */
+export const MAX_ECHO = 80;
+
+/**
+ * Shortens text quoted in an error to {@link MAX_ECHO} characters, saying how long it was.
+ * @example capEcho("x".repeat(1000)) // "xxx…x… (1000 characters)"
+ */
+export function capEcho(s: string, max = MAX_ECHO): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}… (${s.length} characters)`;
+}
+
+/** An issue whose quoted value and column are at most {@link MAX_ECHO} characters and whose reason at most 400. */
+export function capIssue(issue: InputIssue): InputIssue {
+  const long = (issue.value?.length ?? 0) > MAX_ECHO || (issue.column?.length ?? 0) > MAX_ECHO || issue.reason.length > 400;
+  if (!long) return issue;
+  return {
+    ...issue,
+    ...(issue.value !== undefined ? { value: capEcho(issue.value) } : {}),
+    ...(issue.column !== undefined ? { column: capEcho(issue.column) } : {}),
+    reason: capEcho(issue.reason, 400),
+  };
+}
+
 /** Formats an issue the way every message in rerate reads: `file:line: column "value" reason`. */
-export function formatIssue(issue: InputIssue): string {
+export function formatIssue(raw: InputIssue): string {
+  const issue = capIssue(raw);
   const pos = issue.line !== undefined ? String(issue.line) : issue.record !== undefined ? `record ${issue.record}` : undefined;
   const where = [issue.file, pos].filter((x) => x !== undefined).join(":");
   const what = issue.column !== undefined ? `${issue.column}${issue.value !== undefined ? ` ${JSON.stringify(issue.value)}` : ""} ` : issue.value !== undefined ? `${JSON.stringify(issue.value)} ` : "";
@@ -71,7 +99,7 @@ export class RerateError extends Error {
     super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = "RerateError";
     this.code = code;
-    this.issues = options.issues ?? [];
+    this.issues = (options.issues ?? []).map(capIssue);
   }
 }
 

@@ -63,3 +63,8 @@ export { Quote, MODEL_SCHEMAS, type Fetcher, type ModelName, type ProviderManife
 export { HttpClient, ProviderHttpError, type HttpOptions, type FetchFn } from "./providers/http.js";
 export { ResponseCache, resolveCacheDir, DEFAULT_CACHE_DIR } from "./providers/cache.js";
 export { main as runCli } from "./cli/main.js";
+export { computeCoverage, COVERAGE_LIMITS, type CoverageReport, type CoverageTodo, type SecurityCoverage } from "./app/coverage.js";
+export { coverageBlock, todoLines, todoLine } from "./app/coverage-display.js";
+export { resolveInputPath, listExamples, copyExamples, PACKAGE_EXAMPLES_DIR, type ExampleFile, type ResolvedInputPath } from "./app/example-files.js";
+export { parseListingOption } from "./app/comps-options.js";
+export { leftOutNotes } from "./app/comps-display.js";

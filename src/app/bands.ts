@@ -1,7 +1,7 @@
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { Currency } from "../models/index.js";
 import { multipleBands, type MultipleBands } from "../core/attribution/index.js";
-import { forwardPE, trailingPE, type MultipleContext, type NmReason } from "../core/valuation/index.js";
+import { forwardPE, trailingPE, type MultipleContext, type MultipleOptions, type NmReason } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import { readPrices } from "../store/prices.js";
 import { loadValuationData, usesSyntheticData } from "./implied.js";
@@ -11,6 +11,8 @@ export interface BandsRequest {
   security: string;
   from?: string;
   to?: string;
+  /** Freshness limits and other options of the multiples (MultipleOptions). */
+  options?: MultipleOptions;
 }
 
 /** One multiple's history and where today's value sits in it. */
@@ -37,8 +39,8 @@ export interface BandsResult {
 /**
  * Where a security's trailing and forward (NTM) P/E sit in their own history: the multiple on every session
  * between `from` and `to` (point in time: each day uses only figures known that day, FX of that day), its mean,
- * ±1 and ±2 sd bands, today's z-score and percentile. n.m. days (EPS ≤ 0, P/E above 200x, no estimate) are left
- * out of the statistics and counted.
+ * ±1 and ±2 sd bands, today's z-score and percentile. n.m. days (EPS ≤ 0, P/E above 200x, no estimate, figures
+ * older than the freshness limits of `req.options`) are left out of the statistics and counted by reason.
  * @throws NotFoundError when the security has no prices in the range.
  */
 export async function computeBands(store: Store, req: BandsRequest): Promise<BandsResult> {
@@ -57,6 +59,7 @@ export async function computeBands(store: Store, req: BandsRequest): Promise<Ban
     dates.push(date);
     const ctx: MultipleContext = {
       security: data.security, asOf: date, price: { date, close, currency }, fundamentals: data.fundamentals, estimates: data.estimates, fx: data.fx,
+      ...(req.options !== undefined ? { options: req.options } : {}),
     };
     for (const basis of ["trailing", "forward"] as const) {
       const r = basis === "trailing" ? trailingPE(ctx, "FY") : forwardPE(ctx, "NTM");

@@ -2,8 +2,8 @@ import { EmptyDataError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { Currency } from "../models/index.js";
 import { addDays, isIsoDate } from "../core/dates.js";
 import {
-  createFxLookup, peDefinitions, peUnderDefinition, reproducesClaim,
-  type MultipleOptions, type MultipleResult, type PeDefinition,
+  createFxLookup, isStaleReason, NO_FRESHNESS_LIMITS, peDefinitions, peUnderDefinition, reproducesClaim,
+  type MultipleOptions, type MultipleResult, type PeDefinition, type StaleInput,
 } from "../core/valuation/index.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
@@ -39,6 +39,25 @@ export interface DefinitionCheck {
   matches: string[];
   /** The date whose value is closest to the claim, and that value. */
   closest?: { date: string; value: number };
+  /**
+   * Set when the definition's inputs are too old on some dates of the range (`stale_*`): never counted as
+   * reproducing the claim, listed apart with the age of the stale input and what it would have given.
+   */
+  stale?: StaleDefinition;
+}
+
+/** A definition whose figures are stale: on which dates, how old, and the value those figures would give. */
+export interface StaleDefinition extends StaleInput {
+  reason: "stale_fundamentals" | "stale_estimates" | "stale_shares";
+  /** Dates of the range on which it is stale. */
+  dates: number;
+  /** The date described: `around` when stale there, else the last stale date. */
+  date: string;
+  message: string;
+  /** The value on `date` with no freshness limit (not meaningful: never counted). */
+  value?: number;
+  /** Dates on which the stale value would have matched the claim. */
+  wouldMatch: string[];
 }
 
 /** Which definitions and dates reproduce a quoted multiple. */
@@ -54,8 +73,10 @@ export interface CheckMultipleResult {
   dates: string[];
   synthetic: boolean;
   definitions: DefinitionCheck[];
-  /** Definitions that reproduce the claim on at least one date. */
+  /** Definitions that reproduce the claim on at least one date (from fresh figures only). */
   reproducedBy: string[];
+  /** Definitions whose figures are stale on some date of the range (see {@link DefinitionCheck.stale}). */
+  staleDefinitions: string[];
   /** The closest value over every definition and date. */
   closest?: { definition: string; date: string; value: number };
 }
@@ -64,7 +85,9 @@ export interface CheckMultipleResult {
  * Checks a quoted P/E: computes the security's P/E under every definition (trailing FY, TTM, forward FY1 / FY2,
  * calendarised NTM; diluted, basic or net income / diluted shares; per listing unit or per share with the ADS ratio
  * ignored) on every trading date within `windowDays` of `around`, each point in time, and says which definitions and
- * dates reproduce the claim within the tolerance.
+ * dates reproduce the claim within the tolerance. A definition whose figures are older than the freshness limits
+ * (`req.options`, see MultipleOptions) is n.m. on those dates and never reproduces the claim: it is listed apart
+ * with the age of its figures and the value they would give.
  *
  * @throws InvalidInputError for a bad claim, date, window or tolerance; NotFoundError for an unknown security;
  *   EmptyDataError when it has no price in the range.
@@ -91,10 +114,11 @@ export async function checkMultiple(store: Store, req: CheckMultipleRequest): Pr
   const estimates = await readEstimates(store, entities, to);
   const fx = createFxLookup(await readFxRates(store, to));
   const currency = (all.currency || security.currency) as Currency;
-  const valueOn = (def: PeDefinition, date: string, i: number) => peUnderDefinition({
+  const valueOn = (def: PeDefinition, date: string, i: number, options = req.options) => peUnderDefinition({
     security, asOf: date, fundamentals, estimates, fx, price: { date, close: all.close[i] as number, currency },
-    ...(req.options !== undefined ? { options: req.options } : {}),
+    ...(options !== undefined ? { options } : {}),
   }, def);
+  const unlimited: MultipleOptions = { ...req.options, ...NO_FRESHNESS_LIMITS };
   const aroundIdx = Math.max(0, dates.filter((d) => d <= around).length - 1);
   const definitions = peDefinitions(security).map((definition): DefinitionCheck => {
     const results = idx.map(([d, i]) => valueOn(definition, d, i));
@@ -110,6 +134,18 @@ export async function checkMultiple(store: Store, req: CheckMultipleRequest): Pr
       });
       out.closest = { date: dates[best] as string, value: values[best] as number };
     }
+    const staleAt = results.map((r, k) => (isStaleReason(r.nm) ? k : -1)).filter((k) => k >= 0);
+    if (staleAt.length > 0) {
+      const k = staleAt.includes(aroundIdx) ? aroundIdx : (staleAt[staleAt.length - 1] as number);
+      const r = results[k] as MultipleResult & { nm: StaleDefinition["reason"] };
+      const [d, i] = idx[k] as readonly [string, number];
+      const wouldMatch = staleAt.filter((j) => reproducesClaim(valueOn(definition, idx[j]![0], idx[j]![1], unlimited).value, req.claim, tolerance)).map((j) => dates[j] as string);
+      const v = valueOn(definition, d, i, unlimited).value;
+      out.stale = {
+        reason: r.nm, ...(r.stale as StaleInput), dates: staleAt.length, date: d, message: r.message ?? "",
+        ...(v !== undefined ? { value: v } : {}), wouldMatch,
+      };
+    }
     return out;
   });
   const withClosest = definitions.filter((d) => d.closest !== undefined);
@@ -119,6 +155,7 @@ export async function checkMultiple(store: Store, req: CheckMultipleRequest): Pr
     synthetic: await usesSyntheticData(store, [security]),
     definitions,
     reproducedBy: definitions.filter((d) => d.matches.length > 0).map((d) => d.definition.id),
+    staleDefinitions: definitions.filter((d) => d.stale !== undefined).map((d) => d.definition.id),
     ...(best?.closest !== undefined ? { closest: { definition: best.definition.id, ...best.closest } } : {}),
   };
 }

@@ -21,7 +21,8 @@ export function summarizeCheckMultiple(r: CheckMultipleResult, lang: Lang): { ti
     align: ["left", "right", "right", "right", "left"],
     rows: r.definitions.map((d) => [
       definitionLabel(d.definition, lang),
-      d.atAround.value !== undefined ? formatMultiple(d.atAround.value, lang) : `${nm} (${d.atAround.nm})`,
+      d.atAround.value !== undefined ? formatMultiple(d.atAround.value, lang)
+        : d.atAround.stale !== undefined ? `${nm} (${t(lang, "check.staleCell", { age: d.atAround.stale.ageDays })})` : `${nm} (${d.atAround.nm})`,
       d.min !== undefined ? formatMultiple(d.min, lang) : nm,
       d.max !== undefined ? formatMultiple(d.max, lang) : nm,
       d.matches.length === 0 ? "–" : `${d.matches.length}/${r.dates.length}: ${d.matches[0]}${d.matches.length > 1 ? ` … ${d.matches[d.matches.length - 1]}` : ""}`,
@@ -41,6 +42,17 @@ export function summarizeCheckMultiple(r: CheckMultipleResult, lang: Lang): { ti
   } else if (r.closest !== undefined) {
     lines.push(t(lang, "check.none", { claim: r.claim, tol, from: r.dates[0]!, to: r.dates[r.dates.length - 1]!, definition: label(r.closest.definition), value: formatMultiple(r.closest.value, lang), date: r.closest.date }));
   } else lines.push(t(lang, "check.nothing", { from: r.from, to: r.to }));
+  const stale = r.definitions.filter((d) => d.stale !== undefined);
+  if (stale.length > 0) {
+    lines.push(t(lang, "check.staleHead"));
+    for (const d of stale) {
+      const s = d.stale!;
+      lines.push(t(lang, "check.staleLine", {
+        definition: definitionLabel(d.definition, lang), value: formatMultiple(s.value, lang), date: s.date, age: s.ageDays, limit: s.limitDays, option: s.option,
+        match: s.wouldMatch.length > 0 ? t(lang, "check.staleWouldMatch", { claim: r.claim, n: s.wouldMatch.length }) : "",
+      }));
+    }
+  }
   return {
     title: t(lang, "check.title", { claim: r.claim, security: r.security, n: r.dates.length, from: r.dates[0]!, to: r.dates[r.dates.length - 1]!, tol }),
     ...(r.synthetic ? { banner: t(lang, "synthetic.banner") } : {}),

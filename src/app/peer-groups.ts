@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { basename, extname } from "node:path";
+import { parseJsonSafely, parseYamlSafely } from "./yaml-safe.js";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { LocalizedText, SecurityId } from "../models/common.js";
@@ -8,6 +7,8 @@ import type { Store } from "../store/open.js";
 import { getPeerGroup, listPeerGroups } from "../store/peer-groups.js";
 import type { PeerGroup } from "./comps.js";
 import { DEMO_GROUPS } from "./demo.js";
+import { limitReason, readConfigFile } from "./config-file.js";
+import { resolveInputPath } from "./example-files.js";
 
 /** A group as a file may write it: a list of symbols, or an object with id, name and securities. */
 const GroupShape = z.union([
@@ -54,8 +55,7 @@ function toGroup(shape: z.infer<typeof GroupShape>, fallbackId: string): PeerGro
  * @throws NotFoundError when the file does not exist; InvalidInputError naming the file for anything malformed.
  */
 export function readPeerGroupFile(path: string): PeerGroup[] {
-  if (!existsSync(path)) throw new NotFoundError(`peer-group file ${path} does not exist`);
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigFile(path, "peer-group file").replace(/^\uFEFF/, "");
   const stem = basename(path, extname(path));
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
@@ -66,9 +66,11 @@ export function readPeerGroupFile(path: string): PeerGroup[] {
   }
   let raw: unknown;
   try {
-    raw = ext === ".json" ? JSON.parse(text) : parseYaml(text);
+    raw = ext === ".json" ? parseJsonSafely(text, path) : parseYamlSafely(text, path).raw;
   } catch (e) {
-    throw InvalidInputError.at({ file: path, reason: `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}` });
+    if (e instanceof InvalidInputError) throw e;
+    const message = String((e as Error)?.message ?? e);
+    throw InvalidInputError.at({ file: path, reason: limitReason(message) ?? `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${message.split("\n")[0]!.slice(0, 200)}` });
   }
   const parsed = GroupFile.safeParse(raw);
   if (!parsed.success) {
@@ -111,14 +113,15 @@ export const looksLikeFile = (token: string): boolean => {
  *
  * @param tokens - the words typed.
  * @param opts - `option` names the option in errors (`--a`); `fallbackId` the id of an ad-hoc group; `cwd` resolves files;
- *   `allowFiles: false` refuses file tokens (the HTTP API must not read the server's files).
+ *   `allowFiles: false` refuses file tokens (the HTTP API must not read the server's files); `resolvePath` finds a
+ *   group file (default `resolveInputPath`: a missing `examples/…` path is the package's own example).
  * @throws InvalidInputError for an empty list, a bad symbol or a multi-group file without `#id`; NotFoundError for
  *   an unknown `@name` or missing file.
  */
 export async function resolveGroupTokens(
   store: Store,
   tokens: readonly string[],
-  opts: { option: string; fallbackId: string; cwd?: string; allowFiles?: boolean },
+  opts: { option: string; fallbackId: string; cwd?: string; allowFiles?: boolean; resolvePath?: (path: string) => string },
 ): Promise<PeerGroup> {
   const words = tokens.flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t.length > 0);
   if (words.length === 0) throw InvalidInputError.at({ column: opts.option, value: tokens.join(" "), reason: "names no security; give symbols, @group or a group file" });
@@ -134,7 +137,8 @@ export async function resolveGroupTokens(
     } else if (looksLikeFile(w)) {
       if (opts.allowFiles === false) throw InvalidInputError.at({ column: opts.option, value: w, reason: "is a file; here give symbols or @group names" });
       const hash = w.indexOf("#");
-      const path = resolve(opts.cwd ?? process.cwd(), hash >= 0 ? w.slice(0, hash) : w);
+      const given = hash >= 0 ? w.slice(0, hash) : w;
+      const path = opts.resolvePath !== undefined ? opts.resolvePath(given) : resolveInputPath(given, opts.cwd ?? process.cwd()).path;
       const pick = hash >= 0 ? w.slice(hash + 1) : undefined;
       const groups = readPeerGroupFile(path);
       const g = pick !== undefined ? groups.find((x) => x.id === pick) : groups.length === 1 ? groups[0] : undefined;

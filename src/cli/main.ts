@@ -3,44 +3,77 @@ import { EXIT_CODES, InvalidInputError, isRerateError } from "../errors.js";
 import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
+import { DEMO_DB_PATH } from "../store/open.js";
 import { toJson } from "./render.js";
+import { FRESHNESS_OPTIONS } from "../app/freshness-options.js";
 
 type Io = Parameters<typeof createContext>[1];
+
+/**
+ * Commands that only read the store: they open it READ_ONLY, so they run beside `rerate serve` and each other.
+ * Any command not listed opens it for writing (and waits for other processes), the safe default for a new one.
+ */
+const READ_ONLY_COMMANDS = new Set([
+  "securities", "prices", "quality", "sources", "fx", "implied", "wall-premium", "attribution", "bands", "event-study",
+  "comps", "wall", "check-multiple", "groups list", "scenario run", "scenario eval", "scenario tornado", "scenario grid", "report", "serve",
+]);
+
+/** `groups list` for a subcommand, `prices` for a command. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
+
+function parseLockWait(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 86_400) throw InvalidInputError.at({ column: "--lock-wait", value: v.slice(0, 80), reason: "must be a number of seconds from 0 to 86400" });
+  return n;
+}
 
 /** Builds the command tree; every action loads its command file lazily. */
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
-    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
+    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB; the demo's is .rerate/demo.duckdb); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
+    .option("--lock-wait <seconds>", "how long to wait for a store another process is writing (default 30, or RERATE_LOCK_WAIT)")
     .showHelpAfterError()
     .exitOverride();
   // Set before the subcommands are added: commander copies output settings into each subcommand it creates.
   const writeErr = io?.err ?? ((s: string) => void process.stderr.write(s));
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
-  const ctxOf = (cmd: Command): CliContext => {
-    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean };
+  const ctxOf = (cmd: Command, extra: { defaultDb?: string; syntheticNotice?: boolean } = {}): CliContext => {
+    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean; lockWait?: string };
     const lang = resolveLang(o.lang, process.env);
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json) }, io);
+    const lockWaitSeconds = parseLockWait(o.lockWait ?? process.env.RERATE_LOCK_WAIT);
+    const readOnly = READ_ONLY_COMMANDS.has(commandPath(cmd));
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}), ...extra }, io);
     onContext(ctx);
     return ctx;
   };
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines, Excel .xlsx), or saved Yahoo responses (yahoo)")
-    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | yahoo (saved Yahoo responses)")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, TSV, JSON, JSON Lines, Excel); sec: companyfacts JSON saved from EDGAR; yahoo: saved Yahoo responses")
+    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec | yahoo")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
-    .option("--symbol <symbol>", "symbol for a price file that names none")
+    .option("--symbol <symbol>", "symbol for a price file that names none; sec: the filer's ticker (one filer)")
+    .option("--tickers <file>", "sec: SEC's company_tickers.json, to match each file's CIK to its ticker")
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
+    .option("--ignore-columns <headers>", "comma-separated columns to leave out (any other unknown column is an error)")
+    .option("--date-only", "drop a time of day after a date (otherwise only midnight is accepted on daily values)")
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
     .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
     .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
+    .addOption(new Option("--basis <basis>", "prices: the closes of a Date,Close file are raw (default) or adjusted (split- and dividend-adjusted, e.g. yfinance's default download); a Date,Adj Close file is adjusted").choices(["raw", "adjusted"]))
+    .option("--allow-synthetic-mix", "import real data into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -119,7 +152,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--as-of <date>", "valuation date (default: last price)")
     .option("--crp <c>", "country risk premium of A over B (default: Damodaran Jan 2024)")
     .option("--lambda <l>", "A's exposure to that risk (default 1)")
-    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%"))
+    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%")
+    .option("--listing <rule>", "one issuer, one vote in the medians: first (default), primary or an exchange")
+    .option("--per-listing", "count every listing of an issuer in the medians"))
     .action(async (_o, cmd: Command) => (await import("./commands/wall-premium.js")).run(ctxOf(cmd), cmd.opts()));
 
   program
@@ -190,6 +225,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--no-cache", "neither read nor write the response cache")
     .option("--cache-dir <dir>", "response cache directory (default .rerate/cache, or RERATE_CACHE_DIR)")
     .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--allow-synthetic-mix", "fetch into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/fetch.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -204,9 +240,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
     .option("--as-of <date>", "valuation date (default: last demo session)")
+    .option("--allow-synthetic-mix", "load the demo into a --db store that holds real market data")
     .option("--out <dir>", "where to write the summary files", ".rerate/out")
     .option("--json", "machine-readable output")
-    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd), cmd.opts()));
+    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd, { defaultDb: DEMO_DB_PATH, syntheticNotice: false }), cmd.opts()));
 
   // Comps and the valuation wall (issue 3). A peer group is symbols, @name (saved or built-in) or a group file.
   program
@@ -219,6 +256,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
     .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
     .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
@@ -239,6 +278,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value")
     .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
     .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -254,6 +295,12 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--all", "also list definitions that are n.m. on every date")
     .option("--json", "machine-readable output")
     .action(async (symbol: string, _o, cmd: Command) => (await import("./commands/check-multiple.js")).run(ctxOf(cmd), symbol, cmd.opts()));
+
+  // Freshness limits (issue 13) on every command that values reported figures and estimates.
+  for (const name of ["comps", "wall", "check-multiple", "bands"]) {
+    const cmd = program.commands.find((c) => c.name() === name);
+    for (const f of FRESHNESS_OPTIONS) cmd?.option(`${f.flag} <days>`, f.help);
+  }
 
   const groups = program.command("groups").description("saved peer groups (use them as @name in comps, wall and event-study)");
   groups
@@ -335,10 +382,35 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
   program
+    .command("coverage")
+    .description("what the store holds per security: price range and basis, latest fundamentals and estimates with their ages, FX, n.m. multiples and a to-do list")
+    .argument("[symbols...]", "symbols, @group or a group file (default: every listing in the store)")
+    .option("--as-of <date>", "the date ages and multiples are measured on (default: today)")
+    .option("--json", "machine-readable output")
+    .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/coverage.js")).run(ctxOf(cmd), symbols, cmd.opts()));
+
+  // Example files found from anywhere (issue 13).
+  const examples = program
+    .command("examples")
+    .description("list the example files shipped with rerate (examples/NAME works from any directory); `examples copy [DIR]` copies them")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/examples.js")).list(ctxOf(cmd)));
+  examples
+    .command("copy")
+    .description("copy the example files into DIR/examples (default: the working directory)")
+    .argument("[dir]", "where to copy (default .)")
+    .option("--force", "overwrite files that are already there")
+    .option("--json", "machine-readable output")
+    .action(async (dir: string | undefined, _o, cmd: Command) => (await import("./commands/examples.js")).copy(ctxOf(cmd), dir, cmd.opts()));
+
+  program
     .command("serve")
     .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")
     .option("--port <port>", "port (default 8780; 0 picks a free one)")
-    .option("--host <host>", "address to bind (default 127.0.0.1)")
+    .option("--host <host>", "address to bind (default 127.0.0.1); any other than loopback needs a token")
+    .option("--token [token]", "require this token on every API request (Authorization: Bearer …, or RERATE_TOKEN); alone: generate one")
+    .option("--allow-host <name>", "also answer to this Host name (repeatable), e.g. a LAN name; loopback names always work", collect)
+    .option("--cors <origin>", "let pages of this origin call the API (repeatable); none by default", collect)
     .action(async (_o, cmd: Command) => (await import("./commands/serve.js")).run(ctxOf(cmd), cmd.opts()));
 
   return program;
@@ -358,8 +430,28 @@ const FS_REASONS: Record<string, string> = {
 function fileSystemError(e: unknown): InvalidInputError | undefined {
   const err = e as NodeJS.ErrnoException | undefined;
   const reason = err?.code !== undefined ? FS_REASONS[err.code] : undefined;
-  if (reason === undefined || typeof err?.path !== "string") return undefined;
+  if (reason === undefined) return undefined;
+  // Reading a folder as a file fails on the descriptor, with no path: still the user's input, not a bug.
+  if (typeof err?.path !== "string") return InvalidInputError.at({ reason: `a file named on the command line ${reason}` });
   return InvalidInputError.at({ file: err.path, reason });
+}
+
+let pipeGuarded = false;
+
+/**
+ * Output into a closed pipe (`rerate prices 9988.HK | head -1`) ends quietly, as Unix tools do: the reader has all
+ * it wanted, so the rest of the output is dropped and the command finishes with its own status (0), with no
+ * EPIPE stack trace. Other stream errors still surface.
+ */
+function quietOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+      throw e;
+    });
+  }
 }
 
 /**
@@ -367,6 +459,7 @@ function fileSystemError(e: unknown): InvalidInputError | undefined {
  * (2 invalid input, 3 not found, …; see src/errors.ts).
  */
 export async function main(argv: readonly string[], io?: Io): Promise<number> {
+  if (io?.out === undefined) quietOnClosedPipe();
   let ctx: CliContext | undefined;
   const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
   const program = buildProgram(io, (c) => (ctx = c));

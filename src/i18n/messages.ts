@@ -6,7 +6,11 @@ import { EVENTS_MESSAGES } from "./messages-events.js";
 import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
+import { SERVER_MESSAGES } from "./messages-server.js";
+import { COVERAGE_MESSAGES } from "./messages-coverage.js";
 import { YAHOO_MESSAGES } from "./messages-yahoo.js";
+import { FRESH_MESSAGES } from "./messages-fresh.js";
+import { BASIS_MESSAGES } from "./messages-basis.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -125,6 +129,10 @@ export const MESSAGES = {
   ...SCENARIO_MESSAGES,
   ...DASHBOARD_MESSAGES,
   ...REPORT_MESSAGES,
+  ...SERVER_MESSAGES,
+  ...COVERAGE_MESSAGES,
+  ...FRESH_MESSAGES,
+  ...BASIS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

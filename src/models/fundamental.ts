@@ -6,6 +6,8 @@ export const METRICS = [
   "revenue", "grossProfit", "operatingIncome", "netIncome", "epsBasic", "epsDiluted", "ebitda", "ebit",
   "totalDebt", "cash", "listedInvestments", "bookValue", "sharesBasic", "sharesDiluted", "sharesOutstanding",
   "dividendsPerShare", "freeCashFlow", "operatingCashFlow", "capex",
+  // Adjusted (non-GAAP / non-IFRS) EPS as the company states it: a metric of its own, never GAAP EPS.
+  "epsAdjusted", "epsAdjustedDiluted",
 ] as const;
 export const Metric = z.enum(METRICS).describe(GLOSSARY.metric);
 export type Metric = z.infer<typeof Metric>;
@@ -20,6 +22,20 @@ export const FiscalPeriod = z
   .regex(/^(FY\d{4}|\d{4}Q[1-4]|\d{4}H[12])$/, "fiscal period must look like FY2025, 2025Q2 or 2025H1")
   .describe(GLOSSARY.fiscalPeriod);
 export type FiscalPeriod = z.infer<typeof FiscalPeriod>;
+
+/**
+ * A metric name as files spell it, to the metric's own name where one matches: `eps_adjusted_diluted`,
+ * `EPS adjusted diluted` and `eps-adjusted` become `epsAdjustedDiluted` / `epsAdjusted` (snake, kebab or spaced words to
+ * camelCase, case-insensitive). Anything else is returned unchanged, for the schema to report.
+ * @example canonicalMetricName("eps_adjusted_diluted") // "epsAdjustedDiluted"
+ */
+export function canonicalMetricName(name: string): string {
+  const words = name.trim().split(/[\s_-]+/).filter((w) => w.length > 0);
+  if (words.length === 0) return name;
+  const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
+  const hit = METRICS.find((m) => m.toLowerCase() === camel.toLowerCase());
+  return hit ?? name;
+}
 
 /** Which unit a metric is naturally counted in. */
 export function unitOfMetric(metric: Metric): Unit {

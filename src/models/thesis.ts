@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IsoDate, LocalizedText, SecurityId } from "./common.js";
+import { EXCHANGES, IsoDate, LocalizedText, SecurityId } from "./common.js";
+import { MAX_DRAWS } from "./scenario.js";
 
 /** Multiples a thesis may name (the comps metrics that are multiples). */
 export const THESIS_METRICS = ["trailingPE", "ttmPE", "forwardPENtm", "forwardPEFy1", "forwardPEFy2", "evToEbitda", "evToSales", "priceToSales", "priceToBook"] as const;
@@ -107,8 +108,22 @@ export const ThesisScenario = z.strictObject({
   scenario: z.string().min(1).default("base"),
   output: z.string().min(1).optional(),
   year: z.number().int().optional(),
-  draws: z.number().int().min(100).max(1_000_000).default(20_000),
+  draws: z.number().int().min(100).max(MAX_DRAWS).default(20_000),
   seed: z.number().int().min(0).default(42),
+});
+
+const Days = z.number().int().min(0).max(36_600);
+
+/**
+ * Freshness limits of the thesis's multiples, in calendar days (MultipleOptions; defaults 456 / 213 / 304 / 456 / 45):
+ * older figures make a multiple n.m. (`stale_fundamentals`, `stale_shares`, `stale_estimates`).
+ */
+export const ThesisFreshness = z.strictObject({
+  maxAnnualAgeDays: Days.optional(),
+  maxInterimAgeDays: Days.optional(),
+  maxHalfYearAgeDays: Days.optional(),
+  maxSharesAgeDays: Days.optional(),
+  maxEstimateAgeDays: Days.optional(),
 });
 
 /**
@@ -129,6 +144,8 @@ export const Thesis = z.strictObject({
     metric: ThesisMetric.default("forwardPENtm"),
     close: z.array(z.number().gt(0).max(2)).min(1).default([0.25, 0.5, 1]),
     historyFrom: IsoDate.optional(),
+    /** One issuer, one vote: which listing of an issuer counts in the aggregates (default first; per-listing counts all). */
+    listing: z.union([z.enum(["first", "primary", "per-listing"]), z.enum(EXCHANGES)]).optional(),
   }),
   events: z.strictObject({
     /** A catalysts file (CSV/JSON, the `rerate import events` format), relative to the thesis. */
@@ -148,5 +165,6 @@ export const Thesis = z.strictObject({
   }).optional(),
   claims: z.array(Claim).min(1),
   risks: z.array(Text).default([]),
+  freshness: ThesisFreshness.optional(),
 });
 export type Thesis = z.infer<typeof Thesis>;

@@ -29,7 +29,7 @@ describe("HTTP API: comps and the wall", () => {
     const rows = r.body.rows as { security: { id: string }; multiples: { trailingPE: { value: number; inputs: { price: unknown } } } }[];
     expect(rows.map((x) => x.security.id)).toEqual(["BABA", "9988.HK"]);
     expect(rows[0]!.multiples.trailingPE.value).toBeCloseTo(18, 10);
-    expect(rows[0]!.multiples.trailingPE.inputs.price).toEqual({ date: "2025-09-30", close: 120, currency: "USD" });
+    expect(rows[0]!.multiples.trailingPE.inputs.price).toEqual({ date: "2025-09-30", close: 120, currency: "USD", ageDays: 0 });
     expect(r.body.metrics).toEqual(["trailingPE", "forwardPENtm"]);
   });
 

@@ -64,7 +64,8 @@ describe("computePeerComps(store, req) on the hand-made universe (as of 2025-09-
     const c = await computePeerComps(store, { groups: [group("g", ["BABA"])], asOf: "2025-08-31", metrics: ["trailingPE"] });
     const pe = row(c, "BABA").multiples.trailingPE;
     expect(pe.value).toBeCloseTo(16.2, 10);
-    expect(pe.inputs.price).toEqual({ date: "2025-08-29", close: 108, currency: "USD" });
+    // 29 Aug → 31 Aug: 2 days old
+    expect(pe.inputs.price).toEqual({ date: "2025-08-29", close: 108, currency: "USD", ageDays: 2 });
     expect(pe.inputs.notes).toContain("last trade 2025-08-29, 2 days before asOf 2025-08-31");
   });
 

@@ -69,7 +69,7 @@ describe("comps and the wall on the demo universe", () => {
   it("check-multiple on BABA lists every definition around the date and marks the output synthetic", async () => {
     const r = await checkMultiple(store, { security: "BABA", claim: 15, around: "2025-09-24", windowDays: 14 });
     expect(r.synthetic).toBe(true);
-    expect(r.definitions).toHaveLength(24);
+    expect(r.definitions).toHaveLength(28); // (4 FY + 4 TTM + 2 FY1 + 2 FY2 + 2 NTM) × per ADS / per share
     expect(r.dates[0]! >= "2025-09-10" && r.dates[r.dates.length - 1]! <= "2025-10-08").toBe(true);
     // the ADS-ratio slip always inflates the P/E eightfold
     const fy = r.definitions.find((d) => d.definition.id === "FY.diluted.listing")!;

@@ -68,7 +68,8 @@ function value(peers: Peer[], r: Rates, opts: { k?: number; to?: Currency } = {}
     return computeMultiples({
       security: security(id, p, listing, reporting), asOf: AS_OF, price: { date: AS_OF, close: price, currency: listing },
       fundamentals: fundamentals(id, p, reporting, fk), estimates: estimates(id, p, reporting, fk), fx,
-      options: { peCap: Number.MAX_VALUE },
+      // The estimates are all observed on 2025-06-01: freshness (45 days by default) is not what these properties are about.
+      options: { peCap: Number.MAX_VALUE, maxEstimateAgeDays: 366 },
     });
   });
 }
@@ -129,7 +130,7 @@ describe("metamorphic properties of comps and the wall", () => {
         const series = (peers: Peer[], scale: number, tag: string) => peers.map((p, i) => {
           const id = `${tag}${i}`;
           const prices = { days: Int32Array.from(DATES, toDayNumber), close: Float64Array.from(DATES, (_, j) => p.price * scale * (1 + j / 10)), currency: p.listing };
-          const [s] = multipleSeries({ security: security(id, p, p.listing, p.reporting), prices, fundamentals: fundamentals(id, p, p.reporting), estimates: estimates(id, p, p.reporting), fx: lookup, options: { peCap: Number.MAX_VALUE } }, DATES, ["forwardPENtm"]);
+          const [s] = multipleSeries({ security: security(id, p, p.listing, p.reporting), prices, fundamentals: fundamentals(id, p, p.reporting), estimates: estimates(id, p, p.reporting), fx: lookup, options: { peCap: Number.MAX_VALUE, maxEstimateAgeDays: 366 } }, DATES, ["forwardPENtm"]);
           return s!.values;
         });
         const h0 = gapHistory(DATES, aggregateSeries(series(a, 1, "a"), "median"), aggregateSeries(series(b, 1, "b"), "median"));

@@ -23,7 +23,7 @@ interface BadCase {
   args?: string[];
   /** The file the first issue names; default: the first of `args`. */
   bad?: string;
-  opts?: Partial<Pick<ImportOptions, "map" | "symbol" | "currency" | "encoding" | "dateOrder" | "strict">>;
+  opts?: Partial<Pick<ImportOptions, "map" | "symbol" | "currency" | "encoding" | "dateOrder" | "strict" | "ignoreColumns" | "dateOnly">>;
   /** Only meaningful against the pre-loaded store (e.g. a currency that contradicts a known security). */
   needsPreload?: boolean;
   issue: Omit<InputIssue, "file" | "reason"> & { reason: string };
@@ -80,7 +80,7 @@ const CASES: BadCase[] = [
     files: { "9988.HK.csv": "Date,Close\n\n2025-09-22,162.8\n\n\n2025-09-23,abc\n" },
     issue: { line: 6, column: "Close", value: "abc", reason: "is not a number" } },
   { title: "importFiles(prices) counts physical lines across a quoted line break", kind: "prices",
-    files: { "9988.HK.csv": 'Date,Close,Note\n2025-09-22,162.8,"two\nlines"\n2025-09-23,abc,x\n' },
+    files: { "9988.HK.csv": 'Date,Close,Note\n2025-09-22,162.8,"two\nlines"\n2025-09-23,abc,x\n' }, opts: { ignoreColumns: ["Note"] },
     issue: { line: 4, column: "Close", value: "abc", reason: "is not a number" } },
   { title: "importFiles(prices) counts lines of a CRLF file", kind: "prices",
     files: { "9988.HK.csv": "Date,Close\r\n2025-09-22,162.8\r\n2025-09-23,-0.5\r\n" },

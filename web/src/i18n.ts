@@ -1,4 +1,7 @@
-import { DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
+import { DASHBOARD_MESSAGES as CORE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
+import { COVERAGE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-coverage.js";
+
+const DASHBOARD_MESSAGES = { ...CORE_DASHBOARD_MESSAGES, ...COVERAGE_DASHBOARD_MESSAGES };
 
 export const LANGS = ["en", "zh-Hant", "zh-Hans"] as const;
 export type Lang = (typeof LANGS)[number];

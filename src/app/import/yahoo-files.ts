@@ -18,6 +18,7 @@ import type { MergeCounts } from "../../store/prices.js";
 import type { Store } from "../../store/open.js";
 import { listSecurities } from "../../store/securities.js";
 import { land, type FetchTaskReport } from "../fetch.js";
+import { refuseRealIntoSynthetic } from "../synthetic-mix.js";
 import { emptyReport, type FileReport } from "./types.js";
 import { refuseIfErrors } from "./validate.js";
 
@@ -30,6 +31,8 @@ export interface YahooImportOptions {
   dryRun?: boolean;
   /** Warnings become errors. */
   strict?: boolean;
+  /** Import into a store holding the synthetic demo market all the same. */
+  allowSyntheticMix?: boolean;
   /** Import time (ISO); the CLI passes the clock in. */
   now: string;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -147,6 +150,7 @@ function transformed<T>(files: readonly SavedFile[], errors: InputIssue[], run: 
 export async function importYahooFiles(store: Store, opts: YahooImportOptions): Promise<YahooImportSummary> {
   if (opts.files.length === 0) throw new InvalidInputError("no files given: pass one or more saved Yahoo responses (.json)");
   const fetchedAt = opts.fetchedAt !== undefined ? parseFetchedAt(opts.fetchedAt) : undefined;
+  await refuseRealIntoSynthetic(store, "import yahoo", opts.allowSyntheticMix);
   const files = [...new Set(opts.files.map((f) => resolve(f)))];
   const errors: InputIssue[] = [];
   const warnings: InputIssue[] = [];

@@ -1,13 +1,14 @@
-import { resolve } from "node:path";
 import { NotFoundError } from "../../errors.js";
 import type { Event } from "../../models/event.js";
 import type { Thesis } from "../../models/thesis.js";
 import type { MonteCarloResult, TornadoResult, DeterministicResult } from "../../core/scenario/index.js";
+import type { ListingRule } from "../../core/valuation/index.js";
 import { listEvents } from "../../store/events.js";
 import type { Store } from "../../store/open.js";
 import { computeAttribution, type AttributionReport, type EpsBasis } from "../attribution.js";
 import { checkMultiple, type CheckMultipleResult } from "../check-multiple.js";
 import { latestPriceDate, type PeerGroup } from "../comps.js";
+import { confinedPath } from "../config-file.js";
 import { readEventsFile } from "../event-inputs.js";
 import { computeEventStudy, type EventStudyResult } from "../event-study.js";
 import { computeWallPremium, type WallPremiumResult } from "../implied.js";
@@ -70,17 +71,22 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     const name = g.name === undefined ? { en: id } : typeof g.name === "string" ? { en: g.name } : g.name;
     return { id, name, securities: g.securities.map((s) => s.toUpperCase()) };
   };
+  const listingRuleOf = (l: string): ListingRule => (l === "first" || l === "primary" || l === "per-listing" ? l : { exchange: l });
+  // The thesis's freshness limits (if any) apply to every multiple it values.
+  const options = thesis.freshness !== undefined ? { options: thesis.freshness } : {};
   const historyFrom = thesis.wall.historyFrom ?? `${Number(asOf.slice(0, 4)) - 3}${asOf.slice(4)}`;
   return {
     store, loaded, thesis, asOf, group,
     wall: (a, b, metric = thesis.wall.metric, withHistory = false) => once(`wall:${a}:${b}:${metric}:${withHistory}`, () => computeWall(store, {
-      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close,
+      a: group(a), b: group(b), asOf, metric, close: thesis.wall.close, ...options,
+      ...(thesis.wall.listing !== undefined ? { listing: listingRuleOf(thesis.wall.listing) } : {}),
       ...(withHistory ? { history: { from: historyFrom, to: asOf, every: "month" as const } } : {}),
     })),
     wallPremium: (a, b) => once(`premium:${a}:${b}`, () => computeWallPremium(store, { a: group(a), b: group(b), asOf })),
     events: () => once("events", async () => {
       const spec = thesis.events;
-      const all = spec?.file !== undefined ? readEventsFile(resolve(loaded.dir, spec.file)) : await listEvents(store);
+      const inFolder = (f: string) => confinedPath(loaded.dir, f, { file: loaded.file, line: loaded.lineOf(["events", "file"]) ?? 1, column: "events.file" });
+      const all = spec?.file !== undefined ? readEventsFile(inFolder(spec.file)) : await listEvents(store);
       const picked = spec?.ids !== undefined ? all.filter((e) => spec.ids!.includes(e.id)) : all;
       return picked.filter((e) => e.timestamp.slice(0, 10) <= asOf);
     }),
@@ -92,12 +98,12 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
       ...(target.group !== undefined ? { group: group(target.group) } : { securities: [target.security!] }), from, to, basis,
     })),
     checkMultiple: (security, claim, around, windowDays, tolerance) => once(`check:${security}:${claim}:${around ?? asOf}:${windowDays}:${tolerance}`, () => checkMultiple(store, {
-      security, claim, around: around ?? asOf, windowDays, tolerance,
+      security, claim, around: around ?? asOf, windowDays, tolerance, ...options,
     })),
     scenario: (id) => once(`scenario:${id}`, async () => {
       const spec = thesis.scenarios[id];
       if (spec === undefined) throw new NotFoundError(`thesis ${thesis.id} has no scenario model ${id}`);
-      const file = resolve(loaded.dir, spec.file);
+      const file = confinedPath(loaded.dir, spec.file, { file: loaded.file, line: loaded.lineOf(["scenarios", id, "file"]) ?? 1, column: `scenarios.${id}.file` });
       const model = loadScenarioModel(file);
       const output = spec.output !== undefined ? { output: spec.output } : {};
       const year = spec.year !== undefined ? { year: spec.year } : {};

@@ -84,8 +84,11 @@ async function evaluateOne(ctx: ThesisContext, claim: Claim): Promise<ClaimResul
     }
     case "multiple": {
       const r = await ctx.checkMultiple(claim.security, claim.claim, claim.around, claim.windowDays, claim.tolerance);
-      const detail = { around: r.around, from: r.from, to: r.to, reproducedBy: r.reproducedBy, closest: r.closest, tolerance: r.tolerance, definitions: r.definitions.length };
-      if (r.closest === undefined) return { claim, verdict: "insufficient", detail, reason: "every definition is n.m. over the range" };
+      const detail = { around: r.around, from: r.from, to: r.to, reproducedBy: r.reproducedBy, staleDefinitions: r.staleDefinitions, closest: r.closest, tolerance: r.tolerance, definitions: r.definitions.length };
+      if (r.closest === undefined) {
+        const stale = r.definitions.filter((d) => d.stale !== undefined).map((d) => `${d.definition.id}: ${d.stale!.ageDays} days old`);
+        return { claim, verdict: "insufficient", detail, reason: `every definition is n.m. over the range${stale.length > 0 ? `; stale figures (never counted): ${stale.join(", ")}` : ""}` };
+      }
       return { claim, verdict: r.reproducedBy.length > 0 ? "holds" : "fails", figure: { value: r.closest.value, format: "multiple" }, detail };
     }
     case "scenario": {

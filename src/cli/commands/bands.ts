@@ -6,6 +6,7 @@ import type { Lang } from "../../models/common.js";
 import type { CliContext } from "../context.js";
 import { renderTable, toJson, writeChartIfAsked } from "../render.js";
 import { parseChoice, parseDate } from "./implied.js";
+import { parseFreshnessOptions } from "../../app/freshness-options.js";
 
 const metricName = (lang: Lang, basis: "trailing" | "forward") => t(lang, basis === "trailing" ? "metric.peTrailing" : "metric.peNtm");
 
@@ -20,11 +21,14 @@ export function bandsChart(r: BandsResult, basis: "trailing" | "forward", lang: 
   });
 }
 
-export async function run(ctx: CliContext, symbol: string, o: { from?: string; to?: string; basis?: string; svg?: string }): Promise<void> {
+export async function run(ctx: CliContext, symbol: string, o: { from?: string; to?: string; basis?: string; svg?: string } & Record<string, unknown>): Promise<void> {
   const from = parseDate("--from", o.from);
   const to = parseDate("--to", o.to);
   const basis = parseChoice("--basis", o.basis, ["trailing", "forward"] as const) ?? "trailing";
-  const r = await computeBands(await ctx.store(), { security: symbol, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const freshness = parseFreshnessOptions(o, "cli");
+  const r = await computeBands(await ctx.store(), {
+    security: symbol, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
+  });
   const svgPath = writeChartIfAsked(o.svg, () => bandsChart(r, basis, ctx.lang), `nothing to chart: fewer than two meaningful ${basis} P/E values for ${symbol}`);
   if (ctx.json) {
     ctx.out(toJson({ ...r, ...(svgPath ? { svg: svgPath } : {}) }));

@@ -1,6 +1,7 @@
 import { checkMultiple } from "../../app/check-multiple.js";
 import { definitionLabel, summarizeCheckMultiple } from "../../app/comps-check-display.js";
 import { parseDateOption, parseNumberOption } from "../../app/comps-options.js";
+import { parseFreshnessOptions } from "../../app/freshness-options.js";
 import { parseMetric } from "../../core/valuation/index.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
@@ -13,6 +14,11 @@ export interface CheckMultipleOptions {
   window?: string;
   tolerance?: string;
   all?: boolean;
+  maxAnnualAgeDays?: string;
+  maxInterimAgeDays?: string;
+  maxHalfYearAgeDays?: string;
+  maxSharesAgeDays?: string;
+  maxEstimateAgeDays?: string;
 }
 
 /** `rerate check-multiple SYMBOL --claim 15`: which P/E definitions and dates reproduce a quoted multiple. */
@@ -24,9 +30,11 @@ export async function run(ctx: CliContext, symbol: string, o: CheckMultipleOptio
   const around = o.around !== undefined ? parseDateOption(o.around, "--around") : undefined;
   const windowDays = o.window !== undefined ? parseNumberOption(o.window, "--window", (x) => Number.isInteger(x) && x >= 0 && x <= 3660, "must be a whole number of days from 0 to 3660") : undefined;
   const tolerance = o.tolerance !== undefined ? parseNumberOption(o.tolerance, "--tolerance", (x) => x >= 0 && x < 1, "must be a fraction in [0, 1), e.g. 0.05 for ±5%") : undefined;
+  const freshness = parseFreshnessOptions({ ...o }, "cli");
   const r = await checkMultiple(await ctx.store(), {
     security: symbol.trim().toUpperCase(), claim,
     ...(around !== undefined ? { around } : {}), ...(windowDays !== undefined ? { windowDays } : {}), ...(tolerance !== undefined ? { tolerance } : {}),
+    ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   if (ctx.json) {
     ctx.out(toJson(r));

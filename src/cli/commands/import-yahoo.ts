@@ -5,11 +5,12 @@ import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
 import { toJson } from "../render.js";
 
-interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean; map?: string; currency?: string; encoding?: string; dateOrder?: string; sheet?: string }
+interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean; map?: string; currency?: string; encoding?: string; dateOrder?: string; sheet?: string; allowSyntheticMix?: boolean; ignoreColumns?: string; dateOnly?: boolean; basis?: string; tickers?: string }
 
 /** `rerate import yahoo <response.json…>`: saved chart, quoteSummary and fundamentals time-series responses. */
 export async function run(ctx: CliContext, files: string[], o: Opts): Promise<void> {
-  for (const [flag, v] of [["--map", o.map], ["--currency", o.currency], ["--encoding", o.encoding], ["--date-order", o.dateOrder], ["--sheet", o.sheet]] as const) {
+  for (const [flag, v] of [["--map", o.map], ["--currency", o.currency], ["--encoding", o.encoding], ["--date-order", o.dateOrder], ["--sheet", o.sheet],
+    ["--ignore-columns", o.ignoreColumns], ["--date-only", o.dateOnly ? "" : undefined], ["--basis", o.basis], ["--tickers", o.tickers]] as const) {
     if (v !== undefined) throw InvalidInputError.at({ column: flag, value: v, reason: "does not apply to saved Yahoo responses (they say their own columns, currency and dates)" });
   }
   const store = await ctx.store();
@@ -20,6 +21,7 @@ export async function run(ctx: CliContext, files: string[], o: Opts): Promise<vo
     ...(o.fetchedAt !== undefined ? { fetchedAt: o.fetchedAt } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
+    ...(o.allowSyntheticMix ? { allowSyntheticMix: true } : {}),
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());

@@ -6,6 +6,7 @@ import { parseColumnMap } from "../../providers/csv/columns.js";
 import { formatIssue } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { cliPath } from "../example-path.js";
 import { toJson } from "../render.js";
 
 const MAP_FIELDS = [
@@ -16,7 +17,7 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string; basis?: "raw" | "adjusted"; allowSyntheticMix?: boolean; ignoreColumns?: string; dateOnly?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
@@ -32,15 +33,20 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
   const bar = startProgress("import", files.length, ctx.interactive);
   const summary = await importFiles(store, {
     kind: kind as ImportKind,
-    files,
+    files: files.map((f) => cliPath(ctx, f)),
     map: parseColumnMap(o.map, MAP_FIELDS),
     ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
+    ...(o.tickers !== undefined ? { tickers: o.tickers } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
     ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.ignoreColumns !== undefined ? { ignoreColumns: o.ignoreColumns.split(",").map((c) => c.trim()) } : {}),
+    ...(o.dateOnly ? { dateOnly: true } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
+    ...(o.basis ? { basis: o.basis } : {}),
+    ...(o.allowSyntheticMix ? { allowSyntheticMix: true } : {}),
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());

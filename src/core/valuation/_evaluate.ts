@@ -1,21 +1,22 @@
 import { InvalidInputError } from "../../errors.js";
 import { isIsoDate } from "../dates.js";
-import type { MultipleContext, MultipleInputs, MultipleKind, MultipleResult, NmReason, ResultUnit } from "./types.js";
+import type { MultipleContext, MultipleInputs, MultipleKind, MultipleResult, NmReason, ResultUnit, StaleInput } from "./types.js";
 
 /** Raised inside a multiple's body to end it as n.m.; caught by {@link evaluate}. Internal. */
 export class NotMeaningful extends Error {
   constructor(
     readonly reason: NmReason,
     message: string,
+    readonly stale?: StaleInput,
   ) {
     super(message);
     this.name = "NotMeaningful";
   }
 }
 
-/** Ends the current evaluation as n.m. */
-export function notMeaningful(reason: NmReason, message: string): never {
-  throw new NotMeaningful(reason, message);
+/** Ends the current evaluation as n.m. (with the age and limit when an input is stale). */
+export function notMeaningful(reason: NmReason, message: string, stale?: StaleInput): never {
+  throw new NotMeaningful(reason, message, stale);
 }
 
 /** A result under construction: the context and the inputs gathered so far (local to one call). */
@@ -52,7 +53,7 @@ export function evaluate(
     if (!Number.isFinite(value)) notMeaningful("missing_input", `${kind} came out as ${value}; an input is out of range`);
     return { kind, unit, value, inputs };
   } catch (e) {
-    if (e instanceof NotMeaningful) return { kind, unit, nm: e.reason, message: e.message, inputs };
+    if (e instanceof NotMeaningful) return { kind, unit, nm: e.reason, message: e.message, inputs, ...(e.stale !== undefined ? { stale: e.stale } : {}) };
     throw e;
   }
 }
@@ -70,6 +71,6 @@ export function use(d: Draft, result: MultipleResult): number {
     if (!d.inputs.fx.some((x) => x.from === fx.from && x.to === fx.to && x.what === fx.what)) d.inputs.fx.push(fx);
   }
   d.inputs.notes.push(...from.notes.filter((n) => !d.inputs.notes.includes(n)));
-  if (result.value === undefined) notMeaningful(result.nm, result.message);
+  if (result.value === undefined) notMeaningful(result.nm, result.message, result.stale);
   return result.value;
 }

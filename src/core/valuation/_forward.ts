@@ -1,6 +1,6 @@
 import type { Currency } from "../../models/index.js";
 import { notMeaningful, type Draft } from "./_evaluate.js";
-import { currencyOf, EPS_METRICS, findEstimate, recordFigure, visibleEstimates } from "./_inputs.js";
+import { currencyOf, EPS_METRICS, findEstimate, recordFigure, requireFreshEstimate, visibleEstimates } from "./_inputs.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
 import type { ForwardHorizon } from "./types.js";
@@ -26,6 +26,7 @@ function needFyEps(d: Draft, label: string, role: string, weight?: number): { va
     notMeaningful("missing_input", `no ${estimator} EPS estimate for ${label} observed on or before ${d.ctx.asOf}`);
   }
   recordFigure(d, role, est, weight);
+  requireFreshEstimate(d, est, `${role} ${est.metric}`);
   return { value: est.value, currency: currencyOf(d, est) };
 }
 

@@ -3,6 +3,7 @@ import { notMeaningful, type Draft } from "./_evaluate.js";
 import { convertAmount } from "./fx.js";
 import { pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 import { daysBetween } from "../dates.js";
+import { freshnessLimits, staleEstimate, staleFigure, type FigureUse } from "./freshness.js";
 import { DEFAULT_MAX_STALE_PRICE_DAYS, type FigureUsed } from "./types.js";
 
 /** EPS metrics in order of preference (diluted, then basic). */
@@ -35,7 +36,7 @@ export function visibleEstimates(d: Draft): Estimate[] {
 /** Validates the price, records it and sets the comparison currency; returns the close per listing unit. */
 export function needPrice(d: Draft): number {
   const p = d.ctx.price;
-  d.inputs.price = { date: p.date, close: p.close, currency: p.currency };
+  d.inputs.price = { date: p.date, close: p.close, currency: p.currency, ageDays: daysBetween(p.date, d.ctx.asOf) };
   d.inputs.currency ??= p.currency;
   if (!(Number.isFinite(p.close) && p.close > 0)) notMeaningful("missing_input", `price (${p.close}) must be a positive number`);
   if (p.date > d.ctx.asOf) notMeaningful("missing_input", `price of ${p.date} is after asOf ${d.ctx.asOf}: it was not known yet`);
@@ -64,7 +65,12 @@ export function recordFigure(d: Draft, role: string, row: Fundamental | Estimate
     role, entity: row.entity, metric: row.metric, fiscalPeriod: row.fiscalPeriod, value: row.value, unit: row.unit,
     origin: "knownFrom" in row ? "reported" : "estimate",
     knownFrom: "knownFrom" in row ? row.knownFrom : row.asOf,
+    ageDays: 0,
+    knownAgeDays: 0,
   };
+  f.knownAgeDays = daysBetween(f.knownFrom, d.ctx.asOf);
+  // The age the limits apply to: since the period ended (reported), since it was observed (estimates).
+  f.ageDays = "knownFrom" in row ? daysBetween(row.periodEnd, d.ctx.asOf) : f.knownAgeDays;
   if (row.periodEnd !== undefined) f.periodEnd = row.periodEnd;
   if (row.currency !== undefined) f.currency = row.currency;
   if ("estimator" in row) f.estimator = row.estimator;
@@ -96,7 +102,7 @@ export function figureBeats(r: Fundamental, a: Fundamental, metrics: readonly Me
  * Yahoo's, which shows periods as restated today), then later knownFrom. `annual` restricts to fiscal years
  * (flows); otherwise any period (balance-sheet items). Records it; n.m. `missing_input` when none is known on asOf.
  */
-export function needLatestFigure(d: Draft, role: string, metrics: readonly Metric[], annual: boolean): Fundamental {
+export function needLatestFigure(d: Draft, role: string, metrics: readonly Metric[], annual: boolean, use: FigureUse = "figure"): Fundamental {
   const rows = visibleFundamentals(d).filter((r) => metrics.includes(r.metric) && (!annual || isAnnual(r.fiscalPeriod)));
   const issuer = d.ctx.security.issuer;
   const best = rows.reduce<Fundamental | undefined>((a, r) => (a === undefined || figureBeats(r, a, metrics, issuer) ? r : a), undefined);
@@ -104,7 +110,23 @@ export function needLatestFigure(d: Draft, role: string, metrics: readonly Metri
     notMeaningful("missing_input", `no ${metrics.join(" or ")}${annual ? " for a fiscal year" : ""} known on ${d.ctx.asOf}`);
   }
   recordFigure(d, role, best);
+  requireFreshFigure(d, best, use, `${role} ${best.metric} ${best.fiscalPeriod}`);
   return best;
+}
+
+/**
+ * Ends the draft as n.m. `stale_fundamentals` / `stale_shares` when a reported figure's period ended longer before
+ * asOf than its limit (see freshness.ts); the message gives its age.
+ */
+export function requireFreshFigure(d: Draft, row: Fundamental, use: FigureUse, label: string): void {
+  const stale = staleFigure(row, d.ctx.asOf, freshnessLimits(d.ctx.options), use, label);
+  if (stale !== undefined) notMeaningful(stale.reason, stale.message, { ageDays: stale.ageDays, limitDays: stale.limitDays, option: stale.option });
+}
+
+/** Ends the draft as n.m. `stale_estimates` when an estimate was observed longer before asOf than the limit. */
+export function requireFreshEstimate(d: Draft, e: Estimate, label: string): void {
+  const stale = staleEstimate(e, d.ctx.asOf, freshnessLimits(d.ctx.options), label);
+  if (stale !== undefined) notMeaningful(stale.reason, stale.message, { ageDays: stale.ageDays, limitDays: stale.limitDays, option: stale.option });
 }
 
 /** The estimate of a fiscal year for the first available metric (latest observation), or undefined. */
@@ -122,7 +144,7 @@ export function toComparisonCurrency(d: Draft, amount: number, from: Currency, w
     notMeaningful(c.reason === "stale_rate" ? "stale_fx" : c.reason === "no_rate" ? "missing_fx" : "missing_input", `${what}: ${c.message}`);
   }
   if (c.path.length > 0) {
-    d.inputs.fx.push({ from: c.from, to: c.to, date: c.date, rate: c.rate, path: c.path, staleDays: c.staleDays, what });
+    d.inputs.fx.push({ from: c.from, to: c.to, date: c.date, rate: c.rate, path: c.path, staleDays: c.staleDays, ageDays: c.staleDays, what });
   }
   return c.value;
 }

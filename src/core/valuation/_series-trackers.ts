@@ -48,7 +48,7 @@ export class LatestFigureTracker {
 export class TrailingQuartersTracker {
   private readonly slots: SlotRows[];
   private dirty = true;
-  private cached: { value: number; currency: Currency } | "missing" = "missing";
+  private cached: { value: number; currency: Currency; last: Fundamental } | "missing" = "missing";
 
   constructor(
     private readonly metrics: readonly Metric[],
@@ -66,15 +66,15 @@ export class TrailingQuartersTracker {
     this.dirty = true;
   }
 
-  /** Σ of the periods in their currency, or "missing" (none complete, or mixed currencies). */
-  current(): { value: number; currency: Currency } | "missing" {
+  /** Σ of the periods in their currency and the last period (its age is the sum's), or "missing" (none complete, or mixed currencies). */
+  current(): { value: number; currency: Currency; last: Fundamental } | "missing" {
     if (!this.dirty) return this.cached;
     this.dirty = false;
     const periods = trailingPeriods(this.metrics, this.slots);
     if (periods === undefined) return (this.cached = "missing");
     const currencies = new Set(periods.map(this.currencyOf));
     if (currencies.size > 1) return (this.cached = "missing");
-    return (this.cached = { value: periods.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency });
+    return (this.cached = { value: periods.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency, last: periods[periods.length - 1] as Fundamental });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Currency, Fundamental, Metric } from "../../models/index.js";
 import { notMeaningful, type Draft } from "./_evaluate.js";
-import { currencyOf, recordFigure, visibleFundamentals } from "./_inputs.js";
+import { currencyOf, recordFigure, requireFreshFigure, visibleFundamentals } from "./_inputs.js";
 import { addToSlots, emptySlots, trailingPeriods } from "./_trailing-periods.js";
 
 /**
@@ -27,9 +27,8 @@ export function needTrailingFourQuarters(d: Draft, role: string, metrics: readon
   for (const q of periods) recordFigure(d, `${role} ${q.fiscalPeriod}`, q, 1);
   const first = periods[0] as Fundamental;
   const last = periods[periods.length - 1] as Fundamental;
-  return {
-    value: periods.reduce((s, q) => s + q.value, 0),
-    currency: [...currencies][0] as Currency,
-    label: `${role} TTM ${first.fiscalPeriod}–${last.fiscalPeriod}`,
-  };
+  const label = `${role} TTM ${first.fiscalPeriod}–${last.fiscalPeriod}`;
+  // The sum is as fresh as its last period (a quarter or a half).
+  requireFreshFigure(d, last, "figure", `${label} (${last.metric})`);
+  return { value: periods.reduce((s, q) => s + q.value, 0), currency: [...currencies][0] as Currency, label };
 }

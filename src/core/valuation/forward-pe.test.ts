@@ -83,8 +83,14 @@ describe("forwardPE(ctx, horizon)", () => {
     expect(later.value).toBeCloseTo(13.5, 10);
     // on 31 Aug only the 6.5 of June: 6.5 × 8 / 7.2 = 7.2222 → 16.6154x; FX 7.2 of 30 Sep is in the future → use a stub
     const fx = createFxLookup([{ base: "USD", quote: "CNY", date: "2025-08-29", rate: 7.2 }]);
-    const earlier = forwardPE(ctx({ asOf: "2025-08-31", fx, price: { date: "2025-08-29", close: 120, currency: "USD" } }), "FY1");
+    // The June estimate is 91 days old on 31 Aug (Jun 1 → Jul 1 30 d, → Aug 1 31 d, → Aug 31 30 d): allow 120 days here.
+    const earlier = forwardPE(ctx({ asOf: "2025-08-31", fx, price: { date: "2025-08-29", close: 120, currency: "USD" }, options: { maxEstimateAgeDays: 120 } }), "FY1");
     expect(earlier.value).toBeCloseTo(120 / ((6.5 * 8) / 7.2), 10);
+    // With the default limit (45 days) the same estimate is stale, and the message gives its age.
+    const stale = forwardPE(ctx({ asOf: "2025-08-31", fx, price: { date: "2025-08-29", close: 120, currency: "USD" } }), "FY1");
+    expect(stale).toMatchObject({ nm: "stale_estimates" });
+    expect(stale.message).toMatch(/observed 2025-06-01, 91 days before asOf 2025-08-31; older than maxEstimateAgeDays 45/);
+    expect(stale.inputs.figures[0]).toMatchObject({ knownFrom: "2025-06-01", ageDays: 91, knownAgeDays: 91 });
   });
 
   it("forwardPE(ctx) reads options.estimator", () => {

@@ -16,6 +16,7 @@ export { createFxLookup } from "./create-fx-lookup.js";
 export type {
   FigureUsed,
   ForwardHorizon,
+  FreshnessLimits,
   FxUsed,
   MultipleContext,
   MultipleInputs,
@@ -28,8 +29,11 @@ export type {
   PriceUsed,
   ResultUnit,
   SecurityMultiples,
+  StaleInput,
 } from "./types.js";
-export { DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP } from "./types.js";
+export { DEFAULT_FRESHNESS, DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP } from "./types.js";
+export type { FigureUse, Staleness } from "./freshness.js";
+export { freshnessLimits, isStaleReason, NO_FRESHNESS_LIMITS, staleEstimate, staleFigure } from "./freshness.js";
 export { newFundamentals, pointInTimeEstimates, pointInTimeFundamentals } from "./point-in-time.js";
 export { fiscalYearEnd, forwardFiscalYears } from "./fiscal-year.js";
 export { calendarisedNtmEps, calendarYearValue, ntmWeightFy1 } from "./calendarise.js";
@@ -71,3 +75,5 @@ export type { ImpliedPriceInput, ImpliedPriceRow } from "./implied-prices.js";
 export { impliedPrices } from "./implied-prices.js";
 export type { PeDefinition, PeEps, PeListing, PePeriod } from "./pe-definitions.js";
 export { peDefinitions, peUnderDefinition, reproducesClaim } from "./pe-definitions.js";
+export type { IssuerVotes, LeftOutListing, ListingFacts, ListingRule } from "./issuer-votes.js";
+export { primaryListing, selectIssuerVotes } from "./issuer-votes.js";

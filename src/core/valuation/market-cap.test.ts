@@ -119,7 +119,8 @@ describe("evToEbitda, evToSales, priceToSales, priceToBook", () => {
   it("a ratio's inputs include those of its parts", () => {
     const r = evToEbitda(ctx());
     expect(r.inputs.figures.map((f) => f.role)).toEqual(["shares outstanding", "total debt", "cash", "EBITDA"]);
-    expect(r.inputs.price).toEqual({ date: "2025-09-30", close: 120, currency: "USD" });
+    // The close is of asOf itself: 0 days old.
+    expect(r.inputs.price).toEqual({ date: "2025-09-30", close: 120, currency: "USD", ageDays: 0 });
     expect(r.inputs.numerator).toBeCloseTo(233e9, -3);
     expect(r.inputs.denominator).toBeCloseTo(25e9, -3);
   });

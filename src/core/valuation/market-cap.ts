@@ -21,7 +21,7 @@ export function marketCap(ctx: MultipleContext, currency?: Currency): MultipleRe
   const kind = currency === "USD" ? "marketCapUsd" : "marketCap";
   return evaluate(ctx, kind, "amount", "price × shares outstanding / sharesPerListing", (d) => {
     const price = needPrice(d);
-    const row = needLatestFigure(d, "shares outstanding", SHARE_METRICS, false);
+    const row = needLatestFigure(d, "shares outstanding", SHARE_METRICS, false, "shares");
     requirePositive(`${row.metric} ${row.fiscalPeriod}`, row.value, undefined);
     const cap = (price * row.value) / d.inputs.sharesPerListing;
     if (currency === undefined || currency === d.ctx.price.currency) return cap;

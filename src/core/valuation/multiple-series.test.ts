@@ -101,6 +101,16 @@ const universeArb = fc.record({
   fxCross: fc.boolean(),
   dates: fc.uniqueArray(dayArb(1050), { minLength: 1, maxLength: 25 }),
   peCap: fc.constantFrom(undefined, 30),
+  // Freshness limits: the defaults, none to speak of (so values stay common), or random ones (days).
+  limits: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    // Mostly loose, so that values of every kind stay common.
+    { arbitrary: fc.constant("loose" as const), weight: 3 },
+    { weight: 2, arbitrary: fc.record({
+      maxAnnualAgeDays: fc.integer({ min: 30, max: 700 }), maxInterimAgeDays: fc.integer({ min: 30, max: 400 }), maxHalfYearAgeDays: fc.integer({ min: 30, max: 500 }),
+      maxSharesAgeDays: fc.integer({ min: 0, max: 700 }), maxEstimateAgeDays: fc.integer({ min: 0, max: 200 }),
+    }) },
+  ),
 });
 
 type Universe = typeof universeArb extends fc.Arbitrary<infer T> ? T : never;
@@ -132,11 +142,13 @@ function build(u: Universe) {
     u.fxCross ? { base: "HKD" as const, quote: "USD" as const, date: at(d), rate: 1 / 7.8 } : { base: "USD" as const, quote: "HKD" as const, date: at(d), rate: 7.8 },
   ]);
   const dates = [...u.dates].sort((a, b) => a - b).map(at);
-  return { security, fundamentals, estimates, priceRows, fx: createFxLookup(fxRows), dates, options: u.peCap !== undefined ? { peCap: u.peCap } : undefined };
+  const LOOSE = { maxAnnualAgeDays: 1e6, maxInterimAgeDays: 1e6, maxHalfYearAgeDays: 1e6, maxSharesAgeDays: 1e6, maxEstimateAgeDays: 1e6 };
+  const options = { ...(u.peCap !== undefined ? { peCap: u.peCap } : {}), ...(u.limits === "loose" ? LOOSE : u.limits ?? {}) };
+  return { security, fundamentals, estimates, priceRows, fx: createFxLookup(fxRows), dates, options: Object.keys(options).length > 0 ? options : undefined };
 }
 
 describe("multipleSeries(...) equals the one-date functions on every date", () => {
-  it("for every kernel kind, on random universes (ADS ratios, three currencies, March/June/December years, losses, restatements, stale prices and FX)", () => {
+  it("for every kernel kind, on random universes (ADS ratios, three currencies, March/June/December years, losses, restatements, stale prices and FX, freshness limits)", () => {
     const seen = new Map<string, number>();
     const count = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
     fc.assert(
@@ -169,7 +181,7 @@ describe("multipleSeries(...) equals the one-date functions on every date", () =
       { numRuns: 300 },
     );
     // The random universes reach every branch: values of each kind and each n.m. reason.
-    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input"]) {
+    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input", "stale_fundamentals", "stale_estimates", "stale_shares"]) {
       expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
     }
   });

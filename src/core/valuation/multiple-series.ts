@@ -1,9 +1,10 @@
 import { InvalidInputError } from "../../errors.js";
 import type { Currency, Estimate, Fundamental, Security } from "../../models/index.js";
-import { fromDayNumber } from "../dates.js";
+import { fromDayNumber, toDayNumber } from "../dates.js";
 import { EPS_METRICS } from "./_inputs.js";
 import { ForwardEstimatesTracker, LatestFigureTracker, TrailingQuartersTracker } from "./_series-trackers.js";
 import { computeMultiple } from "./compute-multiple.js";
+import { freshnessLimits, limitOption, type FigureUse } from "./freshness.js";
 import { ascendingDays, createFxDateMemo, type FxAtDates, type FxDateMemo } from "./fx-date-memo.js";
 import type { FxFailureReason, FxQuoteLookup } from "./fx-types.js";
 import { DEFAULT_MAX_STALE_PRICE_DAYS, DEFAULT_PE_CAP, type MultipleKind, type MultipleOptions, type NmReason } from "./types.js";
@@ -118,6 +119,17 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
   const spl = security.sharesPerListing ?? 1;
   const cap = options?.peCap ?? DEFAULT_PE_CAP;
   const maxStale = options?.maxStalePriceDays ?? DEFAULT_MAX_STALE_PRICE_DAYS;
+  // Freshness (freshness.ts): a figure is stale when more days than its limit lie between its period end
+  // (an estimate: its observation) and the date.
+  const limits = freshnessLimits(options);
+  const dayOf = new Map<string, number>();
+  const dayNumber = (iso: string) => {
+    let n = dayOf.get(iso);
+    if (n === undefined) dayOf.set(iso, (n = toDayNumber(iso)));
+    return n;
+  };
+  const figureStale = (i: number, r: Fundamental, use: FigureUse) => (days[i] as number) - dayNumber(r.periodEnd) > limits[limitOption(r.fiscalPeriod, use)];
+  const estimateStale = (i: number, e: Estimate) => (days[i] as number) - dayNumber(e.asOf) > limits.maxEstimateAgeDays;
 
   const fy = new LatestFigureTracker(EPS_METRICS, true, security.issuer);
   const shares = new LatestFigureTracker(SHARE_METRICS, false, security.issuer);
@@ -175,13 +187,14 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
       if (priceNm !== undefined) v = priceNm;
       else if (s.kind === "trailingPE") {
         const row = fy.best;
-        v = row === undefined ? "missing_input" : pe(i, price, row.value, currencyOf(row));
+        v = row === undefined ? "missing_input" : figureStale(i, row, "figure") ? "stale_fundamentals" : pe(i, price, row.value, currencyOf(row));
       } else if (s.kind === "ttmPE") {
         const t = ttm.current();
-        v = t === "missing" ? "missing_input" : pe(i, price, t.value, t.currency);
+        v = t === "missing" ? "missing_input" : figureStale(i, t.last, "figure") ? "stale_fundamentals" : pe(i, price, t.value, t.currency);
       } else if (s.kind === "marketCapUsd") {
         const row = shares.best;
         if (row === undefined) v = "missing_input";
+        else if (figureStale(i, row, "shares")) v = "stale_shares";
         else if (!(row.value > 0)) v = "non_positive_input";
         else {
           const mcap = (price * row.value) / spl;
@@ -196,14 +209,18 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
       } else {
         const years = fwd.fiscalYears(date);
         const e1 = s.kind === "forwardPEFy2" ? undefined : fwd.estimate(years.fy1);
-        if (s.kind === "forwardPEFy1") v = e1 === undefined ? "missing_input" : pe(i, price, e1.value, currencyOf(e1));
+        // needFyEps's order: missing, then stale, FY1 before FY2.
+        const check = (e: Estimate | undefined): NmReason | undefined => (e === undefined ? "missing_input" : estimateStale(i, e) ? "stale_estimates" : undefined);
+        if (s.kind === "forwardPEFy1") v = check(e1) ?? pe(i, price, e1!.value, currencyOf(e1!));
         else {
           const e2 = fwd.estimate(years.fy2);
-          if (s.kind === "forwardPEFy2") v = e2 === undefined ? "missing_input" : pe(i, price, e2.value, currencyOf(e2));
-          else if (e1 === undefined || e2 === undefined || currencyOf(e1) !== currencyOf(e2)) v = "missing_input";
+          if (s.kind === "forwardPEFy2") v = check(e2) ?? pe(i, price, e2!.value, currencyOf(e2!));
+          else if (check(e1) !== undefined) v = check(e1)!;
+          else if (check(e2) !== undefined) v = check(e2)!;
+          else if (currencyOf(e1!) !== currencyOf(e2!)) v = "missing_input";
           else {
             const f = Math.min(1, Math.max(0, (years.fy1EndDay - (days[i] as number)) / 365));
-            v = pe(i, price, f * e1.value + (1 - f) * e2.value, currencyOf(e1));
+            v = pe(i, price, f * e1!.value + (1 - f) * e2!.value, currencyOf(e1!));
           }
         }
       }

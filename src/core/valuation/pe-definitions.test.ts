@@ -44,11 +44,11 @@ const value = (id: string) => peUnderDefinition(ctx, def(id)).value;
 
 describe("peDefinitions(security)", () => {
   it("peDefinitions(BABA) spans periods × EPS bases × per ADS / per share", () => {
-    // FY and TTM: diluted, basic, net income (3 each); FY1, FY2, NTM: diluted, basic (2 each) → 12; × 2 listing bases
+    // FY and TTM: diluted, basic, net income, adjusted (4 each); FY1, FY2, NTM: diluted, basic (2 each) → 14; × 2 listing bases
     const defs = peDefinitions(BABA);
-    expect(defs).toHaveLength(24);
+    expect(defs).toHaveLength(28);
     expect(defs[0]!.id).toBe("FY.diluted.listing");
-    expect(peDefinitions({ ...BABA, sharesPerListing: 1 })).toHaveLength(12);
+    expect(peDefinitions({ ...BABA, sharesPerListing: 1 })).toHaveLength(14);
   });
 });
 
@@ -80,6 +80,44 @@ describe("peUnderDefinition(ctx, def)", () => {
     const r = peUnderDefinition(ctx, def("FY.diluted.share"));
     expect(r.value).toBeCloseTo(144, 10);
     expect(r.inputs.notes.join(" ")).toMatch(/ratio not applied/);
+  });
+});
+
+describe("peUnderDefinition(ctx, adjusted)", () => {
+  const adjusted = [
+    f("epsAdjustedDiluted", "2025Q2", "2024-09-30", 1.8, "2024-11-15"),
+    f("epsAdjustedDiluted", "2025Q3", "2024-12-31", 2.4, "2025-02-20"),
+    f("epsAdjustedDiluted", "2025Q4", "2025-03-31", 1.5, "2025-05-15"),
+    f("epsAdjustedDiluted", "2026Q1", "2025-06-30", 2.1, "2025-08-29"),
+    f("epsAdjusted", "FY2025", "2025-03-31", 8.1, "2025-05-15"),
+  ];
+  const withAdjusted: MultipleContext = { ...ctx, fundamentals: [...ctx.fundamentals, ...adjusted] };
+
+  it("peUnderDefinition(ctx, TTM/FY adjusted) uses adjusted EPS, diluted before basic, beside GAAP", () => {
+    // TTM adjusted: 1.8 + 2.4 + 1.5 + 2.1 = 7.8 per share × 8 / 7.2 = 8.6667 USD per ADS → 120 / 8.6667 = 13.846154
+    const ttm = peUnderDefinition(withAdjusted, def("TTM.adjusted.listing"));
+    expect(ttm.value).toBeCloseTo(120 / ((7.8 * 8) / 7.2), 10);
+    expect(ttm.inputs.figures.map((x) => x.metric)).toEqual(Array(4).fill("epsAdjustedDiluted"));
+    // FY adjusted (only the basic-or-undiluted epsAdjusted given): 8.1 × 8 / 7.2 = 9.0 → 13.333
+    expect(peUnderDefinition(withAdjusted, def("FY.adjusted.listing")).value).toBeCloseTo(120 / 9, 10);
+    // GAAP stays what it was: 15x TTM, 18x FY (above)
+    expect(peUnderDefinition(withAdjusted, def("TTM.diluted.listing")).value).toBeCloseTo(15, 10);
+    expect(trailingPE(withAdjusted).value).toBeCloseTo(18, 10);
+  });
+
+  it("peUnderDefinition(ctx, adjusted) is n.m. without adjusted figures (never GAAP in its place)", () => {
+    expect(peUnderDefinition(ctx, def("TTM.adjusted.listing"))).toMatchObject({ nm: "missing_input" });
+    expect(peUnderDefinition(ctx, def("FY.adjusted.listing"))).toMatchObject({ nm: "missing_input" });
+  });
+
+  it("peUnderDefinition(ctx, …) is stale like the multiples: on 2026-02-01 the last quarter (2025-06-30) is 216 days old", () => {
+    // 2025-06-30 → 2026-01-31: 31+31+30+31+30+31+31 = 215; → 2026-02-01 = 216 > 213
+    const later: MultipleContext = { ...withAdjusted, asOf: "2026-02-01", price: { date: "2026-02-01", close: 120, currency: "USD" }, fx: createFxLookup([{ base: "USD", quote: "CNY", date: "2026-02-01", rate: 7.2 }]) };
+    const r = peUnderDefinition(later, def("TTM.adjusted.listing"));
+    expect(r).toMatchObject({ nm: "stale_fundamentals" });
+    expect(r.message).toMatch(/216 days before asOf 2026-02-01/);
+    // FY2025 (2025-03-31) is 307 days old: within the 456 days of a fiscal year
+    expect(peUnderDefinition(later, def("FY.adjusted.listing")).value).toBeCloseTo(120 / 9, 10);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Currency, Fundamental, Metric, Security } from "../../models/index.js";
 import { evaluate, notMeaningful, type Draft } from "./_evaluate.js";
 import { draftFiscalYears } from "./_forward.js";
-import { currencyOf, fmt, findEstimate, needLatestFigure, needPrice, recordFigure, toComparisonCurrency, visibleFundamentals } from "./_inputs.js";
+import {
+  currencyOf, fmt, findEstimate, needLatestFigure, needPrice, recordFigure, requireFreshEstimate, requireFreshFigure, toComparisonCurrency, visibleFundamentals,
+} from "./_inputs.js";
 import { peFromEps } from "./_pe.js";
 import { needTrailingFourQuarters } from "./_ttm.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
@@ -9,8 +11,11 @@ import type { MultipleContext, MultipleKind, MultipleResult } from "./types.js";
 
 /** Which earnings period: last reported fiscal year, last four quarters (two halves for half-yearly reporters), forward FY1 / FY2, calendarised NTM. */
 export type PePeriod = "FY" | "TTM" | "FY1" | "FY2" | "NTM";
-/** Which EPS: diluted, basic, or net income / diluted shares (reported periods only). */
-export type PeEps = "diluted" | "basic" | "netIncome";
+/**
+ * Which EPS: diluted, basic, net income / diluted shares (reported periods only), or the company's adjusted
+ * (non-GAAP) EPS, diluted before basic (reported periods only; most quoted P/Es of Chinese ADRs are on it).
+ */
+export type PeEps = "diluted" | "basic" | "netIncome" | "adjusted";
 /**
  * How EPS meets the listing's price: per listing unit (EPS × sharesPerListing, the right way), or per ordinary share
  * with the depositary ratio ignored (a common slip that inflates an ADS's P/E by the ratio).
@@ -28,21 +33,21 @@ export interface PeDefinition {
 
 const PERIODS: readonly PePeriod[] = ["FY", "TTM", "FY1", "FY2", "NTM"];
 const KIND: Record<PePeriod, MultipleKind> = { FY: "trailingPE", TTM: "ttmPE", FY1: "forwardPEFy1", FY2: "forwardPEFy2", NTM: "forwardPENtm" };
-const METRIC: Record<Exclude<PeEps, "netIncome">, Metric> = { diluted: "epsDiluted", basic: "epsBasic" };
+const METRICS: Record<Exclude<PeEps, "netIncome">, readonly Metric[]> = { diluted: ["epsDiluted"], basic: ["epsBasic"], adjusted: ["epsAdjustedDiluted", "epsAdjusted"] };
 
 /**
- * Every P/E definition that applies to a listing: each period × EPS basis (net income / diluted shares only for
- * reported periods) × listing basis ("share" only when the listing represents several ordinary shares).
+ * Every P/E definition that applies to a listing: each period × EPS basis (net income / diluted shares and adjusted
+ * EPS only for reported periods) × listing basis ("share" only when the listing represents several ordinary shares).
  *
  * @param security - the listing (its sharesPerListing decides whether the per-share variant exists).
  * @returns the definitions, the conventional one (`FY.diluted.listing`) first within each period.
- * @example peDefinitions(baba).length // 24 = (3 + 3 + 2 + 2 + 2) EPS bases × 2 listing bases
+ * @example peDefinitions(baba).length // 28 = (4 + 4 + 2 + 2 + 2) EPS bases × 2 listing bases
  */
 export function peDefinitions(security: Security): PeDefinition[] {
   const listings: PeListing[] = (security.sharesPerListing ?? 1) !== 1 ? ["listing", "share"] : ["listing"];
   const out: PeDefinition[] = [];
   for (const period of PERIODS) {
-    const bases: PeEps[] = period === "FY" || period === "TTM" ? ["diluted", "basic", "netIncome"] : ["diluted", "basic"];
+    const bases: PeEps[] = period === "FY" || period === "TTM" ? ["diluted", "basic", "netIncome", "adjusted"] : ["diluted", "basic"];
     for (const eps of bases) for (const listing of listings) out.push({ id: `${period}.${eps}.${listing}`, period, eps, listing });
   }
   return out;
@@ -55,7 +60,8 @@ function perShareFromNetIncome(d: Draft, netIncome: { value: number; currency: C
   if (sameRow.length > 0) {
     shares = sameRow.reduce((a, r) => (r.knownFrom > a.knownFrom ? r : a));
     recordFigure(d, "diluted shares", shares);
-  } else shares = needLatestFigure(d, "diluted shares", ["sharesDiluted"], false);
+    requireFreshFigure(d, shares, "shares", `diluted shares ${shares.fiscalPeriod}`);
+  } else shares = needLatestFigure(d, "diluted shares", ["sharesDiluted"], false, "shares");
   if (!(shares.value > 0)) notMeaningful("non_positive_input", `diluted shares ${shares.fiscalPeriod} (${fmt(shares.value)}) is not positive`);
   return netIncome.value / shares.value;
 }
@@ -68,8 +74,8 @@ function epsUnder(d: Draft, def: PeDefinition): { value: number; currency: Curre
       const label = `net income ${row.fiscalPeriod} / diluted shares`;
       return { value: perShareFromNetIncome(d, { value: row.value, currency: currencyOf(d, row), label, period: row.fiscalPeriod }), currency: currencyOf(d, row), label };
     }
-    const row = needLatestFigure(d, "EPS", [METRIC[def.eps]], true);
-    return { value: row.value, currency: currencyOf(d, row), label: `EPS ${row.fiscalPeriod}` };
+    const row = needLatestFigure(d, "EPS", METRICS[def.eps], true);
+    return { value: row.value, currency: currencyOf(d, row), label: `${def.eps === "adjusted" ? "adjusted EPS" : "EPS"} ${row.fiscalPeriod}` };
   }
   if (def.period === "TTM") {
     if (def.eps === "netIncome") {
@@ -77,14 +83,15 @@ function epsUnder(d: Draft, def: PeDefinition): { value: number; currency: Curre
       const last = d.inputs.figures[d.inputs.figures.length - 1] as { fiscalPeriod: string };
       return { value: perShareFromNetIncome(d, { ...ttm, period: last.fiscalPeriod }), currency: ttm.currency, label: `${ttm.label} / diluted shares` };
     }
-    return needTrailingFourQuarters(d, "EPS", [METRIC[def.eps]]);
+    return needTrailingFourQuarters(d, def.eps === "adjusted" ? "adjusted EPS" : "EPS", METRICS[def.eps]);
   }
-  const metric = METRIC[def.eps as Exclude<PeEps, "netIncome">];
+  const metric = METRICS[def.eps as "diluted" | "basic"][0] as Metric;
   const years = draftFiscalYears(d);
   const need = (label: string, role: string, weight?: number) => {
     const est = findEstimate(d, [metric], label);
     if (est === undefined) notMeaningful("missing_input", `no ${d.ctx.options?.estimator ?? "consensus"} ${metric} estimate for ${label} observed on or before ${d.ctx.asOf}`);
     recordFigure(d, role, est, weight);
+    requireFreshEstimate(d, est, `${role} ${est.metric}`);
     return { value: est.value, currency: currencyOf(d, est) };
   };
   if (def.period === "FY1") return { ...need(years.fy1, `EPS FY1 (${years.fy1})`), label: `EPS FY1 ${years.fy1}` };

@@ -9,6 +9,11 @@ import type { FxLeg, FxQuoteLookup } from "./fx-types.js";
  * - `missing_input`: a price, share count or figure is missing at the as-of date, or invalid.
  * - `missing_fx` / `stale_fx`: no FX rate, or only one older than `maxStaleDays`, to put both sides in one currency.
  * - `stale_price`: the last trade is more than `maxStalePriceDays` before asOf (suspended, delisted, no data).
+ * - `stale_fundamentals`: the latest reported figure known on asOf is for a period that ended longer ago than the
+ *   limit for its kind (`maxAnnualAgeDays` for a fiscal year, `maxInterimAgeDays` for quarters, `maxHalfYearAgeDays`
+ *   for halves): a P/E on years-old earnings is not a P/E.
+ * - `stale_estimates`: the latest estimate was observed more than `maxEstimateAgeDays` before asOf.
+ * - `stale_shares`: the latest share count is for a period that ended more than `maxSharesAgeDays` before asOf.
  */
 export type NmReason =
   | "negative_earnings"
@@ -18,7 +23,10 @@ export type NmReason =
   | "missing_input"
   | "missing_fx"
   | "stale_fx"
-  | "stale_price";
+  | "stale_price"
+  | "stale_fundamentals"
+  | "stale_estimates"
+  | "stale_shares";
 
 /** What a result is. */
 export type MultipleKind =
@@ -51,6 +59,8 @@ export interface PriceUsed {
   /** Close per listing unit, in `currency`. */
   close: number;
   currency: Currency;
+  /** Calendar days from `date` to asOf (set in a result's inputs). */
+  ageDays?: number;
 }
 
 /** One reported figure or estimate a result used, with where and when it came from. */
@@ -72,6 +82,13 @@ export interface FigureUsed {
   source?: string;
   /** Weight in a sum (TTM quarters: 1; calendarised NTM: f and 1 − f), when the figure is one of several. */
   weight?: number;
+  /**
+   * Calendar days from the figure's period end (reported figures) or observation date (estimates) to asOf: the
+   * age the freshness limits apply to (see {@link MultipleOptions}).
+   */
+  ageDays: number;
+  /** Calendar days from `knownFrom` (the filing date, or the estimate's observation date) to asOf. */
+  knownAgeDays: number;
 }
 
 /** One currency conversion a result used. */
@@ -85,6 +102,8 @@ export interface FxUsed {
   /** Stored pairs used, with their fixing dates. */
   path: FxLeg[];
   staleDays: number;
+  /** Calendar days from the oldest fixing used to the as-of date (the same as `staleDays`). */
+  ageDays?: number;
   /** What was converted, e.g. "EPS per listing". */
   what: string;
 }
@@ -121,12 +140,22 @@ export interface MultipleValue extends ResultBase {
   message?: undefined;
 }
 
+/** The input that made a result stale: its age and the limit it passed, in calendar days. */
+export interface StaleInput {
+  ageDays: number;
+  limitDays: number;
+  /** The option setting the limit, e.g. "maxInterimAgeDays". */
+  option: keyof FreshnessLimits;
+}
+
 /** A not-meaningful result: shown in tables as "n.m." and excluded from aggregates. */
 export interface MultipleNm extends ResultBase {
   value?: undefined;
   nm: NmReason;
   /** Human explanation naming the figure and its value, e.g. "EPS FY2025 (−0.52 CNY) is negative". */
   message: string;
+  /** For `stale_*` reasons: the stale input's age and the limit. */
+  stale?: StaleInput;
 }
 
 /** Either a value or an n.m. with its reason; `inputs` explain both. Test with `result.value !== undefined`. */
@@ -144,7 +173,38 @@ export interface MultipleOptions {
   estimator?: string;
   /** Subtract listed investments (a holding company's stakes) from EV; default false. */
   subtractListedInvestments?: boolean;
+  /**
+   * Oldest fiscal-year figure accepted: calendar days from its period end to asOf; default 456 (≈ 15 months,
+   * {@link DEFAULT_FRESHNESS}). Older: `stale_fundamentals`.
+   */
+  maxAnnualAgeDays?: number;
+  /** Oldest quarter accepted (the last quarter of a TTM sum), days from its period end; default 213 (≈ 7 months). */
+  maxInterimAgeDays?: number;
+  /** Oldest half-year accepted (the last half of a TTM sum), days from its period end; default 304 (≈ 10 months). */
+  maxHalfYearAgeDays?: number;
+  /** Oldest share count accepted, days from its period end; default 456 (≈ 15 months). Older: `stale_shares`. */
+  maxSharesAgeDays?: number;
+  /** Oldest estimate observation accepted, days from its asOf; default 45. Older: `stale_estimates`. */
+  maxEstimateAgeDays?: number;
 }
+
+/** The freshness limits of {@link MultipleOptions}. */
+export type FreshnessLimits = Required<Pick<MultipleOptions, "maxAnnualAgeDays" | "maxInterimAgeDays" | "maxHalfYearAgeDays" | "maxSharesAgeDays" | "maxEstimateAgeDays">>;
+
+/**
+ * Default freshness limits, in calendar days (a month ≈ 30.44 days): a fiscal year 15 months after its end
+ * (15 × 30.44 = 456.6 → 456: the next annual report is due by then even for a 20-F filer's results release), a
+ * quarter 7 months (213.1 → 213: a quarter plus a missed report), a half-year 10 months (304.4 → 304: a half-yearly
+ * reporter publishes its second half up to 3 months after year end, when the first half is 9 months old), share
+ * counts 15 months, estimates 45 days after they were observed.
+ */
+export const DEFAULT_FRESHNESS: Readonly<FreshnessLimits> = {
+  maxAnnualAgeDays: 456,
+  maxInterimAgeDays: 213,
+  maxHalfYearAgeDays: 304,
+  maxSharesAgeDays: 456,
+  maxEstimateAgeDays: 45,
+};
 
 /**
  * Everything needed to value one listing as of a date. Fundamentals and estimates may hold other entities and

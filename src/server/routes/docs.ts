@@ -25,28 +25,40 @@ const b = (name: string, description: string, required = false): ParamDoc => ({ 
 
 const GROUP = "comma- or space-separated symbols (BABA,9988.HK) and/or @group names (@china, @us); files are refused";
 const DATE = "YYYY-MM-DD";
+/** Freshness limits (days) of comps, wall, check-multiple and bands: older figures make a multiple n.m. stale_*. */
+const FRESH: ParamDoc[] = [
+  q("maxAnnualAgeDays", "oldest fiscal-year figure, days from its period end (default 456)"),
+  q("maxInterimAgeDays", "oldest last quarter of a TTM sum, days (default 213)"),
+  q("maxHalfYearAgeDays", "oldest last half-year of a TTM sum, days (default 304)"),
+  q("maxSharesAgeDays", "oldest share count, days from its period end (default 456)"),
+  q("maxEstimateAgeDays", "oldest estimate, days since observed (default 45)"),
+];
 
 /** Every route of the rerate HTTP API. Errors are `{ error: { code, message, issues? } }` with 400, 404, 422, 500 or 502. */
 export const API_ROUTES: readonly RouteDoc[] = [
   { method: "GET", path: "/api/health", summary: "Liveness.", params: [], example: "/api/health", returns: "{ ok: true }" },
   { method: "GET", path: "/api/docs", summary: "This list.", params: [], example: "/api/docs", returns: "{ routes: RouteDoc[], errors }" },
   {
+    method: "GET", path: "/api/store", summary: "Whether the store holds the synthetic demo market (then every /api answer also has the header X-Rerate-Synthetic: true).",
+    params: [], example: "/api/store", returns: "{ synthetic, notice? }",
+  },
+  {
     method: "GET", path: "/api/comps", summary: "Comps table of one peer group: every multiple with its inputs, and the group aggregates.",
-    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)")],
+    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)"), ...FRESH],
     example: "/api/comps?symbols=@china&asOf=2025-09-30", returns: "{ rows, aggregates, metrics, asOf, synthetic }",
   },
   {
     method: "GET", path: "/api/wall", summary: "The valuation wall: gap of group a to group b, closing scenarios and the gap's history.",
     params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("metric", "headline multiple, e.g. fpe"), q("metrics", "multiples to report"),
       q("stat", "median | harmonic | mean | cap"), q("close", "fractions of the gap closed, e.g. 0.25,0.5,1"), q("currency", "USD …"),
-      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month")],
+      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month"), ...FRESH],
     example: "/api/wall?a=@china&b=@us&metric=fpe&close=0.25,0.5,1&history=2024-01-01:", returns: "{ gaps, closing, history }",
   },
   {
     method: "GET", path: "/api/check-multiple", summary: "Which definitions of a multiple reproduce a quoted figure (\"Alibaba near 15x\").",
     params: [q("symbol", "one security", true), q("claim", "the quoted multiple, e.g. 15", true), q("metric", "pe (default) or a P/E kind"), q("around", DATE),
-      q("window", "days around `around`, 0–3660"), q("tolerance", "relative tolerance in [0, 1)")],
-    example: "/api/check-multiple?symbol=BABA&claim=15&around=2025-09-30", returns: "{ definitions, reproducedBy }",
+      q("window", "days around `around`, 0–3660"), q("tolerance", "relative tolerance in [0, 1)"), ...FRESH],
+    example: "/api/check-multiple?symbol=BABA&claim=15&around=2025-09-30", returns: "{ definitions, reproducedBy, staleDefinitions }",
   },
   {
     method: "GET", path: "/api/implied", summary: "Reverse DCF: the growth or cost of equity the price implies, with every assumption and where it came from.",
@@ -61,7 +73,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "GET", path: "/api/bands", summary: "Trailing and forward P/E history with ±1/±2 sd bands and today's percentile.",
-    params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE)],
+    params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE), ...FRESH],
     example: "/api/bands?symbol=9988.HK&from=2024-01-01", returns: "{ dates, trailing: { values, bands }, forward: { values, bands } }",
   },
   { method: "GET", path: "/api/groups", summary: "Saved and built-in peer groups.", params: [], example: "/api/groups", returns: "[{ id, name, securities, origin }]" },
@@ -84,13 +96,13 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "POST", path: "/api/scenarios/:id/run", summary: "Seeded Monte Carlo, streamed as NDJSON: progress lines, then the result.",
     params: [p("id", "model id"), b("drivers", "edits: { name: number | { value | dist | byYear, range? } }"), b("scenario", "base (default) or a named scenario"),
       b("draws", `1–1,000,000 (default the model's)`), b("seed", "0–2^32−1 (default the model's)"), b("sampler", "plain | lhs")],
-    example: "curl -X POST /api/scenarios/china-ai-capex/run -d '{\"draws\":20000,\"seed\":42,\"drivers\":{\"accel_share\":55}}'",
+    example: "curl -X POST /api/scenarios/china-ai-capex/run -H 'Content-Type: application/json' -d '{\"draws\":20000,\"seed\":42,\"drivers\":{\"accel_share\":55}}'",
     returns: "lines { type: \"progress\", done, total } … then { type: \"result\", result: { series: [{ label, unit, stats: { percentiles, histogram, probAbove }, sensitivity }] } }",
   },
   {
     method: "POST", path: "/api/scenarios/:id/tornado", summary: "One-way sensitivity (tornado) of one output.",
     params: [p("id", "model id"), b("drivers", "edits, as for run"), b("scenario", "scenario name"), b("output", "output name (default the first)"), b("year", "model year (default the last)")],
-    example: "curl -X POST /api/scenarios/china-ai-capex/tornado -d '{\"output\":\"domestic_accel_revenue_3y\"}'", returns: "{ target, base, pLow, pHigh, bars }",
+    example: "curl -X POST /api/scenarios/china-ai-capex/tornado -H 'Content-Type: application/json' -d '{\"output\":\"domestic_accel_revenue_3y\"}'", returns: "{ target, base, pLow, pHigh, bars }",
   },
   {
     method: "GET", path: "/api/attribution", summary: "A period's return split into earnings growth, multiple change, FX and dividends.",

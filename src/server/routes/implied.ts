@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { computeBands } from "../../app/bands.js";
+import { FRESHNESS_QUERY, freshnessRequest, parseFreshnessOptions } from "../../app/freshness-options.js";
 import { computeImplied, computeWallPremium, type ImpliedRequest } from "../../app/implied.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { IsoDate, SecurityId } from "../../models/common.js";
@@ -27,7 +28,7 @@ const WallPremiumQuery = z.strictObject({
   crp: rate.optional(),
   lambda: z.coerce.number().min(0).max(10).optional(),
 });
-const BandsQuery = z.strictObject({ symbol: SecurityId, from: IsoDate.optional(), to: IsoDate.optional() });
+const BandsQuery = z.strictObject({ symbol: SecurityId, from: IsoDate.optional(), to: IsoDate.optional(), ...FRESHNESS_QUERY });
 
 /**
  * `GET /api/implied?symbol=9988.HK[&asOf&solve=growth|coe&basis&horizon&fade&terminalGrowth&costOfEquity&rf]` → the growth
@@ -62,6 +63,8 @@ export function registerImpliedRoutes(app: Hono, deps: AppDeps): void {
   });
   app.get("/api/bands", async (c) => {
     const q = parseQuery(c, BandsQuery);
-    return c.json(await computeBands(await deps.store(), { security: q.symbol, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) }));
+    return c.json(await computeBands(await deps.store(), {
+      security: q.symbol, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...freshnessRequest(parseFreshnessOptions(q, "query")),
+    }));
   });
 }

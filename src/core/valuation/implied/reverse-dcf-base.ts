@@ -1,4 +1,5 @@
 import type { Currency } from "../../../models/index.js";
+import { daysBetween } from "../../dates.js";
 import { convertAmount } from "../fx.js";
 import { marketCap } from "../market-cap.js";
 import { pointInTimeFundamentals } from "../point-in-time.js";
@@ -73,10 +74,11 @@ export function reverseDcfBase(ctx: MultipleContext, basis: "earnings" | "fcf" =
   const figure: FigureUsed = {
     role: "free cash flow", entity: row.entity, metric: row.metric, fiscalPeriod: row.fiscalPeriod, periodEnd: row.periodEnd,
     value: row.value, currency: from, unit: row.unit, origin: "reported", knownFrom: row.knownFrom,
+    ageDays: daysBetween(row.periodEnd, ctx.asOf), knownAgeDays: daysBetween(row.knownFrom, ctx.asOf),
     ...(row.source !== undefined ? { source: row.source } : {}),
   };
   const fx: FxUsed[] = [...cap.inputs.fx];
-  if (c.path.length > 0) fx.push({ from, to: c.to, date: c.date, rate: c.rate, path: c.path, staleDays: c.staleDays, what: "free cash flow" });
+  if (c.path.length > 0) fx.push({ from, to: c.to, date: c.date, rate: c.rate, path: c.path, staleDays: c.staleDays, ageDays: c.staleDays, what: "free cash flow" });
   const multiple = cap.value / c.value;
   return {
     basis, price, cashFlow0: price.close / multiple, currency: ctx.price.currency, fiscalPeriod: row.fiscalPeriod,
