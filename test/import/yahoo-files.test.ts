@@ -108,6 +108,19 @@ describe("importYahooFiles on hand-made yahoo-finance2 results (no shared data)"
     expect(at.err).toContain('--fetched-at "2025-01-01" is for rerate import yahoo');
   });
 
+  it("refuses a store holding the synthetic demo unless allowSyntheticMix, naming the store; the store unchanged", async () => {
+    const { store, dir } = await newStore(false);
+    writeFileSync(join(dir, "DEMO.csv"), "Date,Close\n2025-09-22,10\n");
+    await importFiles(store, { kind: "prices", files: [join(dir, "DEMO.csv")], currency: "USD", synthetic: true, now: "2025-10-01T00:00:00Z" });
+    const f = join(dir, "chart.json");
+    writeFileSync(f, JSON.stringify({ meta: { symbol: "AAPL", currency: "USD", exchangeTimezoneName: "America/New_York" }, quotes: [{ date: "2025-09-22T13:30:00.000Z", close: 256.08 }] }));
+    const e = (await importYahooFiles(store, { files: [f], fetchedAt: "2025-09-23", now: "2025-10-01T00:00:00Z" }).catch((x: unknown) => x)) as RerateError;
+    expect(e.message).toContain("holds the synthetic demo market: import yahoo would mix real and synthetic rows");
+    expect(await store.all("SELECT security FROM prices")).toEqual([{ security: "DEMO" }]);
+    await importYahooFiles(store, { files: [f], fetchedAt: "2025-09-23", allowSyntheticMix: true, now: "2025-10-01T00:00:00Z" });
+    expect(await store.all("SELECT security, close FROM prices ORDER BY security")).toEqual([{ security: "AAPL", close: 256.08 }, { security: "DEMO", close: 10 }]);
+  });
+
   it("parseFetchedAt(value): a date is the end of that day UTC; a date-time needs its offset", () => {
     expect(parseFetchedAt("2025-02-20")).toBe("2025-02-20T23:59:59.000Z");
     expect(parseFetchedAt("2025-02-20T20:00:00+08:00")).toBe("2025-02-20T12:00:00.000Z");
