@@ -15,7 +15,7 @@ type Io = Parameters<typeof createContext>[1];
  */
 const READ_ONLY_COMMANDS = new Set([
   "securities", "prices", "quality", "sources", "fx", "implied", "wall-premium", "attribution", "bands", "event-study",
-  "comps", "wall", "check-multiple", "groups list", "scenario run", "scenario eval", "scenario tornado", "scenario grid", "report", "serve",
+  "comps", "wall", "check-multiple", "groups list", "scenario run", "scenario eval", "scenario tornado", "scenario grid", "report", "serve", "coverage",
 ]);
 
 /** `groups list` for a subcommand, `prices` for a command. */
