@@ -99,7 +99,7 @@ export function nestingTooDeepAt(text: string): number | undefined {
 /** The reason to give for a YAML parser failure that is a resource limit rather than a syntax error, if it is one. */
 export function limitReason(message: string): string | undefined {
   if (/Maximum call stack|too much recursion/i.test(message)) return `nests deeper than ${MAX_CONFIG_DEPTH} levels, the limit for config files`;
-  if (/alias count|resource exhaustion/i.test(message)) return `expands more than ${MAX_CONFIG_ALIASES} YAML aliases (an alias bomb?), the limit for config files`;
+  if (/alias count|resource exhaustion/i.test(message)) return `expands more than ${MAX_CONFIG_ALIASES} YAML aliases (an alias bomb?), past the limit of ${MAX_CONFIG_ALIASES} for config files`;
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { InvalidInputError, type InputIssue } from "../errors.js";
-import { MAX_CONFIG_ALIASES, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from "./config-file.js";
+import { limitReason, MAX_CONFIG_ALIASES, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from "./config-file.js";
 
 /**
  * Limits on a YAML or JSON config (thesis, scenario model, peer groups): past them the file is refused with
@@ -98,7 +98,7 @@ export function parseYamlSafely(text: string, file: string): { doc: ReturnType<t
     raw = doc.toJS({ maxAliasCount: CONFIG_LIMITS.maxAliasCount });
   } catch (e) {
     if (e instanceof ReferenceError || e instanceof RangeError) {
-      refuse([{ file, line: 1, reason: `uses aliases that expand past the limit of ${CONFIG_LIMITS.maxAliasCount} (${e.message.split("\n")[0]})` }]);
+      refuse([{ file, line: 1, reason: limitReason("alias count")! }]);
     }
     throw e;
   }

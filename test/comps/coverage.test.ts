@@ -149,7 +149,7 @@ describe("rerate coverage", () => {
       expect(zh.out).toContain("待办：");
       const j = await runCli(["--db", db, "coverage", "AMZN", "--json"]);
       expect(j.code, j.err).toBe(0);
-      expect(JSON.parse(j.out).asOf).toBe("2026-01-02"); // runCli's fixed clock
+      expect(JSON.parse(j.out).asOf).toBe("2026-12-01"); // runCli's fixed clock
       const all = JSON.parse((await runCli(["--db", db, "coverage", "--json", "--as-of", "2025-09-30"])).out) as CoverageReport;
       expect(all.securities.map((c) => c.security.id)).toEqual(["9988.HK", "AMZN", "BABA", "NOPX"]);
       const bad = await runCli(["--db", db, "coverage", "AMZN", "--as-of", "2025-13-01"]);

@@ -8,7 +8,7 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
     out: (s) => (out += s.endsWith("\n") ? s : s + "\n"),
     err: (s) => (err += s.endsWith("\n") ? s : s + "\n"),
     interactive: false,
-    now: () => new Date("2026-01-02T03:04:05Z"),
+    now: () => new Date("2026-12-01T03:04:05Z"),
   });
   return { code, out, err };
 }
