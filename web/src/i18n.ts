@@ -1,4 +1,5 @@
 import { DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
+import { FRESH_MESSAGES } from "../../src/i18n/messages-fresh.js";
 
 export const LANGS = ["en", "zh-Hant", "zh-Hans"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,6 +55,12 @@ export function local(x: unknown): string {
 
 const MINUS = "\u2212";
 const ok = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** The n.m. reason in words ("stale figures"), or the code itself when it has no label. */
+export function nmLabel(reason: string): string {
+  const m = (FRESH_MESSAGES as Record<string, Record<Lang, string> | undefined>)[`nm.${reason}`];
+  return m !== undefined ? m[current] : reason;
+}
 
 /** 15.2x, n.m. for a missing multiple. */
 export const fmtMultiple = (x: number | null | undefined): string => (ok(x) ? `${x.toFixed(1)}x` : "n.m.");
