@@ -10,6 +10,7 @@
  * | `E_PROVIDER_HTTP`     | a data provider failed (timeout, 429, 5xx)                 | 6        | 502  |
  * | `E_PROVIDER_SCHEMA`   | a data provider answered in a shape we do not understand   | 6        | 502  |
  * | `E_MISSING_CREDENTIAL`| a provider needs a setting the user has not given         | 7        | 400  |
+ * | `E_STORE_BUSY`        | another process holds the store (a write, or `rerate serve` while writing); retry | 75 | 503 |
  * | `E_INTERNAL`          | a bug: please report it                                   | 70       | 500  |
  */
 export type ErrorCode =
@@ -20,6 +21,7 @@ export type ErrorCode =
   | "E_PROVIDER_HTTP"
   | "E_PROVIDER_SCHEMA"
   | "E_MISSING_CREDENTIAL"
+  | "E_STORE_BUSY"
   | "E_INTERNAL";
 
 export const EXIT_CODES: Record<ErrorCode, number> = {
@@ -30,6 +32,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   E_PROVIDER_HTTP: 6,
   E_PROVIDER_SCHEMA: 6,
   E_MISSING_CREDENTIAL: 7,
+  E_STORE_BUSY: 75,
   E_INTERNAL: 70,
 };
 
@@ -41,6 +44,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   E_PROVIDER_HTTP: 502,
   E_PROVIDER_SCHEMA: 502,
   E_MISSING_CREDENTIAL: 400,
+  E_STORE_BUSY: 503,
   E_INTERNAL: 500,
 };
 

@@ -1,4 +1,4 @@
-import { explainMultiple, MULTIPLE_UNITS, type MultipleAggregate, type MultipleKind, type MultipleResult, type PeerStatistic } from "../core/valuation/index.js";
+import { explainMultiple, MULTIPLE_UNITS, type LeftOutListing, type MultipleAggregate, type MultipleKind, type MultipleResult, type PeerStatistic } from "../core/valuation/index.js";
 import { formatMultiple, formatPercent, formatPoints, formatPrice } from "../i18n/format.js";
 import { localized, t, type MessageKey } from "../i18n/index.js";
 import type { Lang } from "../models/common.js";
@@ -60,7 +60,16 @@ export function compsNotes(c: PeerComps, lang: Lang): string[] {
     }
   }
   for (const m of c.missing) out.push(t(lang, "comps.missing", { group: m.group, security: m.security, reason: m.reason }));
+  out.push(...leftOutNotes(c.leftOut, lang));
   return out;
+}
+
+/** One line per listing left out of its group's aggregates (one issuer, one vote), naming the listing that votes. */
+export function leftOutNotes(leftOut: readonly LeftOutListing[] | undefined, lang: Lang): string[] {
+  return (leftOut ?? []).map((l) => t(lang, "votes.leftOut", {
+    group: l.group, security: l.security, issuer: l.issuer, kept: l.kept,
+    rule: l.rule === "first" || l.rule === "primary" ? t(lang, `votes.rule.${l.rule}`) : t(lang, "votes.rule.exchange", { exchange: l.rule }),
+  }));
 }
 
 /** The inputs behind each value (`--explain`): formula, price, figures with periods and sources, FX, arithmetic. */

@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors.js";
 import { Currency, IsoDate } from "../models/index.js";
-import { PEER_STATISTICS, type HistoryFrequency, type PeerStatistic } from "../core/valuation/index.js";
+import { EXCHANGES } from "../models/common.js";
+import { PEER_STATISTICS, type HistoryFrequency, type ListingRule, type PeerStatistic } from "../core/valuation/index.js";
 
 /**
  * Parsers for the options of comps, wall and check-multiple, shared by the CLI and the HTTP API. Each throws
@@ -63,4 +64,23 @@ export function parseStatisticOption(value: string, option = "--stat"): PeerStat
   const s = (PEER_STATISTICS as readonly string[]).includes(v) ? (v as PeerStatistic) : aliases[v.toLowerCase().replaceAll("-", "_")];
   if (s === undefined) throw InvalidInputError.at({ column: option, value, reason: "must be median, harmonic, cap or mean" });
   return s;
+}
+
+/**
+ * One issuer, one vote: `--listing first|primary|<exchange>` and `--per-listing` (every listing votes, the old rule)
+ * as a {@link ListingRule}; `undefined` when neither is given (the app's default, "first").
+ */
+export function parseListingOption(listing: string | undefined, perListing: boolean | undefined, option = "--listing"): ListingRule | undefined {
+  if (perListing === true) {
+    if (listing !== undefined) throw InvalidInputError.at({ column: option, value: listing, reason: "cannot be combined with --per-listing (which counts every listing)" });
+    return "per-listing";
+  }
+  if (listing === undefined) return undefined;
+  const v = listing.trim();
+  const lower = v.toLowerCase();
+  if (lower === "first" || lower === "primary") return lower;
+  if (lower === "per-listing" || lower === "all") return "per-listing";
+  const ex = (EXCHANGES as readonly string[]).find((e) => e === v.toUpperCase());
+  if (ex !== undefined) return { exchange: ex };
+  throw InvalidInputError.at({ column: option, value: listing, reason: `must be first, primary, per-listing or an exchange (${EXCHANGES.join(", ")})` });
 }

@@ -2,8 +2,8 @@ import { EmptyDataError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { Currency } from "../models/index.js";
 import { isIsoDate } from "../core/dates.js";
 import {
-  aggregateMultiples, computeMultiples, createFxLookup, marketCap, MULTIPLE_UNITS,
-  type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples,
+  aggregateMultiples, computeMultiples, createFxLookup, marketCap, MULTIPLE_UNITS, selectIssuerVotes,
+  type LeftOutListing, type ListingRule, type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import type { StoredSecurity } from "../store/securities.js";
@@ -36,6 +36,10 @@ export interface PeerComps {
   missing: MissingMember[];
   /** Per group id, per metric that is a multiple (x): median, harmonic mean, cap-weighted, mean, min, max, n. */
   aggregates: Record<string, Partial<Record<MultipleKind, MultipleAggregate>>>;
+  /** Which listing of an issuer with several in a group votes in the aggregates ("first" unless asked). */
+  listing: ListingRule;
+  /** Listings shown in the table but left out of their group's aggregates (one issuer, one vote). */
+  leftOut: LeftOutListing[];
 }
 
 /** A request for {@link computePeerComps}. */
@@ -47,6 +51,8 @@ export interface PeerCompsRequest {
   /** Currency for market caps; default USD. */
   currency?: Currency;
   options?: MultipleOptions;
+  /** One issuer, one vote: which listing of an issuer votes (default "first"); "per-listing" counts every listing. */
+  listing?: ListingRule;
 }
 
 /** Peer aggregate rows of one metric for `aggregateMultiples`, cap-weighted on USD market caps. */
@@ -66,6 +72,8 @@ export function aggregateRows(rows: readonly PeerCompsRow[], metric: MultipleKin
  * Comps of one or more peer groups as of a date: every multiple of every security (point in time, FX at the as-of
  * date, explained), market cap in the chosen currency, and peer aggregates per group for each multiple asked for.
  * A security that cannot be valued at all is listed in `missing`; one with n.m. multiples stays in the table.
+ * One issuer, one vote: of an issuer's listings in one group only one (`req.listing`, default the first named that
+ * could be valued) enters the aggregates; the others stay in the table and are listed in `leftOut`.
  *
  * @throws InvalidInputError for a bad asOf; NotFoundError when no security has a price; EmptyDataError for no groups.
  */
@@ -97,10 +105,15 @@ export async function computePeerComps(store: Store, req: PeerCompsRequest): Pro
     throw new NotFoundError(`none of ${all.join(", ")} could be valued on ${asOf}: ${inputs.missing.map((m) => `${m.security} (${m.reason})`).join("; ")}`);
   }
   const aggregates: PeerComps["aggregates"] = {};
+  const listing = req.listing ?? "first";
+  const leftOut: LeftOutListing[] = [];
   for (const g of req.groups) {
     const mine = rows.filter((r) => r.group === g.id);
-    aggregates[g.id] = Object.fromEntries(metrics.filter((m) => MULTIPLE_UNITS[m] === "x").map((m) => [m, aggregateRows(mine, m)]));
+    const votes = selectIssuerVotes(g.id, mine.map((r) => r.security), listing);
+    leftOut.push(...votes.leftOut);
+    const voters = mine.filter((r) => votes.voters.includes(r.security.id));
+    aggregates[g.id] = Object.fromEntries(metrics.filter((m) => MULTIPLE_UNITS[m] === "x").map((m) => [m, aggregateRows(voters, m)]));
   }
   const synthetic = await usesSyntheticData(store, [...inputs.securities.values()]);
-  return { asOf, currency, metrics, synthetic, groups: [...req.groups], rows, missing: inputs.missing, aggregates };
+  return { asOf, currency, metrics, synthetic, groups: [...req.groups], rows, missing: inputs.missing, aggregates, listing, leftOut };
 }

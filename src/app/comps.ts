@@ -1,8 +1,8 @@
 import { NotFoundError, EmptyDataError } from "../errors.js";
 import type { LocalizedText } from "../models/common.js";
 import {
-  aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, valuationGap,
-  type ClosingScenario, type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples, type ValuationGap,
+  aggregateMultiples, closingScenarios, computeMultiples, createFxLookup, selectIssuerVotes, valuationGap,
+  type ClosingScenario, type LeftOutListing, type ListingRule, type MultipleAggregate, type MultipleKind, type MultipleOptions, type MultipleResult, type SecurityMultiples, type ValuationGap,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import { latestPriceDate, usesSyntheticData } from "../store/provenance.js";
@@ -38,6 +38,8 @@ export interface CompsResult {
   missing: { group: string; security: string; reason: string }[];
   /** Per group id, per metric. */
   aggregates: Record<string, Record<CompsMetric, MultipleAggregate>>;
+  /** Listings left out of their group's aggregates: one issuer, one vote (see `selectIssuerVotes`). */
+  leftOut: LeftOutListing[];
   /** Gap of the first group to the second, per metric, on the median and the harmonic mean. */
   gap: Record<CompsMetric, { median?: ValuationGap; harmonicMean?: ValuationGap }>;
   /** For each security of the first group: price if its multiple closed x of the way to the second group's median. */
@@ -61,6 +63,8 @@ export async function computeComps(
     groups: readonly PeerGroup[]; asOf?: string; closingFractions?: readonly number[]; closingMetric?: CompsMetric;
     /** Gap history: default monthly over the three years to asOf on trailing P/E (median); false for none. */
     history?: { from?: string; metric?: CompsMetric } | false;
+    /** One issuer, one vote: which listing of an issuer votes (default "first"); "per-listing" counts every listing. */
+    listing?: ListingRule;
     /** Options of the multiples (freshness limits, P/E cap, …). */
     options?: MultipleOptions;
   },
@@ -83,8 +87,11 @@ export async function computeComps(
     }
   }
   const aggregates: CompsResult["aggregates"] = {};
+  const leftOut: LeftOutListing[] = [];
   for (const g of req.groups) {
-    const mine = rows.filter((r) => r.group === g.id);
+    const votes = selectIssuerVotes(g.id, rows.filter((r) => r.group === g.id).map((r) => r.security), req.listing ?? "first");
+    leftOut.push(...votes.leftOut);
+    const mine = rows.filter((r) => r.group === g.id && votes.voters.includes(r.security.id));
     aggregates[g.id] = Object.fromEntries(COMPS_METRICS.map((m) => [m, aggregateMultiples(mine.map((r) => {
       const res = r.multiples[m];
       const cap = valueOf(r.multiples.marketCapUsd);
@@ -107,11 +114,13 @@ export async function computeComps(
     if (scenarios && m !== undefined) closing.push({ metric, security: r.security.id, price: res.inputs.price!.close, currency: res.inputs.price!.currency, multiple: m, scenarios });
   }
   const synthetic = await usesSyntheticData(store, rows.map((r) => r.security));
-  const result: CompsResult = { asOf, synthetic, groups: [...req.groups], rows, missing, aggregates, gap, closing };
+  const result: CompsResult = { asOf, synthetic, groups: [...req.groups], rows, missing, aggregates, leftOut, gap, closing };
   if (req.history !== false) {
     result.history = await computeGapHistory(store, {
       a: req.groups[0]!, b: req.groups[1]!, metric: req.history?.metric ?? "trailingPE", statistic: "median",
-      from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month", ...(req.options !== undefined ? { options: req.options } : {}),
+      from: req.history?.from ?? addDays(asOf, -3 * 365), to: asOf, every: "month",
+      ...(req.listing !== undefined ? { listing: req.listing } : {}),
+      ...(req.options !== undefined ? { options: req.options } : {}),
     });
   }
   return result;

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { toDayNumber } from "../core/dates.js";
-import { newFundamentals } from "../core/valuation/point-in-time.js";
 import { InvalidInputError } from "../errors.js";
 import { CURRENCIES, SecurityId, type Currency } from "../models/common.js";
 import type { Estimate, Fundamental } from "../models/fundamental.js";
@@ -16,13 +15,14 @@ import type { HttpOptions } from "../providers/http.js";
 import { getProvider } from "../providers/registry.js";
 import { isSecSymbol } from "../providers/sec/company-facts.js";
 import { inferListing, normalizeSymbol } from "../providers/csv/symbols.js";
-import { estimateToRow, ESTIMATES_TABLE, fundamentalToRow, FUNDAMENTALS_TABLE, readFundamentals } from "../store/fundamentals.js";
+import { estimateToRow, ESTIMATES_TABLE } from "../store/fundamentals.js";
 import { FX_TABLE, fxToRow } from "../store/fx.js";
 import { integerList, varcharList, type Store } from "../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeCounts } from "../store/prices.js";
 import { listSecurities, securityToRow, SECURITIES_TABLE } from "../store/securities.js";
 import { insertSources } from "../store/sources.js";
 import { upsertRows } from "../store/upsert.js";
+import { landFundamentals } from "./land-fundamentals.js";
 
 /** Providers `rerate fetch --provider` accepts; without it, yahoo (with fx) and sec (when its contact is set). */
 export const FETCH_PROVIDERS = ["yahoo", "sec", "fx"] as const;
@@ -56,6 +56,9 @@ export interface FetchTaskReport {
   items: number;
   fromCache: number;
   rows: number;
+  /** Where the rows came from when not a live request (`rerate import yahoo`: the files); default `provider:model`. */
+  location?: string;
+  sha256?: string;
 }
 
 export interface FetchSummary {
@@ -104,7 +107,8 @@ export function symbolsFromThesis(path: string): string[] {
   return [...found].sort();
 }
 
-function listingOf(s: Security): ListingInfo {
+/** What a provider transform may know of a listing from the security master. */
+export function listingOf(s: Security): ListingInfo {
   return { id: s.id, issuer: s.issuer, sharesPerListing: s.sharesPerListing, currency: s.currency, reportingCurrency: s.reportingCurrency };
 }
 
@@ -280,8 +284,11 @@ function uniqueBy<T>(list: readonly T[], key: (x: T) => string): T[] {
   return [...new Map(list.map((x) => [key(x), x])).values()];
 }
 
-/** Lands every fetched row in one transaction, each with the source of its provider and model. */
-async function land(
+/**
+ * Lands every fetched row in one transaction (joining the caller's, e.g. a dry run's), each with the source of its
+ * provider and model; also the landing of `rerate import yahoo`, so saved responses land as fetched ones do.
+ */
+export async function land(
   store: Store, reports: FetchTaskReport[], rows: { [T in Table]: { rows: RowOf<T>[]; task: number }[] },
   known: ReadonlyMap<string, Security>, now: string, notes: string[],
 ): Promise<{ tables: Record<Table, MergeCounts>; newSecurities: string[] }> {
@@ -291,7 +298,10 @@ async function land(
   const withRows = reports.map((r, i) => ({ r, i })).filter((x) => x.r.rows > 0);
   if (withRows.length === 0) return { tables, newSecurities };
   await store.transaction(async () => {
-    const ids = await insertSources(store, withRows.map(({ r }) => ({ kind: r.model === "fx" ? "fx" : r.model, location: `${r.provider}:${r.model}`, importedAt: now, rowsRead: r.rows })));
+    const ids = await insertSources(store, withRows.map(({ r }) => ({
+      kind: r.model === "fx" ? "fx" : r.model, location: r.location ?? `${r.provider}:${r.model}`, importedAt: now, rowsRead: r.rows,
+      ...(r.sha256 !== undefined ? { sha256: r.sha256 } : {}),
+    })));
     const sourceOf = new Map(withRows.map((x, k) => [x.i, ids[k]!]));
     const add = (t: Table, c: MergeCounts) => {
       tables[t].added += c.added;
@@ -317,13 +327,7 @@ async function land(
       }
     }
     const flat = <T>(list: { rows: T[]; task: number }[]) => list.flatMap(({ rows: rs, task }) => rs.map((row) => ({ row, src: sourceOf.get(task)! })));
-    const candidates = uniqueBy(flat(rows.fundamentals as { rows: Fundamental[]; task: number }[]), ({ row: f }) => `${f.entity}\0${f.metric}\0${f.fiscalPeriod}\0${f.knownFrom}`);
-    // The same figure seen again on a later day (Yahoo stamps recent figures with the fetch date) is not a new version.
-    const stored = await readFundamentals(store, [...new Set(candidates.map((x) => x.row.entity))]);
-    const keep = new Set(newFundamentals(candidates.map((x) => x.row), stored));
-    const fundamentals = candidates.filter((x) => keep.has(x.row));
-    tables.fundamentals.unchanged += candidates.length - fundamentals.length;
-    if (fundamentals.length > 0) add("fundamentals", await upsertRows(store, FUNDAMENTALS_TABLE, fundamentals.map((x) => fundamentalToRow(x.row)), fundamentals.map((x) => x.src)));
+    add("fundamentals", await landFundamentals(store, flat(rows.fundamentals as { rows: Fundamental[]; task: number }[])));
     const estimates = uniqueBy(flat(rows.estimates as { rows: Estimate[]; task: number }[]), ({ row: e }) => `${e.entity}\0${e.metric}\0${e.fiscalPeriod}\0${e.asOf}\0${e.estimator}`);
     if (estimates.length > 0) add("estimates", await upsertRows(store, ESTIMATES_TABLE, estimates.map((x) => estimateToRow(x.row)), estimates.map((x) => x.src)));
     const fx = uniqueBy(flat(rows.fx as { rows: FxRate[]; task: number }[]), ({ row: r }) => `${r.base}${r.quote}\0${r.date}`);

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors.js";
 import {
-  aggregateSeries, createFxDateMemo, createFxLookup, gapHistory, historyDates, multipleSeries,
-  type GapHistory, type HistoryFrequency, type MultipleKind, type MultipleOptions, type PeerStatistic,
+  aggregateSeries, createFxDateMemo, createFxLookup, gapHistory, historyDates, multipleSeries, selectIssuerVotes,
+  type GapHistory, type LeftOutListing, type ListingRule, type HistoryFrequency, type MultipleKind, type MultipleOptions, type PeerStatistic,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import type { PeerGroup } from "./comps.js";
@@ -17,6 +17,8 @@ export interface GapHistoryRequest {
   to: string;
   every: HistoryFrequency;
   options?: MultipleOptions;
+  /** One issuer, one vote: which listing of an issuer votes (default "first"); "per-listing" counts every listing. */
+  listing?: ListingRule;
 }
 
 /** The gap history of two groups, with what it was computed on. */
@@ -27,6 +29,8 @@ export interface GapHistoryResult extends GapHistory {
   every: HistoryFrequency;
   /** Members that could not be valued on any date (not in the store). */
   missing: MissingMember[];
+  /** Listings left out of their group's aggregate on every date (one issuer, one vote). */
+  leftOut: LeftOutListing[];
 }
 
 /**
@@ -43,10 +47,17 @@ export async function computeGapHistory(store: Store, req: GapHistoryRequest): P
   const fx = createFxLookup(panel.fx);
   const memo = createFxDateMemo(fx, dates, { maxStaleDays: req.options?.maxStaleDays });
   const kinds: MultipleKind[] = req.statistic === "capWeighted" ? [req.metric, "marketCapUsd"] : [req.metric];
+  const leftOut: LeftOutListing[] = [];
   const seriesOf = (g: PeerGroup) => {
     const values: Float64Array[] = [];
     const caps: Float64Array[] = [];
-    for (const id of g.securities) {
+    const present = g.securities.flatMap((id) => {
+      const s = panel.securities.get(id);
+      return s !== undefined && panel.prices.has(id) ? [s] : [];
+    });
+    const votes = selectIssuerVotes(g.id, present, req.listing ?? "first");
+    leftOut.push(...votes.leftOut);
+    for (const id of votes.voters) {
       const security = panel.securities.get(id);
       const prices = panel.prices.get(id);
       if (security === undefined || prices === undefined) continue;
@@ -60,5 +71,5 @@ export async function computeGapHistory(store: Store, req: GapHistoryRequest): P
     return aggregateSeries(values.length > 0 ? values : [new Float64Array(dates.length).fill(Number.NaN)], req.statistic, req.statistic === "capWeighted" ? (caps.length > 0 ? caps : [new Float64Array(dates.length)]) : undefined);
   };
   const history = gapHistory(dates, seriesOf(req.a), seriesOf(req.b));
-  return { ...history, metric: req.metric, from: req.from, to: req.to, every: req.every, missing: panel.missing };
+  return { ...history, metric: req.metric, from: req.from, to: req.to, every: req.every, missing: panel.missing, leftOut };
 }

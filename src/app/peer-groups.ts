@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { basename, extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
@@ -8,6 +8,7 @@ import type { Store } from "../store/open.js";
 import { getPeerGroup, listPeerGroups } from "../store/peer-groups.js";
 import type { PeerGroup } from "./comps.js";
 import { DEMO_GROUPS } from "./demo.js";
+import { resolveInputPath } from "./example-files.js";
 
 /** A group as a file may write it: a list of symbols, or an object with id, name and securities. */
 const GroupShape = z.union([
@@ -111,14 +112,15 @@ export const looksLikeFile = (token: string): boolean => {
  *
  * @param tokens - the words typed.
  * @param opts - `option` names the option in errors (`--a`); `fallbackId` the id of an ad-hoc group; `cwd` resolves files;
- *   `allowFiles: false` refuses file tokens (the HTTP API must not read the server's files).
+ *   `allowFiles: false` refuses file tokens (the HTTP API must not read the server's files); `resolvePath` finds a
+ *   group file (default `resolveInputPath`: a missing `examples/…` path is the package's own example).
  * @throws InvalidInputError for an empty list, a bad symbol or a multi-group file without `#id`; NotFoundError for
  *   an unknown `@name` or missing file.
  */
 export async function resolveGroupTokens(
   store: Store,
   tokens: readonly string[],
-  opts: { option: string; fallbackId: string; cwd?: string; allowFiles?: boolean },
+  opts: { option: string; fallbackId: string; cwd?: string; allowFiles?: boolean; resolvePath?: (path: string) => string },
 ): Promise<PeerGroup> {
   const words = tokens.flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t.length > 0);
   if (words.length === 0) throw InvalidInputError.at({ column: opts.option, value: tokens.join(" "), reason: "names no security; give symbols, @group or a group file" });
@@ -134,7 +136,8 @@ export async function resolveGroupTokens(
     } else if (looksLikeFile(w)) {
       if (opts.allowFiles === false) throw InvalidInputError.at({ column: opts.option, value: w, reason: "is a file; here give symbols or @group names" });
       const hash = w.indexOf("#");
-      const path = resolve(opts.cwd ?? process.cwd(), hash >= 0 ? w.slice(0, hash) : w);
+      const given = hash >= 0 ? w.slice(0, hash) : w;
+      const path = opts.resolvePath !== undefined ? opts.resolvePath(given) : resolveInputPath(given, opts.cwd ?? process.cwd()).path;
       const pick = hash >= 0 ? w.slice(hash + 1) : undefined;
       const groups = readPeerGroupFile(path);
       const g = pick !== undefined ? groups.find((x) => x.id === pick) : groups.length === 1 ? groups[0] : undefined;

@@ -15,6 +15,7 @@ import { suggestName } from "../core/scenario/suggest.js";
 import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
 import { createLineLocator, valueAt } from "./yaml-locate.js";
+import { resolveInputPath } from "./example-files.js";
 
 /** A model read from its file: validated shape, file name and line lookup for messages. */
 export interface LoadedScenarioModel {
@@ -103,8 +104,10 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
  * Reads and validates a scenario model file.
  * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
  */
-export function loadScenarioModel(file: string): LoadedScenarioModel {
-  if (!existsSync(file)) throw new NotFoundError(`scenario model ${file} does not exist`);
+export function loadScenarioModel(given: string): LoadedScenarioModel {
+  const found = resolveInputPath(given);
+  const file = found.example ? found.path : given; // errors name the file as the user typed it
+  if (!existsSync(file)) throw new NotFoundError(`scenario model ${given} does not exist`);
   return parseScenarioModel(readFileSync(file, "utf8"), file);
 }
 

@@ -2,7 +2,7 @@ import { InvalidInputError } from "../errors.js";
 import type { Currency } from "../models/index.js";
 import {
   impliedPrices, valuationGap, MULTIPLE_UNITS, PEER_STATISTICS,
-  type HistoryFrequency, type ImpliedPriceRow, type MultipleKind, type MultipleOptions, type PeerStatistic, type ValuationGap,
+  type HistoryFrequency, type ImpliedPriceRow, type ListingRule, type MultipleKind, type MultipleOptions, type PeerStatistic, type ValuationGap,
 } from "../core/valuation/index.js";
 import type { Store } from "../store/open.js";
 import type { PeerGroup } from "./comps.js";
@@ -26,6 +26,8 @@ export interface WallRequest {
   /** The gap through time, ending on the as-of date. */
   history?: { from: string; to?: string; every?: HistoryFrequency };
   options?: MultipleOptions;
+  /** One issuer, one vote: which listing of an issuer votes (default "first"); "per-listing" counts every listing. */
+  listing?: ListingRule;
 }
 
 /** The valuation wall between two peer groups. */
@@ -78,6 +80,7 @@ export async function computeWall(store: Store, req: WallRequest): Promise<Wall>
     ...(req.asOf !== undefined ? { asOf: req.asOf } : {}),
     ...(req.currency !== undefined ? { currency: req.currency } : {}),
     ...(req.options !== undefined ? { options: req.options } : {}),
+    ...(req.listing !== undefined ? { listing: req.listing } : {}),
   });
   const aggA = comps.aggregates[a.id] ?? {};
   const aggB = comps.aggregates[req.b.id] ?? {};
@@ -107,6 +110,7 @@ export async function computeWall(store: Store, req: WallRequest): Promise<Wall>
     wall.history = await computeGapHistory(store, {
       a, b: req.b, metric, statistic, from: req.history.from, to, every: req.history.every ?? "month",
       ...(req.options !== undefined ? { options: req.options } : {}),
+      ...(req.listing !== undefined ? { listing: req.listing } : {}),
     });
   }
   return wall;

@@ -18,7 +18,14 @@ export interface CliContext {
   close: () => Promise<void>;
 }
 
-export function createContext(opts: { db?: string; lang: Lang; json: boolean }, io?: Partial<Pick<CliContext, "out" | "err" | "interactive" | "now">>): CliContext {
+/** Seconds a command waits for a store another process holds (RERATE_LOCK_WAIT, default 30). */
+export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+
+/**
+ * Builds a command's context. `readOnly` commands open the store READ_ONLY, so they run beside `rerate serve` and
+ * other readers; writers open it read-write and wait up to `lockWaitSeconds` for other processes to let go.
+ */
+export function createContext(opts: { db?: string; lang: Lang; json: boolean; readOnly?: boolean; lockWaitSeconds?: number }, io?: Partial<Pick<CliContext, "out" | "err" | "interactive" | "now">>): CliContext {
   const dbPath = resolveDbPath(opts.db);
   let store: Promise<Store> | undefined;
   const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
@@ -30,7 +37,13 @@ export function createContext(opts: { db?: string; lang: Lang; json: boolean }, 
     err,
     interactive: io?.interactive ?? Boolean(process.stderr.isTTY),
     now: io?.now ?? (() => new Date()),
-    store: () => (store ??= openStore(dbPath).then((s) => {
+    store: () => (store ??= openStore(dbPath, {
+      readOnly: opts.readOnly === true,
+      lock: {
+        waitMs: 1000 * (opts.lockWaitSeconds ?? DEFAULT_LOCK_WAIT_SECONDS),
+        onWait: (holder, waitMs) => err(t(opts.lang, "store.waiting", { path: dbPath, holder, seconds: String(Math.round(waitMs / 1000)) })),
+      },
+    }).then((s) => {
       const removed = Object.entries(s.recovered);
       if (removed.length > 0) err(t(opts.lang, "store.recovered", { path: s.path, detail: removed.map(([table, n]) => `${table}: ${n}`).join(", ") }));
       return s;

@@ -8,12 +8,36 @@ import { FRESHNESS_OPTIONS } from "../app/freshness-options.js";
 
 type Io = Parameters<typeof createContext>[1];
 
+/**
+ * Commands that only read the store: they open it READ_ONLY, so they run beside `rerate serve` and each other.
+ * Any command not listed opens it for writing (and waits for other processes), the safe default for a new one.
+ */
+const READ_ONLY_COMMANDS = new Set([
+  "securities", "prices", "quality", "sources", "fx", "implied", "wall-premium", "attribution", "bands", "event-study",
+  "comps", "wall", "check-multiple", "groups list", "scenario run", "scenario eval", "scenario tornado", "scenario grid", "report", "serve",
+]);
+
+/** `groups list` for a subcommand, `prices` for a command. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
+
+function parseLockWait(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 86_400) throw InvalidInputError.at({ column: "--lock-wait", value: v.slice(0, 80), reason: "must be a number of seconds from 0 to 86400" });
+  return n;
+}
+
 /** Builds the command tree; every action loads its command file lazily. */
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
     .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
+    .option("--lock-wait <seconds>", "how long to wait for a store another process is writing (default 30, or RERATE_LOCK_WAIT)")
     .showHelpAfterError()
     .exitOverride();
   // Set before the subcommands are added: commander copies output settings into each subcommand it creates.
@@ -21,25 +45,30 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
   const ctxOf = (cmd: Command): CliContext => {
-    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean };
+    const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean; lockWait?: string };
     const lang = resolveLang(o.lang, process.env);
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json) }, io);
+    const lockWaitSeconds = parseLockWait(o.lockWait ?? process.env.RERATE_LOCK_WAIT);
+    const readOnly = READ_ONLY_COMMANDS.has(commandPath(cmd));
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}) }, io);
     onContext(ctx);
     return ctx;
   };
 
   program
     .command("import")
-    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, JSON, JSON Lines)")
-    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events")
+    .description("import files into the store: securities, prices, fundamentals, estimates, fx or events (CSV, TSV, JSON, JSON Lines, Excel); sec: companyfacts JSON saved from EDGAR; yahoo: saved Yahoo responses")
+    .argument("<kind>", "securities | prices | fundamentals | estimates | fx | events | sec | yahoo")
     .argument("<files...>", "files to import (all or nothing)")
     .option("--map <pairs>", "field=header pairs for unusual headers, e.g. date=交易日期,close=收盘")
-    .option("--symbol <symbol>", "symbol for a price file that names none")
+    .option("--symbol <symbol>", "symbol for a price file that names none; sec: the filer's ticker (one filer)")
+    .option("--tickers <file>", "sec: SEC's company_tickers.json, to match each file's CIK to its ticker")
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
+    .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
+    .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -218,6 +247,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value (price, EPS, FX, sources, dates)")
     .option("--xlsx <file>", "write the table to Excel, multiples and aggregates as live formulas")
     .option("--csv <file>", "write the table to CSV (cells a spreadsheet would run as formulas are escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/comps.js")).run(ctxOf(cmd), symbols, cmd.opts()));
 
@@ -238,6 +269,8 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--explain", "print the inputs behind each value")
     .option("--xlsx <file>", "write comps, gap, closing scenarios and history to Excel with live formulas")
     .option("--csv <file>", "write the table to CSV (formula-like cells escaped)")
+    .option("--listing <rule>", "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE, …)")
+    .option("--per-listing", "count every listing of an issuer in the aggregates (the rule before one issuer, one vote)")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/wall.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -339,11 +372,28 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
+  // Example files found from anywhere (issue 13).
+  const examples = program
+    .command("examples")
+    .description("list the example files shipped with rerate (examples/NAME works from any directory); `examples copy [DIR]` copies them")
+    .option("--json", "machine-readable output")
+    .action(async (_o, cmd: Command) => (await import("./commands/examples.js")).list(ctxOf(cmd)));
+  examples
+    .command("copy")
+    .description("copy the example files into DIR/examples (default: the working directory)")
+    .argument("[dir]", "where to copy (default .)")
+    .option("--force", "overwrite files that are already there")
+    .option("--json", "machine-readable output")
+    .action(async (dir: string | undefined, _o, cmd: Command) => (await import("./commands/examples.js")).copy(ctxOf(cmd), dir, cmd.opts()));
+
   program
     .command("serve")
     .description("serve the HTTP API (JSON for comps, the wall and peer groups) on 127.0.0.1")
     .option("--port <port>", "port (default 8780; 0 picks a free one)")
-    .option("--host <host>", "address to bind (default 127.0.0.1)")
+    .option("--host <host>", "address to bind (default 127.0.0.1); any other than loopback needs a token")
+    .option("--token [token]", "require this token on every API request (Authorization: Bearer …, or RERATE_TOKEN); alone: generate one")
+    .option("--allow-host <name>", "also answer to this Host name (repeatable), e.g. a LAN name; loopback names always work", collect)
+    .option("--cors <origin>", "let pages of this origin call the API (repeatable); none by default", collect)
     .action(async (_o, cmd: Command) => (await import("./commands/serve.js")).run(ctxOf(cmd), cmd.opts()));
 
   return program;

@@ -6,6 +6,9 @@ import { EVENTS_MESSAGES } from "./messages-events.js";
 import { SCENARIO_MESSAGES } from "./messages-scenario.js";
 import { DASHBOARD_MESSAGES } from "./messages-dashboard.js";
 import { REPORT_MESSAGES } from "./messages-report.js";
+import { SERVER_MESSAGES } from "./messages-server.js";
+import { COVERAGE_MESSAGES } from "./messages-coverage.js";
+import { YAHOO_MESSAGES } from "./messages-yahoo.js";
 import { FRESH_MESSAGES } from "./messages-fresh.js";
 
 /**
@@ -118,12 +121,15 @@ const CORE_MESSAGES = {
 export const MESSAGES = {
   ...CORE_MESSAGES,
   ...PROVIDER_MESSAGES,
+  ...YAHOO_MESSAGES,
   ...COMPS_MESSAGES,
   ...IMPLIED_MESSAGES,
   ...EVENTS_MESSAGES,
   ...SCENARIO_MESSAGES,
   ...DASHBOARD_MESSAGES,
   ...REPORT_MESSAGES,
+  ...SERVER_MESSAGES,
+  ...COVERAGE_MESSAGES,
   ...FRESH_MESSAGES,
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, LocalizedText, SecurityId } from "./common.js";
+import { EXCHANGES, IsoDate, LocalizedText, SecurityId } from "./common.js";
 
 /** Multiples a thesis may name (the comps metrics that are multiples). */
 export const THESIS_METRICS = ["trailingPE", "ttmPE", "forwardPENtm", "forwardPEFy1", "forwardPEFy2", "evToEbitda", "evToSales", "priceToSales", "priceToBook"] as const;
@@ -143,6 +143,8 @@ export const Thesis = z.strictObject({
     metric: ThesisMetric.default("forwardPENtm"),
     close: z.array(z.number().gt(0).max(2)).min(1).default([0.25, 0.5, 1]),
     historyFrom: IsoDate.optional(),
+    /** One issuer, one vote: which listing of an issuer counts in the aggregates (default first; per-listing counts all). */
+    listing: z.union([z.enum(["first", "primary", "per-listing"]), z.enum(EXCHANGES)]).optional(),
   }),
   events: z.strictObject({
     /** A catalysts file (CSV/JSON, the `rerate import events` format), relative to the thesis. */

@@ -3,6 +3,8 @@ import { HTTP_STATUS, isRerateError } from "../errors.js";
 import type { Lang } from "../models/common.js";
 import type { Store } from "../store/open.js";
 import { responseCache } from "./cache.js";
+import { installGuards, type ServerSecurity } from "./guard.js";
+import type { StoreLease } from "./store-lease.js";
 import { registerCompsRoutes } from "./routes/comps.js";
 import { registerAttributionRoutes } from "./routes/attribution.js";
 import { registerImpliedRoutes } from "./routes/implied.js";
@@ -24,6 +26,10 @@ export interface AppDeps {
   /** Cache GET answers of the data routes (default true). */
   cache?: boolean;
   examplesDir?: string;
+  /** Host, token, CORS and cross-site checks (default: loopback names on any port, no token, no CORS). */
+  security?: ServerSecurity;
+  /** A store held only while requests use it (`rerate serve`): requests hold it, and reopening empties the cache. */
+  lease?: StoreLease;
 }
 
 /** The JSON body of every error response. */
@@ -41,8 +47,18 @@ export interface ErrorBody {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", securityHeaders);
-  // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds).
-  if (deps.cache !== false) app.use("/api/*", responseCache({ paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution)$/ }));
+  installGuards(app, deps.security ?? {});
+  const lease = deps.lease;
+  if (lease !== undefined) app.use("/api/*", async (c, next) => (c.req.path === "/api/health" ? next() : lease.hold(c, next)));
+  // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds). No route
+  // of this server writes to the store; another process can, while the lease has let it go (a new generation).
+  if (deps.cache !== false) {
+    app.use("/api/*", responseCache({
+      paths: /^\/api\/(comps|wall|wall-premium|check-multiple|event-study|implied|bands|attribution)$/,
+      writes: /$^/,
+      ...(lease !== undefined ? { generation: lease.generation } : {}),
+    }));
+  }
   app.get("/api/health", (c) => c.json({ ok: true }));
   registerCompsRoutes(app, deps);
   registerEventRoutes(app, deps);

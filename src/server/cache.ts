@@ -6,18 +6,26 @@ interface Entry {
 }
 
 /**
- * An in-process cache of successful GET answers of the data routes, keyed by the full URL. The server is the
- * store's only writer while it runs (DuckDB takes one writing process), so an answer changes only when this
- * server writes: any request other than GET/HEAD empties the cache. Concurrent requests for the same URL share
- * one computation. Least recently used entries go first beyond `max`.
+ * An in-process cache of successful GET answers of the data routes, keyed by the full URL. An answer changes only
+ * when the store does: when this server writes (a request other than GET/HEAD to a path matching `writes` that a
+ * route answered with 2xx; a POST to an unknown route, or one refused, leaves the cache alone) or when another
+ * process wrote while the server had let the store go (`generation` changes: see store-lease.ts). Concurrent
+ * requests for the same URL share one computation. Least recently used entries go first beyond `max`.
  */
-export function responseCache(opts: { max?: number; paths: RegExp }): MiddlewareHandler {
+export function responseCache(opts: { max?: number; paths: RegExp; writes?: RegExp; generation?: () => number }): MiddlewareHandler {
   const max = opts.max ?? 500;
   const entries = new Map<string, Promise<Entry | undefined>>();
+  let seen = opts.generation?.();
   return async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+    const gen = opts.generation?.();
+    if (gen !== seen) {
+      seen = gen;
       entries.clear();
-      return next();
+    }
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      await next();
+      if (c.res.status >= 200 && c.res.status < 300 && (opts.writes ?? /^/).test(c.req.path)) entries.clear();
+      return;
     }
     if (!opts.paths.test(c.req.path)) return next();
     const key = c.req.url;

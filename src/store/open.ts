@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DuckDBConnection, DuckDBInstance, LIST, VARCHAR, INTEGER, listValue, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { RerateError } from "../errors.js";
-import { migrate } from "./migrate.js";
-import { removeUnsourcedRows } from "./recover.js";
+import { type LockWait, parseLockHolder, withLockRetry } from "./lock.js";
+import { migrate, SCHEMA_VERSION } from "./migrate.js";
+import { countUnsourcedRows, removeUnsourcedRows } from "./recover.js";
 
 /** Default store path, relative to the working directory. */
 export const DEFAULT_DB_PATH = ".rerate/rerate.duckdb";
@@ -39,6 +40,8 @@ export class Store {
     readonly path: string,
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** Opened READ_ONLY: other processes may read it at the same time; writes fail. */
+    readonly readOnly = false,
   ) {}
 
   /** Runs a statement (parameterised: never interpolate values). */
@@ -105,36 +108,110 @@ export class Store {
 
 const stores = new Map<string, Promise<Store>>();
 
+/** How to open a store. */
+export interface OpenStoreOptions {
+  /**
+   * Open READ_ONLY: many processes may read one store at once (`rerate serve` and CLI reads), while a writer needs
+   * it alone. A store that does not exist yet, needs a migration or holds an interrupted import's rows is first
+   * opened for writing once (to create, migrate or recover it), then reopened read-only.
+   */
+  readOnly?: boolean;
+  /** Waiting for another process's lock (default: no wait, E_STORE_BUSY at once). */
+  lock?: LockWait;
+}
+
+/** Schema version recorded in a store (0 when none), read without writing. */
+async function storedVersion(conn: DuckDBConnection): Promise<number> {
+  const has = (await conn.runAndReadAll("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'rerate_meta'")).getRowObjectsJS()[0]!;
+  if (Number(has.n) === 0) return 0;
+  const rows = (await conn.runAndReadAll("SELECT value FROM rerate_meta WHERE key = 'schema_version'")).getRowObjectsJS();
+  return rows.length > 0 ? Number(rows[0]!.value) : 0;
+}
+
+async function createInstance(key: string, readOnly: boolean, lock: LockWait): Promise<DuckDBInstance> {
+  return withLockRetry(key, async () => {
+    try {
+      return await DuckDBInstance.create(key, readOnly ? { access_mode: "READ_ONLY" } : {});
+    } catch (e) {
+      // A lock conflict passes up to withLockRetry (which waits or says who holds it); anything else is a bad file.
+      if (parseLockHolder((e as Error).message) !== undefined) throw e;
+      throw new RerateError("E_INVALID_INPUT", `cannot open store ${key}: ${(e as Error).message}`, { cause: e });
+    }
+  }, lock);
+}
+
+/** Opens read-write, migrates and recovers: what every writer does, and what a reader does first when it must. */
+async function openWritable(key: string, lock: LockWait): Promise<Store> {
+  if (key !== ":memory:") mkdirSync(dirname(key), { recursive: true });
+  const instance = key === ":memory:" ? await DuckDBInstance.create(":memory:") : await createInstance(key, false, lock);
+  const conn = await DuckDBConnection.create(instance);
+  let recovered: Record<string, number>;
+  try {
+    await migrate(conn, key);
+    recovered = await removeUnsourcedRows(conn);
+  } catch (e) {
+    conn.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  const store = new Store(key, instance, conn);
+  store.recovered = recovered;
+  return store;
+}
+
+/**
+ * Opens read-only; undefined when the store must first be written (missing, older schema, interrupted import).
+ * @throws RerateError E_STORE_VERSION when the file was written by a newer rerate.
+ */
+async function openReadOnly(key: string, lock: LockWait): Promise<Store | undefined> {
+  if (!existsSync(key)) return undefined;
+  const instance = await createInstance(key, true, lock);
+  const conn = await DuckDBConnection.create(instance);
+  try {
+    const version = await storedVersion(conn);
+    if (version > SCHEMA_VERSION) {
+      throw new RerateError("E_STORE_VERSION", `store ${key} has schema version ${version}, but this rerate understands up to ${SCHEMA_VERSION}: upgrade rerate, or use another --db`);
+    }
+    if (version === SCHEMA_VERSION && Object.keys(await countUnsourcedRows(conn)).length === 0) return new Store(key, instance, conn, true);
+  } catch (e) {
+    conn.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  conn.closeSync();
+  instance.closeSync();
+  return undefined;
+}
+
 /**
  * Opens (creating and migrating if needed) the store at `path`. One instance per path per process.
  * @param path file path, or `:memory:` for a throw-away store.
- * @throws RerateError E_STORE_VERSION when the file was written by a newer rerate.
+ * @param options read-only mode and how long to wait for another process's lock.
+ * @throws RerateError E_STORE_VERSION when the file was written by a newer rerate; E_STORE_BUSY when another process
+ *   holds the store past the wait, naming it (pid and command).
+ * @example const store = await openStore(".rerate/rerate.duckdb", { readOnly: true, lock: { waitMs: 30_000 } })
  */
-export function openStore(path: string = resolveDbPath()): Promise<Store> {
+export function openStore(path: string = resolveDbPath(), options: OpenStoreOptions = {}): Promise<Store> {
   const key = path === ":memory:" ? `:memory:${stores.size}:${Math.random()}` : resolve(path);
   const existing = stores.get(key);
   if (existing) return existing;
+  const lock = options.lock ?? { waitMs: 0 };
   const opening = (async () => {
-    if (path !== ":memory:") mkdirSync(dirname(key), { recursive: true });
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path === ":memory:" ? ":memory:" : key);
-    } catch (e) {
-      throw new RerateError("E_INVALID_INPUT", `cannot open store ${key}: ${(e as Error).message}`, { cause: e });
+    if (path === ":memory:") return openWritable(":memory:", lock).then((s) => new Store(key, s.instance, s.conn));
+    if (options.readOnly === true) {
+      const ro = await openReadOnly(key, lock);
+      if (ro !== undefined) return ro;
+      // Create, migrate or recover once with write access, then read like the others.
+      const rw = await openWritable(key, lock);
+      const recovered = rw.recovered;
+      rw.conn.closeSync();
+      rw.instance.closeSync();
+      const again = await openReadOnly(key, lock);
+      if (again === undefined) throw new RerateError("E_INTERNAL", `store ${key} still needs a migration after one was run`);
+      again.recovered = recovered;
+      return again;
     }
-    const conn = await DuckDBConnection.create(instance);
-    let recovered: Record<string, number>;
-    try {
-      await migrate(conn, key);
-      recovered = await removeUnsourcedRows(conn);
-    } catch (e) {
-      conn.closeSync();
-      instance.closeSync();
-      throw e;
-    }
-    const store = new Store(key, instance, conn);
-    store.recovered = recovered;
-    return store;
+    return openWritable(key, lock);
   })();
   stores.set(key, opening);
   opening.catch(() => stores.delete(key));

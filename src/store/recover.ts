@@ -15,11 +15,7 @@ const SOURCED_TABLES = ["prices", "securities", "fundamentals", "estimates", "fx
  * @returns rows removed per table (empty when the store was consistent)
  */
 export async function removeUnsourcedRows(conn: DuckDBConnection): Promise<Record<string, number>> {
-  const counts = (await conn.runAndReadAll(
-    `SELECT ${SOURCED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE source_id NOT IN (SELECT id FROM sources)) AS ${t}`).join(", ")}`,
-  )).getRowObjectsJS()[0]!;
-  const removed: Record<string, number> = {};
-  for (const t of SOURCED_TABLES) if (Number(counts[t]) > 0) removed[t] = Number(counts[t]);
+  const removed = await countUnsourcedRows(conn);
   if (Object.keys(removed).length === 0) return removed;
   await conn.run("BEGIN TRANSACTION");
   try {
@@ -29,5 +25,19 @@ export async function removeUnsourcedRows(conn: DuckDBConnection): Promise<Recor
     await conn.run("ROLLBACK");
     throw e;
   }
+  return removed;
+}
+
+/**
+ * Rows per table whose source was never recorded (what {@link removeUnsourcedRows} would remove), read without
+ * writing: a read-only opener checks this and hands the store to a writer first when it is not empty.
+ * @returns counts per table, empty when the store is consistent
+ */
+export async function countUnsourcedRows(conn: DuckDBConnection): Promise<Record<string, number>> {
+  const counts = (await conn.runAndReadAll(
+    `SELECT ${SOURCED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE source_id NOT IN (SELECT id FROM sources)) AS ${t}`).join(", ")}`,
+  )).getRowObjectsJS()[0]!;
+  const removed: Record<string, number> = {};
+  for (const t of SOURCED_TABLES) if (Number(counts[t]) > 0) removed[t] = Number(counts[t]);
   return removed;
 }

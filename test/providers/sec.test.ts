@@ -150,10 +150,19 @@ describe.runIf(hasSharedData)("SEC companyfacts → fundamentals (real filings i
     }
   });
 
-  it("counts what it skips (year-to-date durations) instead of mislabelling them", () => {
-    const { skipped } = toFundamentals(facts("NVDA"), { entity: "nvda" });
-    expect(skipped["duration neither a fiscal year nor a quarter (year-to-date)"]).toBeGreaterThan(100);
-    expect(pick(rowsOf("NVDA"), "revenue", "2025Q2")[0]).toMatchObject({ periodEnd: "2024-07-28", value: 30_040_000_000 });
+  it("reads six- and nine-month year-to-date amounts as parts of quarters, never as rows of their own", () => {
+    const rows = rowsOf("NVDA");
+    // Every row is a fiscal year or a three-month quarter, by its label.
+    expect(rows.every((r) => /^(FY\d{4}|\d{4}Q[1-4])$/.test(r.fiscalPeriod))).toBe(true);
+    // NVIDIA files cash flows year to date only. 10-Q 0001045810-24-000264 (filed 2024-08-28): operating cash flow
+    // six months to 2024-07-28 $29,833m; 10-Q 0001045810-24-000124: Q1 (to 2024-04-28) $15,345m.
+    // Q2 = 29,833 − 15,345 = $14,488m, known from the later filing.
+    expect(pick(rows, "operatingCashFlow", "2025Q2")).toEqual([expect.objectContaining({
+      periodEnd: "2024-07-28", value: 14_488_000_000, knownFrom: "2024-08-28",
+      reference: "SEC derived (6M YTD − Q1): 10-Q 0001045810-24-000264, 10-Q 0001045810-24-000124",
+    })]);
+    // Revenue of Q2 is filed as a three-month amount ($30,040m): read, not derived.
+    expect(pick(rows, "revenue", "2025Q2")[0]).toMatchObject({ periodEnd: "2024-07-28", value: 30_040_000_000, reference: "SEC 10-Q 0001045810-24-000264" });
   });
 
   it("from/to keep only periods ending in the range", () => {
@@ -203,8 +212,9 @@ describe("SEC companyfacts → fundamentals (hand-made 20-F filer)", () => {
     expect(r.rows.find((x) => x.metric === "cash")).toMatchObject({ fiscalPeriod: "FY2025", periodEnd: "2025-03-31", unit: "currency" });
   });
 
-  it("skips and counts a half-year span and a currency rerate does not know", () => {
-    expect(r.skipped).toEqual({ "unit ILS is not a currency rerate knows": 1, "duration neither a fiscal year nor a quarter (year-to-date)": 1 });
+  it("skips and counts a currency rerate does not know; a half-year span is a part (no first quarter: no row)", () => {
+    expect(r.skipped).toEqual({ "unit ILS is not a currency rerate knows": 1 });
+    expect(r.rows.filter((x) => x.metric === "epsDiluted").map((x) => x.fiscalPeriod)).toEqual(["FY2025"]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Store } from "../../store/open.js";
 import { listSecurities } from "../../store/securities.js";
 import { importPriceFiles } from "./import-prices.js";
 import { importRecordFiles } from "./import-records.js";
+import { importSecFiles } from "./import-sec.js";
 import type { ImportOptions, ImportSummary } from "./types.js";
 
 export { IMPORT_KINDS, type ImportKind, type ImportOptions, type FileReport, type ImportSummary } from "./types.js";
@@ -25,5 +26,6 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
     const known = new Map<string, Security>((await listSecurities(store)).map((s) => [s.id, s]));
     return importPriceFiles(store, opts, files, known);
   }
+  if (opts.kind === "sec") return importSecFiles(store, opts, files);
   return importRecordFiles(store, { ...opts, kind: opts.kind }, files);
 }

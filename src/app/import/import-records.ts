@@ -10,7 +10,7 @@ import { parseRecords } from "./records.js";
 import { emptyReport, type ImportKind, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
 
-type RecordKind = Exclude<ImportKind, "prices">;
+type RecordKind = Exclude<ImportKind, "prices" | "sec">;
 
 const SPECS: Record<RecordKind, { spec: TableSpec; table: string; toRow: (x: never) => unknown[] }> = {
   securities: { spec: SECURITIES_TABLE, table: "securities", toRow: securityToRow as (x: never) => unknown[] },

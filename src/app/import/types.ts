@@ -2,7 +2,7 @@ import type { InputIssue } from "../../errors.js";
 import type { Currency } from "../../models/common.js";
 import type { DateOrder } from "../../providers/csv/parse-date.js";
 
-export const IMPORT_KINDS = ["securities", "prices", "fundamentals", "estimates", "fx", "events"] as const;
+export const IMPORT_KINDS = ["securities", "prices", "fundamentals", "estimates", "fx", "events", "sec"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
@@ -11,6 +11,10 @@ export interface ImportOptions {
   /** Field → header overrides (`--map date=交易日期,close=收盘`). */
   map?: Record<string, string>;
   symbol?: string;
+  /** sec: SEC's company_tickers.json, to match each companyfacts document's CIK to a ticker. */
+  tickers?: string;
+  /** sec: the response cache holding a fetched ticker file (default .rerate/cache), or false for none. */
+  cacheDir?: string | false;
   currency?: Currency;
   encoding?: string;
   dateOrder?: DateOrder;

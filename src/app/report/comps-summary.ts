@@ -2,7 +2,7 @@ import { localized, t } from "../../i18n/index.js";
 import { formatMultiple, formatPercent, formatPoints, formatPrice } from "../../i18n/format.js";
 import type { Lang } from "../../models/common.js";
 import type { CompsMetric, CompsResult } from "../comps.js";
-import { historyLines } from "../comps-display.js";
+import { historyLines, leftOutNotes } from "../comps-display.js";
 
 /** A table as header + rows of display strings; renderers (markdown, terminal) lay it out. */
 export interface DisplayTable {
@@ -58,6 +58,7 @@ export function summarizeComps(c: CompsResult, lang: Lang): CompsSummary {
     }
   }
   for (const miss of c.missing) lines.push(`  ${miss.group}: ${miss.security}: ${miss.reason}`);
+  lines.push(...leftOutNotes(c.leftOut, lang).map((l) => `  ${l}`));
   if (c.history !== undefined) {
     lines.push(t(lang, "wall.historyOf", { metric: t(lang, "metric.peTrailing"), stat: lang === "en" ? "median" : t(lang, "comps.stat.median") }));
     lines.push(...historyLines(c.history, lang).map((l) => `  ${l}`));

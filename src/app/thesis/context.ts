@@ -3,6 +3,7 @@ import { NotFoundError } from "../../errors.js";
 import type { Event } from "../../models/event.js";
 import type { Thesis } from "../../models/thesis.js";
 import type { MonteCarloResult, TornadoResult, DeterministicResult } from "../../core/scenario/index.js";
+import type { ListingRule } from "../../core/valuation/index.js";
 import { listEvents } from "../../store/events.js";
 import type { Store } from "../../store/open.js";
 import { computeAttribution, type AttributionReport, type EpsBasis } from "../attribution.js";
@@ -70,6 +71,7 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     const name = g.name === undefined ? { en: id } : typeof g.name === "string" ? { en: g.name } : g.name;
     return { id, name, securities: g.securities.map((s) => s.toUpperCase()) };
   };
+  const listingRuleOf = (l: string): ListingRule => (l === "first" || l === "primary" || l === "per-listing" ? l : { exchange: l });
   // The thesis's freshness limits (if any) apply to every multiple it values.
   const options = thesis.freshness !== undefined ? { options: thesis.freshness } : {};
   const historyFrom = thesis.wall.historyFrom ?? `${Number(asOf.slice(0, 4)) - 3}${asOf.slice(4)}`;
@@ -77,6 +79,7 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     store, loaded, thesis, asOf, group,
     wall: (a, b, metric = thesis.wall.metric, withHistory = false) => once(`wall:${a}:${b}:${metric}:${withHistory}`, () => computeWall(store, {
       a: group(a), b: group(b), asOf, metric, close: thesis.wall.close, ...options,
+      ...(thesis.wall.listing !== undefined ? { listing: listingRuleOf(thesis.wall.listing) } : {}),
       ...(withHistory ? { history: { from: historyFrom, to: asOf, every: "month" as const } } : {}),
     })),
     wallPremium: (a, b) => once(`premium:${a}:${b}`, () => computeWallPremium(store, { a: group(a), b: group(b), asOf })),

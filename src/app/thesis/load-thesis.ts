@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { InvalidInputError, NotFoundError, type InputIssue } from "../../errors.js";
 import { Thesis } from "../../models/thesis.js";
 import { createLineLocator, valueAt } from "../yaml-locate.js";
+import { resolveInputPath } from "../example-files.js";
 
 /** A thesis read from its file, with the line of every field for messages. */
 export interface LoadedThesis {
@@ -104,7 +105,9 @@ export function parseThesis(text: string, file: string): LoadedThesis {
  * Reads and validates a thesis file.
  * @throws NotFoundError when the file does not exist; InvalidInputError for anything malformed.
  */
-export function loadThesis(file: string): LoadedThesis {
-  if (!existsSync(file)) throw new NotFoundError(`thesis file ${file} does not exist`);
+export function loadThesis(given: string): LoadedThesis {
+  const found = resolveInputPath(given);
+  const file = found.example ? found.path : given; // errors name the file as the user typed it
+  if (!existsSync(file)) throw new NotFoundError(`thesis file ${given} does not exist`);
   return parseThesis(readFileSync(file, "utf8"), file);
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseMetrics } from "../../core/valuation/index.js";
 import { compsExplain, compsNotes, compsTables } from "../../app/comps-display.js";
-import { parseCurrencyOption, parseDateOption } from "../../app/comps-options.js";
+import { parseCurrencyOption, parseDateOption, parseListingOption } from "../../app/comps-options.js";
 import { parseFreshnessOptions } from "../../app/freshness-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
 import { compsCsvRows, toCsv } from "../../app/export-csv.js";
@@ -10,6 +10,7 @@ import { compsWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
 export interface CompsOptions {
@@ -19,6 +20,8 @@ export interface CompsOptions {
   explain?: boolean;
   xlsx?: string;
   csv?: string;
+  listing?: string;
+  perListing?: boolean;
   maxAnnualAgeDays?: string;
   maxInterimAgeDays?: string;
   maxHalfYearAgeDays?: string;
@@ -31,11 +34,13 @@ export async function run(ctx: CliContext, symbols: string[], o: CompsOptions): 
   const asOf = o.asOf !== undefined ? parseDateOption(o.asOf, "--as-of") : undefined;
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const metrics = o.metrics !== undefined ? parseMetrics(o.metrics) : undefined;
+  const listing = parseListingOption(o.listing, o.perListing);
   const freshness = parseFreshnessOptions({ ...o }, "cli");
   const store = await ctx.store();
-  const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers" });
+  const group = await resolveGroupTokens(store, symbols, { option: "symbols", fallbackId: "peers", resolvePath: (p) => cliPath(ctx, p) });
   const comps = await computePeerComps(store, {
     groups: [group], ...(asOf !== undefined ? { asOf } : {}), ...(currency !== undefined ? { currency } : {}), ...(metrics !== undefined ? { metrics } : {}),
+    ...(listing !== undefined ? { listing } : {}),
     ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   const written: string[] = [];

@@ -7,6 +7,7 @@ import { looksLikeFile, resolveGroupTokens } from "../../app/peer-groups.js";
 import { InvalidInputError } from "../../errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { startProgress } from "../progress.js";
 import { renderTable, toJson } from "../render.js";
 
@@ -46,7 +47,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
   const threads = o.threads === undefined ? undefined : parseNumberOption(o.threads, "--threads", (x) => Number.isInteger(x) && x >= 1 && x <= 256, "must be a whole number of threads from 1 to 256");
   if (minDays !== undefined && !Number.isInteger(minDays)) throw InvalidInputError.at({ column: "--min-estimation-days", value: o.minEstimationDays!, reason: "must be an integer" });
   const securities = o.securities?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
-  const events = [...eventsFromArguments(o.event ?? []), ...(o.eventsFile !== undefined ? readEventsFile(o.eventsFile) : [])];
+  const events = [...eventsFromArguments(o.event ?? []), ...(o.eventsFile !== undefined ? readEventsFile(cliPath(ctx, o.eventsFile)) : [])];
 
   const benchmarks: Record<string, string> = {};
   let benchmark: string | undefined;
@@ -60,7 +61,7 @@ export async function run(ctx: CliContext, o: EventStudyOptions): Promise<void> 
   const store = await ctx.store();
   // @group names and group files (a whole market saved once) work here as in comps and wall.
   const resolved = securities?.some((w) => w.startsWith("@") || looksLikeFile(w))
-    ? (await resolveGroupTokens(store, securities, { option: "--securities", fallbackId: "securities" })).securities
+    ? (await resolveGroupTokens(store, securities, { option: "--securities", fallbackId: "securities", resolvePath: (p) => cliPath(ctx, p) })).securities
     : securities;
   let bar: ReturnType<typeof startProgress> | undefined;
   let stage = "";

@@ -1,6 +1,7 @@
 import { fetchIntoStore, type FetchSummary } from "../../app/fetch.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { startProgress } from "../progress.js";
 import { toJson } from "../render.js";
 
@@ -25,7 +26,7 @@ export async function run(ctx: CliContext, o: Opts): Promise<void> {
     summary = await fetchIntoStore(store, {
       ...(o.provider !== undefined ? { provider: o.provider } : {}),
       ...(o.symbols !== undefined ? { symbols: o.symbols.split(/[\s,]+/).filter((s) => s !== "") } : {}),
-      ...(o.thesis !== undefined ? { thesis: o.thesis } : {}),
+      ...(o.thesis !== undefined ? { thesis: cliPath(ctx, o.thesis) } : {}),
       ...(o.from !== undefined ? { from: o.from } : {}),
       ...(o.to !== undefined ? { to: o.to } : {}),
       ...(o.config !== undefined ? { configPath: o.config } : {}),

@@ -6,6 +6,7 @@ import { parseColumnMap } from "../../providers/csv/columns.js";
 import { formatIssue } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { cliPath } from "../example-path.js";
 import { toJson } from "../render.js";
 
 const MAP_FIELDS = [
@@ -16,9 +17,10 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
+  if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw InvalidInputError.at({ column: "kind", value: kind, reason: `is not an import kind; use one of ${IMPORT_KINDS.join(", ")}` });
   }
@@ -30,9 +32,10 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
   const bar = startProgress("import", files.length, ctx.interactive);
   const summary = await importFiles(store, {
     kind: kind as ImportKind,
-    files,
+    files: files.map((f) => cliPath(ctx, f)),
     map: parseColumnMap(o.map, MAP_FIELDS),
     ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
+    ...(o.tickers !== undefined ? { tickers: o.tickers } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),

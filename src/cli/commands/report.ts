@@ -4,6 +4,7 @@ import { InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { IsoDate } from "../../models/common.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { toJson } from "../render.js";
 
 /** `rerate report THESIS`: checks the thesis' claims and writes the report (HTML, Markdown or Excel). */
@@ -13,7 +14,7 @@ export async function run(ctx: CliContext, thesis: string, o: { asOf?: string; o
   const format = o.format as ReportFormat | undefined;
   const out = resolve(o.out ?? join(".rerate", "out", `report.${ctx.lang}.${format ?? "html"}`));
   const store = await ctx.store();
-  const r = await writeReport(store, { thesis, lang: ctx.lang, out, ...(format !== undefined ? { format } : {}), ...(o.asOf !== undefined ? { asOf: o.asOf } : {}) });
+  const r = await writeReport(store, { thesis: cliPath(ctx, thesis), lang: ctx.lang, out, ...(format !== undefined ? { format } : {}), ...(o.asOf !== undefined ? { asOf: o.asOf } : {}) });
   if (ctx.json) {
     ctx.out(toJson({
       file: r.path, format: r.format, asOf: r.model.asOf, synthetic: r.model.synthetic,

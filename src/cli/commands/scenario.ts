@@ -9,6 +9,7 @@ import type { Lang } from "../../models/common.js";
 import { monteCarloWorkbook, tornadoWorkbook } from "../../app/export-scenario-xlsx.js";
 import { writeWorkbook } from "../../app/export-xlsx.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { startProgress } from "../progress.js";
 import { renderTable, toJson } from "../render.js";
 
@@ -60,7 +61,7 @@ function pickSeries(r: MonteCarloResult, output?: string, year?: number): Series
 
 /** `rerate scenario run FILE`: seeded Monte Carlo of a scenario. */
 export async function run(ctx: CliContext, file: string, o: RunFlags): Promise<void> {
-  const loaded = loadScenarioModel(file);
+  const loaded = loadScenarioModel(cliPath(ctx, file));
   const draws = parseInteger("--draws", o.draws, 1) ?? loaded.model.montecarlo?.draws ?? 100_000;
   const seed = parseInteger("--seed", o.seed, Number.MIN_SAFE_INTEGER);
   const threads = parseInteger("--threads", o.threads, 1);
@@ -115,7 +116,7 @@ export async function run(ctx: CliContext, file: string, o: RunFlags): Promise<v
 
 /** `rerate scenario eval FILE`: deterministic outputs of the base case and every named scenario. */
 export function evaluate(ctx: CliContext, file: string): void {
-  const loaded = loadScenarioModel(file);
+  const loaded = loadScenarioModel(cliPath(ctx, file));
   const results = evaluateScenarioModel(loaded);
   if (ctx.json) {
     ctx.out(toJson({ model: loaded.model.id ?? loaded.file, scenarios: results }));
@@ -139,7 +140,7 @@ interface TargetFlags { scenario?: string; output?: string; year?: string }
 
 /** `rerate scenario tornado FILE`: one-way sensitivity of an output. */
 export async function tornado(ctx: CliContext, file: string, o: TargetFlags & { xlsx?: string }): Promise<void> {
-  const loaded = loadScenarioModel(file);
+  const loaded = loadScenarioModel(cliPath(ctx, file));
   const year = parseInteger("--year", o.year, 1900);
   const r = tornadoScenarioModel(loaded, { ...(o.scenario !== undefined ? { scenario: o.scenario } : {}), ...(o.output !== undefined ? { output: o.output } : {}), ...(year !== undefined ? { year } : {}) });
   if (o.xlsx !== undefined) {
@@ -168,7 +169,7 @@ interface GridFlags extends TargetFlags { x?: string; y?: string; steps?: string
 /** `rerate scenario grid FILE --x driver --y driver`: two-way sensitivity of an output. */
 export function grid(ctx: CliContext, file: string, o: GridFlags): void {
   if (o.x === undefined || o.y === undefined) throw InvalidInputError.at({ column: o.x === undefined ? "--x" : "--y", reason: "is required: name a driver" });
-  const loaded = loadScenarioModel(file);
+  const loaded = loadScenarioModel(cliPath(ctx, file));
   const year = parseInteger("--year", o.year, 1900);
   const steps = parseInteger("--steps", o.steps, 1);
   const xValues = parseNumbers("--x-values", o.xValues);

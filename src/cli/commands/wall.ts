@@ -4,6 +4,7 @@ import { MULTIPLE_KINDS, parseMetric, parseMetrics } from "../../core/valuation/
 import { compsExplain, summarizeWall } from "../../app/comps-display.js";
 import {
   parseCurrencyOption, parseDateOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseStatisticOption,
+  parseListingOption,
 } from "../../app/comps-options.js";
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
 import { parseFreshnessOptions } from "../../app/freshness-options.js";
@@ -14,6 +15,7 @@ import { computeWall } from "../../app/wall.js";
 import { InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
+import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
 export interface WallOptions {
@@ -31,6 +33,8 @@ export interface WallOptions {
   xlsx?: string;
   csv?: string;
   chart?: string;
+  listing?: string;
+  perListing?: boolean;
   maxAnnualAgeDays?: string;
   maxInterimAgeDays?: string;
   maxHalfYearAgeDays?: string;
@@ -50,16 +54,18 @@ export async function run(ctx: CliContext, o: WallOptions): Promise<void> {
   const currency = o.currency !== undefined ? parseCurrencyOption(o.currency) : undefined;
   const history = o.history !== undefined ? parseHistoryOption(o.history) : undefined;
   const every = o.every !== undefined ? parseEveryOption(o.every) : undefined;
+  const listing = parseListingOption(o.listing, o.perListing);
   const freshness = parseFreshnessOptions({ ...o }, "cli");
   if (o.chart !== undefined && history === undefined) throw InvalidInputError.at({ column: "--chart", value: o.chart, reason: "needs --history FROM:TO (the chart draws the gap through time)" });
   const store = await ctx.store();
-  const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a" });
-  const b = await resolveGroupTokens(store, o.b, { option: "--b", fallbackId: "b" });
+  const a = await resolveGroupTokens(store, o.a, { option: "--a", fallbackId: "a", resolvePath: (p) => cliPath(ctx, p) });
+  const b = await resolveGroupTokens(store, o.b, { option: "--b", fallbackId: "b", resolvePath: (p) => cliPath(ctx, p) });
   const wall = await computeWall(store, {
     a, b,
     ...(asOf !== undefined ? { asOf } : {}), ...(metric !== undefined ? { metric } : {}), ...(metrics !== undefined ? { metrics } : {}),
     ...(statistic !== undefined ? { statistic } : {}), ...(close !== undefined ? { close } : {}), ...(currency !== undefined ? { currency } : {}),
     ...(history !== undefined ? { history: { ...history, ...(every !== undefined ? { every } : {}) } } : {}),
+    ...(listing !== undefined ? { listing } : {}),
     ...(Object.keys(freshness).length > 0 ? { options: freshness } : {}),
   });
   const written: string[] = [];

@@ -75,3 +75,5 @@ export type { ImpliedPriceInput, ImpliedPriceRow } from "./implied-prices.js";
 export { impliedPrices } from "./implied-prices.js";
 export type { PeDefinition, PeEps, PeListing, PePeriod } from "./pe-definitions.js";
 export { peDefinitions, peUnderDefinition, reproducesClaim } from "./pe-definitions.js";
+export type { IssuerVotes, LeftOutListing, ListingFacts, ListingRule } from "./issuer-votes.js";
+export { primaryListing, selectIssuerVotes } from "./issuer-votes.js";

@@ -23,9 +23,8 @@ function headers(ctx: ExtractContext): Record<string, string> {
   return { "User-Agent": ua, Accept: "application/json" };
 }
 
-/** Keeps the concepts rerate maps (the rest of a 4 MB document is never cached). */
-function trim(raw: unknown): unknown {
-  const outer = parseWire("sec", "fundamentals", SecCompanyFactsOuter, raw);
+/** The concepts rerate maps of a companyfacts document (its outer shape checked), unchecked. */
+export function pickMappedConcepts(outer: SecCompanyFactsOuter): unknown {
   const facts: Record<string, Record<string, unknown>> = {};
   for (const [tax, concepts] of Object.entries(outer.facts)) {
     for (const [name, concept] of Object.entries(concepts)) {
@@ -33,9 +32,17 @@ function trim(raw: unknown): unknown {
       (facts[tax] ??= {})[name] = concept;
     }
   }
-  const kept = { cik: outer.cik, entityName: outer.entityName, facts };
-  parseWire("sec", "fundamentals", SecCompanyFacts, kept);
-  return kept;
+  return { cik: outer.cik, entityName: outer.entityName, facts };
+}
+
+/**
+ * Keeps the concepts rerate maps (the rest of a 4 MB document is never cached), checked: the same step for a
+ * fetched document and for one saved from EDGAR (`rerate import sec`).
+ * @throws RerateError E_PROVIDER_SCHEMA naming the first field not in the SEC's shape.
+ */
+export function keepMappedConcepts(raw: unknown): SecCompanyFacts {
+  const outer = parseWire("sec", "fundamentals", SecCompanyFactsOuter, raw);
+  return parseWire("sec", "fundamentals", SecCompanyFacts, pickMappedConcepts(outer));
 }
 
 /**
@@ -56,7 +63,7 @@ export const secCompanyFacts: Fetcher<"fundamentals"> = {
     const h = headers(ctx);
     const { cik } = await resolveCik(q.symbol, ctx, h);
     try {
-      return trim(await ctx.http.json({ provider: "sec", url: FACTS_URL(cik), headers: h }));
+      return keepMappedConcepts(await ctx.http.json({ provider: "sec", url: FACTS_URL(cik), headers: h }));
     } catch (e) {
       if (e instanceof ProviderHttpError && e.status === 404) {
         throw new RerateError("E_NOT_FOUND", `sec: no XBRL company facts for ${q.symbol} (CIK ${cik})`);
@@ -67,6 +74,6 @@ export const secCompanyFacts: Fetcher<"fundamentals"> = {
   transform(q, raw, ctx: TransformContext) {
     const facts = parseWire("sec", "fundamentals", SecCompanyFacts, raw);
     const entity = ctx.listing?.issuer ?? ctx.listing?.id ?? q.symbol.toUpperCase();
-    return checkRows("sec", "fundamentals", toFundamentals(facts, { entity, from: q.from, to: q.to }).rows);
+    return checkRows("sec", "fundamentals", toFundamentals(facts, { entity, from: q.from, to: q.to, sharesPerListing: ctx.listing?.sharesPerListing }).rows);
   },
 };

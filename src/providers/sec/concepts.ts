@@ -16,7 +16,8 @@ export interface ConceptMapping {
  * - totalDebt is `LongTermDebt` (all long-term debt including its current portion; short-term borrowings and
  *   commercial paper are not in it): the closest single concept most filers tag.
  * - capex is `PaymentsToAcquirePropertyPlantAndEquipment`, a positive cash outflow.
- * - ebitda, ebit, freeCashFlow and listedInvestments are not reported XBRL facts and are not mapped.
+ * - ebit, freeCashFlow and listedInvestments are not reported XBRL facts and are not mapped; ebitda is derived
+ *   (operating income + D&A, see {@link DA_SCHEMES}).
  */
 export const SEC_CONCEPTS: readonly ConceptMapping[] = [
   { metric: "revenue", period: "duration", unit: "currency", concepts: [
@@ -45,5 +46,24 @@ export const SEC_CONCEPTS: readonly ConceptMapping[] = [
   { metric: "dividendsPerShare", period: "duration", unit: "perShare", concepts: ["us-gaap:CommonStockDividendsPerShareDeclared", "us-gaap:CommonStockDividendsPerShareCashPaid"] },
 ];
 
+/**
+ * Depreciation and amortisation as the cash-flow statement adds it back, for EBITDA: per period the first scheme
+ * whose required concepts the filer tagged for that period. A total first (DepreciationDepletionAndAmortization);
+ * then "other" D&A beside a separate line for acquired intangibles (Marvell); then the other totals; last,
+ * depreciation plus amortisation of intangibles where tagged (Alphabet tags depreciation alone).
+ * Limit: a filer that tags a D&A total that excludes the amortisation it shows on a line of its own is understated.
+ */
+export const DA_SCHEMES: readonly { parts: readonly { concept: string; optional?: boolean }[] }[] = [
+  { parts: [{ concept: "us-gaap:DepreciationDepletionAndAmortization" }] },
+  { parts: [{ concept: "us-gaap:OtherDepreciationAndAmortization" }, { concept: "us-gaap:AmortizationOfIntangibleAssets" }] },
+  { parts: [{ concept: "us-gaap:DepreciationAndAmortization" }] },
+  { parts: [{ concept: "us-gaap:DepreciationAmortizationAndAccretionNet" }] },
+  { parts: [{ concept: "ifrs-full:AdjustmentsForDepreciationAndAmortisationExpense" }] },
+  { parts: [{ concept: "ifrs-full:DepreciationAndAmortisationExpense" }] },
+  { parts: [{ concept: "us-gaap:Depreciation" }, { concept: "us-gaap:AmortizationOfIntangibleAssets", optional: true }] },
+];
+
 /** Every concept any mapping reads, as `taxonomy:Concept`. */
-export const MAPPED_CONCEPTS: ReadonlySet<string> = new Set(SEC_CONCEPTS.flatMap((m) => m.concepts));
+export const MAPPED_CONCEPTS: ReadonlySet<string> = new Set([
+  ...SEC_CONCEPTS.flatMap((m) => m.concepts), ...DA_SCHEMES.flatMap((s) => s.parts.map((p) => p.concept)),
+]);

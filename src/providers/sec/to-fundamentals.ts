@@ -1,33 +1,27 @@
 import { CURRENCIES, type Currency } from "../../models/common.js";
 import type { Fundamental, Metric } from "../../models/fundamental.js";
-import { SEC_CONCEPTS, type ConceptMapping } from "./concepts.js";
-import { durationKind, fiscalLabel } from "../fiscal-periods.js";
-import type { SecCompanyFacts, SecFact } from "./wire.js";
-
-interface Candidate {
-  metric: Metric;
-  fiscalPeriod: string;
-  fact: SecFact;
-  currency: Currency | undefined;
-  unit: Fundamental["unit"];
-  /** Position of the concept in the mapping's preference list. */
-  rank: number;
-}
+import { durationKind } from "../fiscal-periods.js";
+import { readSeries, type ReadContext } from "./_read-series.js";
+import { knownOn, seriesKey, toRow, type Series, type Version } from "./_versions.js";
+import { SEC_CONCEPTS } from "./concepts.js";
+import { deriveQuarters } from "./derive-quarters.js";
+import { ebitdaSeries } from "./ebitda.js";
+import type { SecCompanyFacts } from "./wire.js";
 
 export interface SecTransformResult {
   rows: Fundamental[];
-  /** Facts not mapped, by reason (unknown currency, year-to-date duration, no fiscal period …). */
+  /** Facts not mapped, by reason (unknown currency, a duration that is no fiscal span, no fiscal period …). */
   skipped: Record<string, number>;
 }
 
-/** Currency and unit of an XBRL unit key (`USD`, `CNY/shares`, `shares`) for a mapping; undefined when it does not fit. */
-function readUnit(key: string, want: ConceptMapping["unit"]): { currency?: Currency; unit: Fundamental["unit"] } | "unknown-currency" | undefined {
-  const isCurrency = (c: string): c is Currency => (CURRENCIES as readonly string[]).includes(c);
-  if (want === "shares") return key === "shares" ? { unit: "shares" } : undefined;
-  const m = want === "perShare" ? /^([A-Z]{3})\/shares$/.exec(key) : /^([A-Z]{3})$/.exec(key);
-  if (m === null) return undefined;
-  if (!isCurrency(m[1]!)) return "unknown-currency";
-  return { currency: m[1], unit: want === "perShare" ? "perShare" : "currency" };
+export interface SecTransformOptions {
+  /** Issuer or listing id the figures are stored against. */
+  entity: string;
+  /** Keep periods ending in [from, to] (ISO dates) when given. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Ordinary shares per ADS (the security master's sharesPerListing): per-ADS figures are divided by it. */
+  sharesPerListing?: number | undefined;
 }
 
 /** The currency most of the issuer's revenue and net income facts are in: its reporting currency. */
@@ -58,107 +52,78 @@ function fiscalYearEnds(facts: SecCompanyFacts): string[] {
   return [...ends].sort();
 }
 
+/** Implied shares of a quarter and of its anchor span must agree within this factor, else the EPS parts mix share bases. */
+const EPS_SHARE_BASIS_FACTOR = 2;
+/** Below this (in currency per share) an EPS is too rounded to imply a share count. */
+const EPS_MIN_FOR_CHECK = 0.05;
+
+/**
+ * Drops a derived quarterly EPS whose implied share count (net income / EPS) differs from its anchor's (the
+ * year or year to date it was taken from) by more than a factor of 2: its parts are on different share bases
+ * (a split between the 10-Q and the 10-K), and their difference is no EPS.
+ */
+function onOneShareBasis(eps: Series, netIncome: Series, skip: (why: string) => void): Series {
+  const out: Series = new Map();
+  for (const [key, list] of eps) {
+    out.set(key, list.filter((v) => {
+      const anchor = v.parts[0];
+      if (anchor === undefined || v.span !== "Q" || Math.abs(v.value) < EPS_MIN_FOR_CHECK || anchor.value === 0) return true;
+      const niQ = knownOn(netIncome.get(key), v.knownFrom);
+      const niA = knownOn(netIncome.get(seriesKey(anchor.span, anchor.label)), v.knownFrom);
+      if (niQ === undefined || niA === undefined || niA.value === 0) return true;
+      const ratio = (niQ.value / v.value) / (niA.value / anchor.value);
+      if (ratio > 0 && ratio <= EPS_SHARE_BASIS_FACTOR && ratio >= 1 / EPS_SHARE_BASIS_FACTOR) return true;
+      skip("derived quarterly EPS on a share basis other than its net income's (a split between the filings): left out");
+      return false;
+    }));
+  }
+  return out;
+}
+
 /**
  * SEC company facts → rerate fundamentals (pure). Each fact becomes a figure of its fiscal period (FY2024, 2025Q1,
  * placed by the issuer's own fiscal-year ends, not by the filing's fy/fp, which name the filing), with its period
  * end, currency and the filing date as knownFrom. The same figure repeated in later filings is kept once (its
  * first filing); a later filing with a different value is a restatement and is kept beside it, so a
- * point-in-time read picks the value known on its date. Year-to-date durations (six and nine months) and units
- * outside rerate's currencies are skipped and counted.
+ * point-in-time read picks the value known on its date.
+ *
+ * Derived figures (reference `SEC derived (…): <filings>`, known from the latest of their parts' filings):
+ * - quarters of flows the issuer does not file as three-month amounts: Q4 = FY − 9M YTD (or FY − Q1 − Q2 − Q3),
+ *   Q2 = 6M YTD − Q1, Q3 = 9M YTD − 6M YTD; never balances or share counts. EPS likewise (Q4 EPS = FY EPS − 9M
+ *   EPS, so the four quarters add up to the reported year as analysts build TTM EPS; the share counts of the
+ *   spans differ, so a quarter's EPS is approximate), left out when its parts are on different share bases;
+ * - EBITDA = operating income + depreciation and amortisation (ebitda.ts), per year and quarter.
+ * Per-ADS figures (unit `USD/ADS`) are brought to per ordinary share by `sharesPerListing`; a per-share figure wins.
+ * Units outside rerate's currencies and durations that are no fiscal span are skipped and counted.
  * @param facts - the checked companyfacts document (mapped concepts only is enough).
- * @param opts.entity - issuer or listing id the figures are stored against.
- * @param opts.from, opts.to - keep periods ending in [from, to] (ISO dates) when given.
+ * @param opts - entity, optional from/to period-end range, the listing's ADS ratio.
  * @returns rows sorted by metric, fiscal period and knownFrom, and the skipped-fact counts.
  * @example toFundamentals(nvda, { entity: "nvidia" }).rows.find((r) => r.metric === "revenue" && r.fiscalPeriod === "FY2024")
  *   // { value: 60922000000, periodEnd: "2024-01-28", knownFrom: "2024-02-21", reference: "SEC 10-K 0001045810-24-000029", … }
  * @see https://www.sec.gov/edgar/sec-api-documentation
  */
-export function toFundamentals(facts: SecCompanyFacts, opts: { entity: string; from?: string | undefined; to?: string | undefined }): SecTransformResult {
+export function toFundamentals(facts: SecCompanyFacts, opts: SecTransformOptions): SecTransformResult {
   const skipped: Record<string, number> = {};
-  const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
-  const yearEnds = fiscalYearEnds(facts);
-  const primary = primaryCurrency(facts);
-  const groups = new Map<string, Candidate[]>();
+  const ctx: ReadContext = {
+    yearEnds: fiscalYearEnds(facts), primary: primaryCurrency(facts), sharesPerListing: opts.sharesPerListing,
+    skip: (why) => (skipped[why] = (skipped[why] ?? 0) + 1),
+  };
+  const byMetric = new Map<Metric, Series>();
   for (const m of SEC_CONCEPTS) {
-    m.concepts.forEach((qname, rank) => {
-      const [tax, name] = qname.split(":") as [string, string];
-      for (const [unitKey, list] of Object.entries(facts.facts[tax]?.[name]?.units ?? {})) {
-        const unit = readUnit(unitKey, m.unit);
-        if (unit === undefined) continue;
-        if (unit === "unknown-currency") {
-          list.forEach(() => skip(`unit ${unitKey} is not a currency rerate knows`));
-          continue;
-        }
-        for (const fact of list) {
-          let label: string | undefined;
-          if (m.period === "duration") {
-            const kind = fact.start === undefined ? undefined : durationKind(fact.start, fact.end);
-            if (kind === undefined) {
-              skip("duration neither a fiscal year nor a quarter (year-to-date)");
-              continue;
-            }
-            label = fiscalLabel(yearEnds, fact.end, kind === "year");
-            if (kind === "year" && label !== undefined && !label.startsWith("FY")) label = undefined;
-          } else {
-            label = fact.start === undefined ? fiscalLabel(yearEnds, fact.end, true) : undefined;
-          }
-          if (label === undefined) {
-            skip("no fiscal period (no fiscal-year end within a year)");
-            continue;
-          }
-          if (fact.filed < fact.end && m.period === "duration") {
-            skip("filed before its period ended");
-            continue;
-          }
-          if ((opts.from !== undefined && fact.end < opts.from) || (opts.to !== undefined && fact.end > opts.to)) continue;
-          const key = `${m.metric}\0${label}`;
-          const list2 = groups.get(key) ?? [];
-          list2.push({ metric: m.metric, fiscalPeriod: label, fact, currency: unit.currency, unit: unit.unit, rank });
-          groups.set(key, list2);
-        }
-      }
-    });
+    const read = readSeries(facts, m, ctx);
+    byMetric.set(m.metric, m.period === "duration" && m.unit !== "shares" ? deriveQuarters(read) : read);
   }
+  const ni = byMetric.get("netIncome")!;
+  for (const metric of ["epsBasic", "epsDiluted"] as const) byMetric.set(metric, onOneShareBasis(byMetric.get(metric)!, ni, ctx.skip));
+  byMetric.set("ebitda", ebitdaSeries(facts, byMetric.get("operatingIncome")!, ctx));
+
   const rows: Fundamental[] = [];
-  for (const list of groups.values()) rows.push(...collapse(list, opts.entity, primary));
-  rows.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || cmp(a.fiscalPeriod, b.fiscalPeriod) || cmp(a.knownFrom, b.knownFrom));
+  const inRange = (v: Version) => (opts.from === undefined || v.periodEnd >= opts.from) && (opts.to === undefined || v.periodEnd <= opts.to);
+  for (const [metric, series] of byMetric) {
+    for (const list of series.values()) for (const v of list) if ((v.span === "FY" || v.span === "Q") && inRange(v)) rows.push(toRow(v, opts.entity, metric));
+  }
+  rows.sort((a, b) => cmp(a.metric, b.metric) || cmp(a.fiscalPeriod, b.fiscalPeriod) || cmp(a.knownFrom, b.knownFrom));
   return { rows, skipped };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * One metric and fiscal period across filings: per filing date the preferred concept (then a fact SEC assigned
- * to a calendar frame, then the later accession); then a row only where the value (or period end) changes.
- */
-function collapse(list: Candidate[], entity: string, primary: Currency | undefined): Fundamental[] {
-  const byFiled = new Map<string, Candidate>();
-  for (const c of list) {
-    const prev = byFiled.get(c.fact.filed);
-    if (prev === undefined || better(c, prev, primary)) byFiled.set(c.fact.filed, c);
-  }
-  const out: Fundamental[] = [];
-  let last: Candidate | undefined;
-  for (const filed of [...byFiled.keys()].sort()) {
-    const c = byFiled.get(filed)!;
-    if (last !== undefined && last.fact.val === c.fact.val && last.fact.end === c.fact.end && last.currency === c.currency) continue;
-    last = c;
-    out.push({
-      entity, metric: c.metric, fiscalPeriod: c.fiscalPeriod, periodEnd: c.fact.end, value: c.fact.val,
-      ...(c.currency !== undefined ? { currency: c.currency } : {}), unit: c.unit, knownFrom: c.fact.filed,
-      reference: `SEC ${c.fact.form} ${c.fact.accn}`,
-    });
-  }
-  return out;
-}
-
-function better(a: Candidate, b: Candidate, primary: Currency | undefined): boolean {
-  // A 20-F may add a convenience translation (USD beside CNY) for the same period: the reporting currency wins.
-  if (a.currency !== b.currency && primary !== undefined && (a.currency === primary || b.currency === primary)) return a.currency === primary;
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  const fa = a.fact.frame !== undefined;
-  const fb = b.fact.frame !== undefined;
-  if (fa !== fb) return fa;
-  if (a.fact.end !== b.fact.end) return a.fact.end > b.fact.end;
-  return a.fact.accn > b.fact.accn;
-}

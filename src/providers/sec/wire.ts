@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { isIsoDate } from "../../core/dates.js";
 
 // Wire shapes of SEC EDGAR: they never leave this folder. Objects are deliberately not strict: the SEC adds
 // fields without notice, and only the fields read here are checked (a missing or mistyped one is an error).
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "is not a date YYYY-MM-DD");
+const Day = z.string().refine(isIsoDate, "is not a date YYYY-MM-DD");
 
 /** One reported value of a concept (companyfacts `facts.<taxonomy>.<concept>.units.<unit>[i]`). */
 export const SecFact = z.object({
@@ -32,6 +33,7 @@ export const SecCompanyFactsOuter = z.object({
   entityName: z.string(),
   facts: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
+export type SecCompanyFactsOuter = z.infer<typeof SecCompanyFactsOuter>;
 
 /** The part of companyfacts rerate keeps (cached): the concepts it maps, checked. */
 export const SecCompanyFacts = z.object({

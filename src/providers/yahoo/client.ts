@@ -38,6 +38,24 @@ export function yahooClient(http: HttpClient): YahooApi {
   return c;
 }
 
+/**
+ * A yahoo-finance2 client that answers from saved responses instead of the network (`rerate import yahoo`):
+ * `answer` gets the URL yahoo-finance2 would request and returns the saved raw body. The library's own result
+ * handling (chart's timestamp arrays to quotes, quoteSummary's first result, epoch and date fields to Dates)
+ * runs exactly as on a live answer; no cookie, crumb or request is involved.
+ */
+export function offlineYahooClient(answer: (url: string) => unknown): YahooApi {
+  const c = new YahooFinance({
+    logger: quiet,
+    suppressNotices: ["yahooSurvey", "ripHistorical"],
+    versionCheck: false,
+    validation: { logErrors: false, logOptionsErrors: false },
+  }) as unknown as YahooApi & { _fetch: (url: string) => Promise<unknown> };
+  // yahoo-finance2 sends every request through this instance's `_fetch` (its one HTTP step).
+  c._fetch = async (url: string) => structuredClone(answer(url));
+  return c;
+}
+
 /** Dates (which yahoo-finance2 makes of epoch fields) as ISO strings, so raw data survives the JSON cache. */
 export function toJsonSafe(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v))) as unknown;

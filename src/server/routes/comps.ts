@@ -3,6 +3,7 @@ import { z } from "zod";
 import { checkMultiple } from "../../app/check-multiple.js";
 import {
   parseCurrencyOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseNumberOption, parseStatisticOption,
+  parseListingOption,
 } from "../../app/comps-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
 import { FRESHNESS_QUERY, freshnessRequest, parseFreshnessOptions } from "../../app/freshness-options.js";
@@ -14,10 +15,14 @@ import { MULTIPLE_KINDS, parseMetric, parseMetrics } from "../../core/valuation/
 import type { AppDeps } from "../app.js";
 
 const text = z.string().trim().min(1);
-const CompsQuery = z.strictObject({ symbols: text, asOf: IsoDate.optional(), currency: text.optional(), metrics: text.optional(), ...FRESHNESS_QUERY });
+const CompsQuery = z.strictObject({
+  symbols: text, asOf: IsoDate.optional(), currency: text.optional(), metrics: text.optional(),
+  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
+});
 const WallQuery = z.strictObject({
   a: text, b: text, asOf: IsoDate.optional(), metric: text.optional(), metrics: text.optional(), stat: text.optional(),
-  close: text.optional(), currency: text.optional(), history: text.optional(), every: text.optional(), ...FRESHNESS_QUERY,
+  close: text.optional(), currency: text.optional(), history: text.optional(), every: text.optional(),
+  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
 });
 const CheckQuery = z.strictObject({
   symbol: text, claim: text, metric: text.optional(), around: IsoDate.optional(), window: text.optional(), tolerance: text.optional(), ...FRESHNESS_QUERY,
@@ -40,10 +45,16 @@ function query<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
 
 const words = (s: string) => s.split(/[\s,]+/).filter((w) => w.length > 0);
 
+/** `listing=first|primary|EXCHANGE` and `perListing=true` (one issuer, one vote) as a request field. */
+const listingOf = (q: { listing?: string; perListing?: string }) => {
+  const rule = parseListingOption(q.listing, q.perListing === "true" || q.perListing === "1", "query parameter listing");
+  return rule !== undefined ? { listing: rule } : {};
+};
+
 /**
  * JSON routes of comps and the wall (the dashboard's data):
- * - `GET /api/comps?symbols=BABA,AMZN[&asOf&currency&metrics]` → the comps table (rows with every multiple and its inputs, aggregates).
- * - `GET /api/wall?a=@china&b=@us[&asOf&metric&metrics&stat&close&currency&history=FROM:TO&every]` → the wall.
+ * - `GET /api/comps?symbols=BABA,AMZN[&asOf&currency&metrics&listing=first|primary|EXCHANGE&perListing=true]` → the comps table (rows with every multiple and its inputs, aggregates).
+ * - `GET /api/wall?a=@china&b=@us[&asOf&metric&metrics&stat&close&currency&history=FROM:TO&every&listing&perListing]` → the wall.
  * - `GET /api/check-multiple?symbol=BABA&claim=15[&around&window&tolerance]` → definitions reproducing a quoted P/E.
  * - `GET /api/groups` → saved and built-in peer groups.
  * Groups are symbols or `@name`; files are refused (the server does not read its disk on a client's say-so).
@@ -60,6 +71,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
       ...(q.asOf !== undefined ? { asOf: q.asOf } : {}),
       ...(q.currency !== undefined ? { currency: parseCurrencyOption(q.currency, "query parameter currency") } : {}),
       ...(q.metrics !== undefined ? { metrics: parseMetrics(q.metrics, "query parameter metrics") } : {}),
+      ...listingOf(q),
       ...freshnessRequest(parseFreshnessOptions(q, "query")),
     }));
   });
@@ -79,6 +91,7 @@ export function registerCompsRoutes(app: Hono, deps: AppDeps): void {
       ...(q.close !== undefined ? { close: parseFractionsOption(q.close, "query parameter close") } : {}),
       ...(q.currency !== undefined ? { currency: parseCurrencyOption(q.currency, "query parameter currency") } : {}),
       ...(history !== undefined ? { history: { ...history, ...(q.every !== undefined ? { every: parseEveryOption(q.every, "query parameter every") } : {}) } } : {}),
+      ...listingOf(q),
       ...freshnessRequest(parseFreshnessOptions(q, "query")),
     }));
   });

@@ -92,13 +92,13 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "POST", path: "/api/scenarios/:id/run", summary: "Seeded Monte Carlo, streamed as NDJSON: progress lines, then the result.",
     params: [p("id", "model id"), b("drivers", "edits: { name: number | { value | dist | byYear, range? } }"), b("scenario", "base (default) or a named scenario"),
       b("draws", `1–1,000,000 (default the model's)`), b("seed", "0–2^32−1 (default the model's)"), b("sampler", "plain | lhs")],
-    example: "curl -X POST /api/scenarios/china-ai-capex/run -d '{\"draws\":20000,\"seed\":42,\"drivers\":{\"accel_share\":55}}'",
+    example: "curl -X POST /api/scenarios/china-ai-capex/run -H 'Content-Type: application/json' -d '{\"draws\":20000,\"seed\":42,\"drivers\":{\"accel_share\":55}}'",
     returns: "lines { type: \"progress\", done, total } … then { type: \"result\", result: { series: [{ label, unit, stats: { percentiles, histogram, probAbove }, sensitivity }] } }",
   },
   {
     method: "POST", path: "/api/scenarios/:id/tornado", summary: "One-way sensitivity (tornado) of one output.",
     params: [p("id", "model id"), b("drivers", "edits, as for run"), b("scenario", "scenario name"), b("output", "output name (default the first)"), b("year", "model year (default the last)")],
-    example: "curl -X POST /api/scenarios/china-ai-capex/tornado -d '{\"output\":\"domestic_accel_revenue_3y\"}'", returns: "{ target, base, pLow, pHigh, bars }",
+    example: "curl -X POST /api/scenarios/china-ai-capex/tornado -H 'Content-Type: application/json' -d '{\"output\":\"domestic_accel_revenue_3y\"}'", returns: "{ target, base, pLow, pHigh, bars }",
   },
   {
     method: "GET", path: "/api/attribution", summary: "A period's return split into earnings growth, multiple change, FX and dividends.",

@@ -1,0 +1,45 @@
+import { formatIssue } from "../../errors.js";
+import { t } from "../../i18n/index.js";
+import { importYahooFiles } from "../../app/import/yahoo-files.js";
+import type { CliContext } from "../context.js";
+import { startProgress } from "../progress.js";
+import { toJson } from "../render.js";
+
+interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean }
+
+/** `rerate import yahoo <response.json…>`: saved chart, quoteSummary and fundamentals time-series responses. */
+export async function run(ctx: CliContext, files: string[], o: Opts): Promise<void> {
+  const store = await ctx.store();
+  const bar = startProgress("import", files.length, ctx.interactive);
+  const summary = await importYahooFiles(store, {
+    files,
+    ...(o.symbol !== undefined ? { symbol: o.symbol } : {}),
+    ...(o.fetchedAt !== undefined ? { fetchedAt: o.fetchedAt } : {}),
+    dryRun: Boolean(o.dryRun),
+    strict: Boolean(o.strict),
+    now: ctx.now().toISOString(),
+    onProgress: (done, _total, file) => bar.update(done, file),
+  }).finally(() => bar.stop());
+  if (ctx.json) {
+    ctx.out(toJson(summary));
+    return;
+  }
+  const rows = summary.files.reduce((a, f) => a + f.rowsRead, 0);
+  if (summary.dryRun) ctx.out(t(ctx.lang, "import.dryRun", { files: summary.files.length, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
+  else ctx.out(t(ctx.lang, "import.done", { kind: "yahoo", files: summary.files.length, rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
+  for (const f of summary.files) ctx.out(t(ctx.lang, "importYahoo.file", { file: f.file, holds: f.holds, symbol: f.symbol, fetchedAt: f.fetchedAt, rows: f.rows }));
+  for (const [table, c] of Object.entries(summary.tables)) {
+    if (c.added + c.updated + c.unchanged > 0) ctx.out(t(ctx.lang, "importYahoo.table", { table, ...c }));
+  }
+  if (summary.newSecurities.length > 0) {
+    const list = summary.newSecurities.length > 8 ? summary.newSecurities.slice(0, 8).join(", ") + ", …" : summary.newSecurities.join(", ");
+    ctx.out(t(ctx.lang, "import.newSecurities", { n: summary.newSecurities.length, list }));
+  }
+  for (const n of summary.notes) ctx.err(n);
+  const warnings = summary.files.flatMap((f) => f.warnings);
+  if (warnings.length > 0) {
+    ctx.err(t(ctx.lang, "import.warnings", { n: warnings.length }));
+    for (const w of warnings.slice(0, 20)) ctx.err("  " + formatIssue(w));
+    if (warnings.length > 20) ctx.err(`  … ${warnings.length - 20} more`);
+  }
+}
