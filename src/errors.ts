@@ -60,8 +60,32 @@ export interface InputIssue {
   reason: string;
 }
 
+/** Longest part of a bad value (or column name) an error quotes; a 50 MB cell is shown as its first characters and its length. */
+export const MAX_ECHO = 80;
+
+/**
+ * Shortens text quoted in an error to {@link MAX_ECHO} characters, saying how long it was.
+ * @example capEcho("x".repeat(1000)) // "xxx…x… (1000 characters)"
+ */
+export function capEcho(s: string, max = MAX_ECHO): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}… (${s.length} characters)`;
+}
+
+/** An issue whose quoted value and column are at most {@link MAX_ECHO} characters and whose reason at most 400. */
+export function capIssue(issue: InputIssue): InputIssue {
+  const long = (issue.value?.length ?? 0) > MAX_ECHO || (issue.column?.length ?? 0) > MAX_ECHO || issue.reason.length > 400;
+  if (!long) return issue;
+  return {
+    ...issue,
+    ...(issue.value !== undefined ? { value: capEcho(issue.value) } : {}),
+    ...(issue.column !== undefined ? { column: capEcho(issue.column) } : {}),
+    reason: capEcho(issue.reason, 400),
+  };
+}
+
 /** Formats an issue the way every message in rerate reads: `file:line: column "value" reason`. */
-export function formatIssue(issue: InputIssue): string {
+export function formatIssue(raw: InputIssue): string {
+  const issue = capIssue(raw);
   const pos = issue.line !== undefined ? String(issue.line) : issue.record !== undefined ? `record ${issue.record}` : undefined;
   const where = [issue.file, pos].filter((x) => x !== undefined).join(":");
   const what = issue.column !== undefined ? `${issue.column}${issue.value !== undefined ? ` ${JSON.stringify(issue.value)}` : ""} ` : issue.value !== undefined ? `${JSON.stringify(issue.value)} ` : "";
@@ -75,7 +99,7 @@ export class RerateError extends Error {
     super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = "RerateError";
     this.code = code;
-    this.issues = options.issues ?? [];
+    this.issues = (options.issues ?? []).map(capIssue);
   }
 }
 

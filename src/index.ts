@@ -14,6 +14,7 @@ export { listEvents } from "./store/events.js";
 export { listQualityIssues, type QualityRow } from "./store/quality.js";
 export { listSources, type SourceRow } from "./store/sources.js";
 export { importFiles, IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportSummary, type FileReport } from "./app/import/import-files.js";
+export { importYahooFiles, type YahooImportOptions, type YahooImportSummary } from "./app/import/yahoo-files.js";
 export { computeComps, latestPriceDate, COMPS_METRICS, type CompsResult, type CompsRow, type CompsMetric, type PeerGroup } from "./app/comps.js";
 export { loadDemo, isDemoLoaded, DEMO_GROUPS, type DemoLoadResult } from "./app/demo.js";
 export { summarizeComps, compsSummaryToMarkdown, type CompsSummary, type DisplayTable } from "./app/report/comps-summary.js";
@@ -62,3 +63,8 @@ export { Quote, MODEL_SCHEMAS, type Fetcher, type ModelName, type ProviderManife
 export { HttpClient, ProviderHttpError, type HttpOptions, type FetchFn } from "./providers/http.js";
 export { ResponseCache, resolveCacheDir, DEFAULT_CACHE_DIR } from "./providers/cache.js";
 export { main as runCli } from "./cli/main.js";
+export { computeCoverage, COVERAGE_LIMITS, type CoverageReport, type CoverageTodo, type SecurityCoverage } from "./app/coverage.js";
+export { coverageBlock, todoLines, todoLine } from "./app/coverage-display.js";
+export { resolveInputPath, listExamples, copyExamples, PACKAGE_EXAMPLES_DIR, type ExampleFile, type ResolvedInputPath } from "./app/example-files.js";
+export { parseListingOption } from "./app/comps-options.js";
+export { leftOutNotes } from "./app/comps-display.js";

@@ -9,6 +9,18 @@ export default defineConfig({
   base: "/",
   publicDir: false,
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 1500, modulePreload: { polyfill: false } },
-  server: { host: "127.0.0.1", proxy: { "/api": "http://127.0.0.1:8780" } },
+  // The API answers only its own Host and origin (see README, Local server): the proxy presents itself as such.
+  server: {
+    host: "127.0.0.1",
+    proxy: {
+      "/api": {
+        target: "http://127.0.0.1:8780",
+        changeOrigin: true,
+        configure: (proxy) => proxy.on("proxyReq", (req) => {
+          if (req.getHeader("origin") !== undefined) req.setHeader("origin", "http://127.0.0.1:8780");
+        }),
+      },
+    },
+  },
   logLevel: "warn",
 });

@@ -12,6 +12,7 @@ import type { Store } from "../store/open.js";
 import { readPrices } from "../store/prices.js";
 import type { PeerGroup } from "./comps.js";
 import { loadValuationData, usesSyntheticData, type ValuationData } from "./implied.js";
+import { readPriceBases, type PriceBasis } from "../store/price-basis.js";
 
 /** Which EPS the earnings term and the P/E use: last fiscal year (trailing) or calendarised next twelve months. */
 export type EpsBasis = "trailing" | "forward";
@@ -54,6 +55,13 @@ export interface PointUsed {
 export interface AttributionRow {
   security: string;
   listingCurrency: Currency;
+  /** The stored series' basis: raw closes (with adjusted closes beside them or not), or adjusted closes only. */
+  priceBasis?: PriceBasis;
+  /**
+   * What the return is: `total` (raw closes with the dividend term from adjusted closes at both ends, or an
+   * adjusted-only series whose price term already holds the dividends) or `price` (closes only, dividend term 0).
+   */
+  returnBasis?: "total" | "price";
   start?: PointUsed;
   end?: PointUsed;
   result: AttributionResult;
@@ -147,10 +155,12 @@ export async function computeAttribution(store: Store, req: AttributionRequest):
   const listingCurrencies = new Set(loaded.map((l) => l.data.security.currency));
   const currency: Currency = req.currency ?? (listingCurrencies.size === 1 ? [...listingCurrencies][0]! : "USD");
 
+  const bases = await readPriceBases(store, loaded.map((l) => l.data.security.id));
   const rows: AttributionRow[] = [];
   for (const l of loaded) {
     const id = l.data.security.id;
-    const row: AttributionRow = { security: id, listingCurrency: l.data.security.currency, result: { from: req.from, to: req.to, nm: "missing_input", message: "" } };
+    const priceBasis = bases.get(id) ?? "raw";
+    const row: AttributionRow = { security: id, listingCurrency: l.data.security.currency, priceBasis, result: { from: req.from, to: req.to, nm: "missing_input", message: "" } };
     rows.push(row);
     if (!l.start || !l.end) {
       row.result = { from: req.from, to: req.to, nm: "missing_input", message: `no price within ${SESSION_LOOKBACK_DAYS} days before ${l.start ? req.to : req.from}` };
@@ -165,8 +175,10 @@ export async function computeAttribution(store: Store, req: AttributionRequest):
       row.result = { from: req.from, to: req.to, nm: /negative|zero/.test(message) ? "negative_earnings" : "missing_input", message };
       continue;
     }
-    const withDividends = s.adjClose !== undefined && e.adjClose !== undefined;
-    if (!withDividends) notes.push(`${id}: no adjusted close at both ends, dividend term left at 0`);
+    const withDividends = priceBasis === "raw" && s.adjClose !== undefined && e.adjClose !== undefined;
+    row.returnBasis = withDividends || priceBasis === "adjusted" ? "total" : "price";
+    if (priceBasis === "adjusted") notes.push(`${id}: prices stored as adjusted closes only: dividends are inside the price term (dividend term 0) and a P/E before the last dividend uses an adjusted price`);
+    else if (!withDividends) notes.push(`${id}: no adjusted close at both ends, dividend term left at 0 (price return)`);
     row.result = attributeReturn(toPoint(s, withDividends), toPoint(e, withDividends), fxBasis);
   }
   rows.push(...missing);

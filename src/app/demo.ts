@@ -8,6 +8,7 @@ import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../store/pric
 import { insertSource } from "../store/sources.js";
 import { upsertRows } from "../store/upsert.js";
 import { importFiles } from "./import/import-files.js";
+import { refuseSyntheticIntoReal } from "./synthetic-mix.js";
 import type { PeerGroup } from "./comps.js";
 
 /** The bundled security master (public facts, see ../shared/FACTS.md) and the 2025 catalysts. */
@@ -41,11 +42,13 @@ export interface DemoLoadResult {
  * catalysts (real, public facts) and a seeded synthetic market (prices, fundamentals, estimates, FX) whose
  * rows carry the source `demo:synthetic` (marked synthetic) so every output can say so.
  * @param now import time (ISO), passed in by the caller.
+ * @param opts.allowSyntheticMix load even into a store holding real market data (refused otherwise)
  */
-export async function loadDemo(store: Store, now: string): Promise<DemoLoadResult> {
+export async function loadDemo(store: Store, now: string, opts: { allowSyntheticMix?: boolean } = {}): Promise<DemoLoadResult> {
   if (await isDemoLoaded(store)) {
     return { loaded: false, securities: 0, priceRows: 0, fundamentals: 0, estimates: 0, fxRates: 0, events: 0 };
   }
+  await refuseSyntheticIntoReal(store, opts.allowSyntheticMix);
   const market = createDemoMarket({ seed: DEMO_SEED, from: DEMO_FROM, to: DEMO_TO, securities: DEMO_SECURITY_SPECS, shocks: DEMO_SHOCKS });
   return store.transaction(async () => {
     const secs = await importFiles(store, { kind: "securities", files: [DEMO_SECURITIES_FILE], now });

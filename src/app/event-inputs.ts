@@ -44,7 +44,8 @@ export function readEventsFile(file: string): Event[] {
       return [r === 0 ? "id" : `event-${r}`, ...title, ...row];
     });
   }
-  const parsed = parseRecords<Event>(table, EVENT_KIND);
+  // The short form's label column became the title above.
+  const parsed = parseRecords<Event>(table, EVENT_KIND, { ignoreColumns: ["label", "event", "name"] });
   if (parsed.errors.length > 0) throw new InvalidInputError(`${file}: ${parsed.errors.map(formatIssue).join("; ")}`, parsed.errors);
   return parsed.records;
 }

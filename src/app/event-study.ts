@@ -1,7 +1,7 @@
 import { EmptyDataError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { CalendarId } from "../core/calendars/holiday.js";
 import {
-  calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
+  calendarOfListing, chooseDefaultBenchmark, describeDayZero, describeShortEstimation, estimationShortfall, describeObservationNotes, describeSkip, EVENT_STUDY_DEFAULTS, formatDayRange, formatMinutes, locateDayZero,
   parseEventTime, prepareStudySeries, sessionHoursOf, validateStudySpec, windowSpan,
   type DayRange, type EventStudySpec, type NormalModel, type PathPoint, type PreparedSeries, type StudyObservation, type TestResult,
   type WindowTests,
@@ -10,6 +10,7 @@ import type { Event } from "../models/event.js";
 import { varcharList, type Store } from "../store/open.js";
 import { addDays, fromDayNumber } from "../core/dates.js";
 import { readClosesBetween } from "../store/closes.js";
+import { readPriceBases, type PriceBasis } from "../store/price-basis.js";
 import { listSecurities, type StoredSecurity } from "../store/securities.js";
 import { resolveEvents, securitiesOnExchanges } from "./event-inputs.js";
 import { runEventStudyInParallel } from "./event-study-parallel.js";
@@ -57,7 +58,15 @@ export interface EventStudyResult {
   method: string[];
   securities: {
     id: string; exchange: string; calendar?: CalendarId; sessionHours?: string; benchmark?: string; benchmarkReason: string;
-    alignment: PreparedSeries["alignment"]; priceField: "adjClose" | "close"; first?: string; last?: string; sessions: number;
+    alignment: PreparedSeries["alignment"];
+    /**
+     * Which closes the returns come from: `adjClose` (split- and dividend-adjusted: total return) or `close`.
+     * Total return for both security and benchmark when both have adjusted closes over the whole range read,
+     * otherwise close for both (a series stored on the adjusted basis has only adjusted closes: then the bases
+     * differ and a warning says so). `priceBasis` is the security's stored series basis.
+     */
+    priceField: "adjClose" | "close"; benchmarkPriceField?: "adjClose" | "close"; priceBasis: PriceBasis; benchmarkPriceBasis?: PriceBasis;
+    first?: string; last?: string; sessions: number;
     missingPrices: string[]; missingBenchmark: string[];
   }[];
   events: { id: string; timestamp: string; title: string }[];
@@ -182,15 +191,26 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     const benchSec = bench.id !== undefined ? allSecurities.get(bench.id) : undefined;
     const cal = calendarOfListing(s);
     const benchCal = benchSec !== undefined ? calendarOfListing(benchSec)?.calendar : cal?.calendar;
-    const benchPrices = bench.id !== undefined ? await loadPrices(bench.id) : undefined;
-    const p = prepareStudySeries(own, benchPrices, { sameExchange: cal !== undefined && benchCal === cal.calendar, log: req.logReturns === true });
+    const benchStored = bench.id !== undefined ? await loadPrices(bench.id) : undefined;
+    // Total return for both when both have it over the whole range, else close for both: never one of each by accident.
+    const total = own.totalReturn && (benchStored === undefined || benchStored.totalReturn);
+    const ownPrices = pricesOn(own, total);
+    const benchPrices = benchStored === undefined ? undefined : pricesOn(benchStored, total);
+    if (benchStored !== undefined && ownPrices.field !== benchPrices!.field) {
+      const adjustedOnly = ownPrices.field === "adjClose" ? id : bench.id!;
+      const other = adjustedOnly === id ? bench.id! : id;
+      warnings.push(`${id}: ${adjustedOnly} has only adjusted closes (stored on the adjusted basis) and ${other} no adjusted close over the whole range: the returns of ${id} are ${ownPrices.field === "adjClose" ? "total returns" : "price returns"} and of ${bench.id} ${benchPrices!.field === "adjClose" ? "total returns" : "price returns"}`);
+    }
+    const p = prepareStudySeries(ownPrices, benchPrices, { sameExchange: cal !== undefined && benchCal === cal.calendar, log: req.logReturns === true });
     seriesIndex.set(id, prepared.length);
     prepared.push(p);
     const hours = sessionHoursOf(cal?.calendar);
     securityInfo.push({
       id, exchange: s.exchange, ...(cal ? { calendar: cal.calendar } : {}),
       ...(hours ? { sessionHours: `${formatMinutes(hours.openMinutes)}–${formatMinutes(hours.closeMinutes)} ${hours.zone}` } : {}),
-      ...(bench.id !== undefined ? { benchmark: bench.id } : {}), benchmarkReason: bench.reason, alignment: p.alignment, priceField: own.field,
+      ...(bench.id !== undefined ? { benchmark: bench.id } : {}), benchmarkReason: bench.reason, alignment: p.alignment,
+      priceField: ownPrices.field, priceBasis: own.basis,
+      ...(benchStored !== undefined ? { benchmarkPriceField: benchPrices!.field, benchmarkPriceBasis: benchStored.basis } : {}),
       ...(p.grid.length > 0 ? { first: p.grid[0]!, last: p.grid[p.grid.length - 1]! } : {}), sessions: p.grid.length,
       missingPrices: p.missingPrices.map((i) => p.grid[i]!), missingBenchmark: p.missingBenchmark.map((i) => p.grid[i]!),
     });
@@ -243,7 +263,9 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
     if (o.status === "skipped") {
       const prices = priceCache.get(l.pair.security);
       out.status = "skipped";
-      out.reason = describeSkip(o.skip!.code, o.skip!.estimationDays, spec, { timestamp: l.pair.event.timestamp, ...(prices ? { first: prices.first, last: prices.last } : {}) });
+      out.reason = o.skip!.code === "short-estimation"
+        ? describeShortEstimation(o.skip!.estimationDays, spec, estimationShortfall(p, d0, spec), prices?.first, l.pair.security, benchmark)
+        : describeSkip(o.skip!.code, o.skip!.estimationDays, spec, { timestamp: l.pair.event.timestamp, ...(prices ? { first: prices.first, last: prices.last } : {}) });
       out.ar = [];
       out.windows = [];
       out.notes = [];
@@ -290,27 +312,38 @@ export async function computeEventStudy(store: Store, req: EventStudyRequest): P
   };
 }
 
-type Closes = { dates: string[]; prices: Float64Array; field: "adjClose" | "close"; first: string; last: string };
+type Closes = {
+  dates: string[]; close: Float64Array; adjClose: Float64Array; basis: PriceBasis; first: string; last: string;
+  /** Whether the series gives total returns over the whole range read: adjusted basis, or an adjusted close on every day. */
+  totalReturn: boolean;
+};
+
+/** The prices a study uses from a series: adjusted closes for total return, else closes (for an adjusted-basis series those are adjusted too). */
+function pricesOn(c: Closes, totalReturn: boolean): { dates: string[]; prices: Float64Array; field: "adjClose" | "close" } {
+  if (c.basis === "adjusted") return { dates: c.dates, prices: c.close, field: "adjClose" };
+  return totalReturn ? { dates: c.dates, prices: c.adjClose, field: "adjClose" } : { dates: c.dates, prices: c.close, field: "close" };
+}
 
 /**
- * Adjusted closes (or closes, for series without any) of several securities between two dates, in one
- * query with one row per security; each also says its first and last price date overall. A security without
- * prices maps to null.
+ * Closes and adjusted closes of several securities between two dates, in one query with one row per security,
+ * with each series' basis; each also says its first and last price date overall. A security without prices maps to null.
  */
 async function readCloses(store: Store, ids: readonly string[], range: { from: string; to: string }): Promise<Map<string, Closes | null>> {
   const wanted = [...new Set(ids)];
   const stored = await readClosesBetween(store, wanted, range);
+  const bases = await readPriceBases(store, [...stored.keys()]);
   const iso = new Map<number, string>();
   const out = new Map<string, Closes | null>(wanted.map((id) => [id, null]));
   for (const [id, r] of stored) {
-    let useAdj = false;
-    for (let i = 0; i < r.adjClose.length && !useAdj; i++) useAdj = Number.isFinite(r.adjClose[i]!);
+    const basis = bases.get(id) ?? "raw";
+    let every = r.adjClose.length > 0;
+    for (let i = 0; i < r.adjClose.length && every; i++) every = Number.isFinite(r.adjClose[i]!);
     const dates = Array.from(r.days, (dn) => {
       let d = iso.get(dn);
       if (d === undefined) iso.set(dn, (d = fromDayNumber(dn)));
       return d;
     });
-    out.set(id, { dates, prices: useAdj ? r.adjClose : r.close, field: useAdj ? "adjClose" : "close", first: r.first, last: r.last });
+    out.set(id, { dates, close: r.close, adjClose: r.adjClose, basis, first: r.first, last: r.last, totalReturn: basis === "adjusted" || every });
   }
   return out;
 }

@@ -88,12 +88,16 @@ function addCompsSheet(wb: ExcelJS.Workbook, c: PeerComps, lang: Lang, peCap: nu
   const blocks = new Map<string, GroupBlock>();
   let row = head + 1;
   for (const g of c.groups) {
-    const rows: PeerCompsRow[] = c.rows.filter((r) => r.group === g.id);
+    // One issuer, one vote: listings left out of the aggregates go below the aggregates' range, marked.
+    const out = new Set((c.leftOut ?? []).filter((l) => l.group === g.id).map((l) => l.security));
+    const all: PeerCompsRow[] = c.rows.filter((r) => r.group === g.id);
+    const rows = all.filter((r) => !out.has(r.security.id));
     const first = row;
     const rowOf = new Map<string, number>();
-    for (const r of rows) {
+    for (const r of [...rows, ...all.filter((x) => out.has(x.security.id))]) {
       const price = r.multiples.marketCap.inputs.price ?? r.multiples.trailingPE.inputs.price;
-      const cells: ExcelJS.CellValue[] = [g.id, r.security.id, localized(r.security.name, lang), price?.currency ?? r.security.currency, price?.close ?? "n.m.", price?.date ?? "", r.marketCap.value !== undefined ? r.marketCap.value / 1e9 : "n.m."];
+      const groupCell = out.has(r.security.id) ? t(lang, "votes.xlsxLeftOut", { group: g.id }) : g.id;
+      const cells: ExcelJS.CellValue[] = [groupCell, r.security.id, localized(r.security.name, lang), price?.currency ?? r.security.currency, price?.close ?? "n.m.", price?.date ?? "", r.marketCap.value !== undefined ? r.marketCap.value / 1e9 : "n.m."];
       cells.forEach((v, k) => (ws.getCell(row, k + 1).value = v));
       for (const m of c.metrics) {
         const res = r.multiples[m];
@@ -112,7 +116,7 @@ function addCompsSheet(wb: ExcelJS.Workbook, c: PeerComps, lang: Lang, peCap: nu
       rowOf.set(r.security.id, row);
       row++;
     }
-    const last = row - 1;
+    const last = first + rows.length - 1;
     const stat: Record<string, number> = {};
     for (const s of [...STATS, "n"] as const) {
       stat[s] = row;

@@ -18,6 +18,7 @@ import { inferListing, normalizeSymbol } from "../providers/csv/symbols.js";
 import { estimateToRow, ESTIMATES_TABLE } from "../store/fundamentals.js";
 import { FX_TABLE, fxToRow } from "../store/fx.js";
 import { integerList, varcharList, type Store } from "../store/open.js";
+import { refuseRealIntoSynthetic } from "./synthetic-mix.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeCounts } from "../store/prices.js";
 import { listSecurities, securityToRow, SECURITIES_TABLE } from "../store/securities.js";
 import { insertSources } from "../store/sources.js";
@@ -46,6 +47,8 @@ export interface FetchOptions {
   http?: HttpOptions;
   now: () => Date;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Fetch into a store that holds the synthetic demo (refused without it). */
+  allowSyntheticMix?: boolean;
 }
 
 type Table = "prices" | "fundamentals" | "estimates" | "fx";
@@ -199,6 +202,7 @@ export async function fetchIntoStore(store: Store, opts: FetchOptions): Promise<
   }
   if (opts.from !== undefined && opts.from > to) throw InvalidInputError.at({ column: "--from", value: opts.from, reason: `is after --to (${to})` });
   if (opts.symbols?.length && opts.thesis !== undefined) throw InvalidInputError.at({ column: "--symbols", reason: "and --thesis are alternatives: give one" });
+  await refuseRealIntoSynthetic(store, "fetch", opts.allowSyntheticMix);
 
   const securities = await listSecurities(store);
   const known = new Map(securities.map((s) => [s.id, s as Security]));

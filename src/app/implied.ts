@@ -6,6 +6,7 @@ import {
   type DcfModel, type FxQuoteLookup, type MultipleContext, type ReverseDcfBase, type WallRiskPremium,
 } from "../core/valuation/index.js";
 import { median } from "../core/stats/index.js";
+import { selectIssuerVotes, type LeftOutListing, type ListingRule } from "../core/valuation/issuer-votes.js";
 import { readEstimates, readFundamentals } from "../store/fundamentals.js";
 import { readFxRates } from "../store/fx.js";
 import type { Store } from "../store/open.js";
@@ -254,6 +255,8 @@ export interface WallPremiumRequest {
   riskFreeRates?: Partial<Record<Currency, number>>;
   /** Model settings applied to every security (horizon, fade, terminal growth, exit multiple …). */
   model?: Omit<ImpliedRequest, "security" | "asOf" | "solve" | "riskFreeRate" | "countryRiskPremium" | "lambda">;
+  /** One issuer, one vote in the groups' medians: which listing of an issuer counts (default "first"); "per-listing" counts all. */
+  listing?: ListingRule;
 }
 
 export interface WallRow {
@@ -283,6 +286,8 @@ export interface WallPremiumResult {
   premium: WallRiskPremium | undefined;
   countryRiskPremiumSource: AssumptionSource;
   notes: string[];
+  /** Listings left out of their group's medians (one issuer, one vote). */
+  leftOut: LeftOutListing[];
 }
 
 const modeOf = (xs: readonly (string | undefined)[]): string | undefined => {
@@ -332,7 +337,20 @@ export async function computeWallPremium(store: Store, req: WallPremiumRequest):
       }
     }
   }
-  const ofGroup = (g: PeerGroup, f: (r: WallRow) => number | undefined) => rows.filter((r) => r.group === g.id).map(f);
+  // One issuer, one vote: of an issuer's solved listings in a group, one enters the medians.
+  const leftOut: LeftOutListing[] = [];
+  const voters = new Set<string>();
+  for (const g of [req.a, req.b]) {
+    const ok = new Set(solved.filter((x) => x.row.group === g.id).map((x) => x.row.security));
+    const votes = selectIssuerVotes(g.id, g.securities.flatMap((id) => {
+      const sec = found.find((f) => f.id === id);
+      return sec !== undefined && ok.has(id) ? [sec] : [];
+    }), req.listing ?? "first");
+    leftOut.push(...votes.leftOut);
+    for (const id of votes.voters) voters.add(`${g.id}\u0000${id}`);
+  }
+  const ofGroup = (g: PeerGroup, f: (r: WallRow) => number | undefined) =>
+    rows.filter((r) => r.group === g.id && (r.error !== undefined || voters.has(`${g.id}\u0000${r.security}`))).map(f);
   const countryA = modeOf(countries.a!);
   const countryB = modeOf(countries.b!);
   const crpDefault = (DEFAULT_COUNTRY_RISK_PREMIUMS[countryA ?? ""] ?? 0) - (DEFAULT_COUNTRY_RISK_PREMIUMS[countryB ?? ""] ?? 0);
@@ -362,6 +380,6 @@ export async function computeWallPremium(store: Store, req: WallPremiumRequest):
       ...(medianA !== undefined ? { medianA } : {}), ...(medianB !== undefined ? { medianB } : {}),
       ...(medianA !== undefined && medianB !== undefined ? { gap: medianA - medianB } : {}),
     },
-    premium, countryRiskPremiumSource: req.countryRiskPremium === undefined ? "default" : "given", notes,
+    premium, countryRiskPremiumSource: req.countryRiskPremium === undefined ? "default" : "given", notes, leftOut,
   };
 }

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseJsonSafely, parseYamlSafely } from "./yaml-safe.js";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { LocalizedText, SecurityId } from "../models/common.js";
@@ -8,6 +7,7 @@ import type { Store } from "../store/open.js";
 import { getPeerGroup, listPeerGroups } from "../store/peer-groups.js";
 import type { PeerGroup } from "./comps.js";
 import { DEMO_GROUPS } from "./demo.js";
+import { limitReason, readConfigFile } from "./config-file.js";
 import { resolveInputPath } from "./example-files.js";
 
 /** A group as a file may write it: a list of symbols, or an object with id, name and securities. */
@@ -55,8 +55,7 @@ function toGroup(shape: z.infer<typeof GroupShape>, fallbackId: string): PeerGro
  * @throws NotFoundError when the file does not exist; InvalidInputError naming the file for anything malformed.
  */
 export function readPeerGroupFile(path: string): PeerGroup[] {
-  if (!existsSync(path)) throw new NotFoundError(`peer-group file ${path} does not exist`);
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigFile(path, "peer-group file").replace(/^\uFEFF/, "");
   const stem = basename(path, extname(path));
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
@@ -67,9 +66,11 @@ export function readPeerGroupFile(path: string): PeerGroup[] {
   }
   let raw: unknown;
   try {
-    raw = ext === ".json" ? JSON.parse(text) : parseYaml(text);
+    raw = ext === ".json" ? parseJsonSafely(text, path) : parseYamlSafely(text, path).raw;
   } catch (e) {
-    throw InvalidInputError.at({ file: path, reason: `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}` });
+    if (e instanceof InvalidInputError) throw e;
+    const message = String((e as Error)?.message ?? e);
+    throw InvalidInputError.at({ file: path, reason: limitReason(message) ?? `is not valid ${ext === ".json" ? "JSON" : "YAML"}: ${message.split("\n")[0]!.slice(0, 200)}` });
   }
   const parsed = GroupFile.safeParse(raw);
   if (!parsed.success) {

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError } from "../errors.js";
-import { ScenarioModel } from "../models/scenario.js";
+import { InvalidInputError } from "../errors.js";
+import { MAX_DRAWS, ScenarioModel } from "../models/scenario.js";
+import { readConfigFile } from "./config-file.js";
 import {
   BLOCK_SIZE, checkCorrelations, compileModel, createSimulationPlan, evaluateScenarios, modelIssuesError, resolveTarget, runGrid, runTornado,
   simulateDraws, splitBlocks, summarizeMonteCarlo, validateRun,
@@ -16,6 +15,7 @@ import type { WorkerReply, WorkerTask } from "./scenario-worker.js";
 import { spawnModuleWorker } from "./spawn-worker.js";
 import { createLineLocator, valueAt } from "./yaml-locate.js";
 import { resolveInputPath } from "./example-files.js";
+import { parseYamlSafely } from "./yaml-safe.js";
 
 /** A model read from its file: validated shape, file name and line lookup for messages. */
 export interface LoadedScenarioModel {
@@ -84,13 +84,7 @@ function flattenZodIssues(issues: readonly ZodIssue[], prefix: readonly Property
  * @example parseScenarioModel(readFileSync("examples/china-ai-capex.yaml", "utf8"), "china-ai-capex.yaml")
  */
 export function parseScenarioModel(text: string, file: string): LoadedScenarioModel {
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` }));
-    throw new InvalidInputError(issues.map((i) => `${file}:${i.line}: ${i.reason}`).join("\n"), issues);
-  }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const { doc, lines, raw } = parseYamlSafely(text, file);
   const locate = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw InvalidInputError.at({ file, line: 1, reason: "is not a scenario model (expected years:, drivers:, formulas:, outputs: …)" });
@@ -107,8 +101,7 @@ export function parseScenarioModel(text: string, file: string): LoadedScenarioMo
 export function loadScenarioModel(given: string): LoadedScenarioModel {
   const found = resolveInputPath(given);
   const file = found.example ? found.path : given; // errors name the file as the user typed it
-  if (!existsSync(file)) throw new NotFoundError(`scenario model ${given} does not exist`);
-  return parseScenarioModel(readFileSync(file, "utf8"), file);
+  return parseScenarioModel(readConfigFile(file, "scenario model", given), file);
 }
 
 /** Compiles a loaded model for one scenario (base by default), with located errors. */
@@ -269,6 +262,7 @@ function runDefaults(loaded: LoadedScenarioModel, o: ScenarioRunOptions): { scen
   const seed = o.seed ?? mc.seed ?? 42;
   try {
     validateRun({ draws, seed });
+    if (draws > MAX_DRAWS) throw new RangeError(`draws (${draws}) must be at most ${MAX_DRAWS.toLocaleString("en-US")}`);
   } catch (e) {
     const column = String((e as Error).message).startsWith("draws") ? "--draws" : "--seed";
     throw InvalidInputError.at({ column, value: String(column === "--draws" ? draws : seed), reason: (e as Error).message.replace(/^\w+ \([^)]*\) /, "") });

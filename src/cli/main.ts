@@ -3,6 +3,7 @@ import { EXIT_CODES, InvalidInputError, isRerateError } from "../errors.js";
 import { resolveLang, t } from "../i18n/index.js";
 import { LANGS } from "../models/common.js";
 import { createContext, type CliContext } from "./context.js";
+import { DEMO_DB_PATH } from "../store/open.js";
 import { toJson } from "./render.js";
 import { FRESHNESS_OPTIONS } from "../app/freshness-options.js";
 
@@ -35,7 +36,7 @@ function parseLockWait(v: string | undefined): number | undefined {
 function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const program = new Command("rerate")
     .description("Cross-market equity re-rating workbench: comps and the valuation wall, event studies, scenarios, attribution.")
-    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB); :memory: for a throw-away store")
+    .option("--db <path>", "store file (default .rerate/rerate.duckdb, or RERATE_DB; the demo's is .rerate/demo.duckdb); :memory: for a throw-away store")
     .addOption(new Option("--lang <lang>", "language of messages and reports").choices([...LANGS]))
     .option("--lock-wait <seconds>", "how long to wait for a store another process is writing (default 30, or RERATE_LOCK_WAIT)")
     .showHelpAfterError()
@@ -44,12 +45,12 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
   const writeErr = io?.err ?? ((s: string) => void process.stderr.write(s));
   program.configureOutput({ writeErr: (s) => writeErr(s), ...(io?.out ? { writeOut: (s: string) => io.out!(s) } : {}) });
 
-  const ctxOf = (cmd: Command): CliContext => {
+  const ctxOf = (cmd: Command, extra: { defaultDb?: string; syntheticNotice?: boolean } = {}): CliContext => {
     const o = cmd.optsWithGlobals() as { db?: string; lang?: string; json?: boolean; lockWait?: string };
     const lang = resolveLang(o.lang, process.env);
     const lockWaitSeconds = parseLockWait(o.lockWait ?? process.env.RERATE_LOCK_WAIT);
     const readOnly = READ_ONLY_COMMANDS.has(commandPath(cmd));
-    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}) }, io);
+    const ctx = createContext({ ...(o.db !== undefined ? { db: o.db } : {}), lang, json: Boolean(o.json), readOnly, ...(lockWaitSeconds !== undefined ? { lockWaitSeconds } : {}), ...extra }, io);
     onContext(ctx);
     return ctx;
   };
@@ -65,10 +66,14 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--currency <ccy>", "currency of the prices when the store and file do not say")
     .option("--encoding <name>", "text encoding (utf-8, gbk, gb18030, big5); detected by default")
     .addOption(new Option("--date-order <order>", "order of d/m/y dates such as 1/2/2025").choices(["ymd", "mdy", "dmy"]))
+    .option("--ignore-columns <headers>", "comma-separated columns to leave out (any other unknown column is an error)")
+    .option("--date-only", "drop a time of day after a date (otherwise only midnight is accepted on daily values)")
     .option("--dry-run", "validate and report without writing")
     .option("--strict", "treat warnings and data-quality findings as errors")
     .option("--sheet <name>", "Excel workbooks (.xlsx): the sheet to read (default the first)")
     .option("--fetched-at <time>", "yahoo: when the saved responses were fetched (date or ISO date-time; default what each file says)")
+    .addOption(new Option("--basis <basis>", "prices: the closes of a Date,Close file are raw (default) or adjusted (split- and dividend-adjusted, e.g. yfinance's default download); a Date,Adj Close file is adjusted").choices(["raw", "adjusted"]))
+    .option("--allow-synthetic-mix", "import real data into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (kind: string, files: string[], _o, cmd: Command) => (await import("./commands/import.js")).run(ctxOf(cmd), kind, files, cmd.opts()));
 
@@ -147,7 +152,9 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--as-of <date>", "valuation date (default: last price)")
     .option("--crp <c>", "country risk premium of A over B (default: Damodaran Jan 2024)")
     .option("--lambda <l>", "A's exposure to that risk (default 1)")
-    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%"))
+    .option("--rf <rates>", "risk-free rates by currency, e.g. USD=4.1%,HKD=3%")
+    .option("--listing <rule>", "one issuer, one vote in the medians: first (default), primary or an exchange")
+    .option("--per-listing", "count every listing of an issuer in the medians"))
     .action(async (_o, cmd: Command) => (await import("./commands/wall-premium.js")).run(ctxOf(cmd), cmd.opts()));
 
   program
@@ -218,6 +225,7 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--no-cache", "neither read nor write the response cache")
     .option("--cache-dir <dir>", "response cache directory (default .rerate/cache, or RERATE_CACHE_DIR)")
     .option("--config <file>", "config file (default .rerate/config.json, or RERATE_CONFIG)")
+    .option("--allow-synthetic-mix", "fetch into a store that holds the synthetic demo")
     .option("--json", "machine-readable output")
     .action(async (_o, cmd: Command) => (await import("./commands/fetch.js")).run(ctxOf(cmd), cmd.opts()));
 
@@ -232,9 +240,10 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .command("demo")
     .description("load the bundled synthetic demo universe (if not loaded) and print the comps / valuation-wall summary")
     .option("--as-of <date>", "valuation date (default: last demo session)")
+    .option("--allow-synthetic-mix", "load the demo into a --db store that holds real market data")
     .option("--out <dir>", "where to write the summary files", ".rerate/out")
     .option("--json", "machine-readable output")
-    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd), cmd.opts()));
+    .action(async (_o, cmd: Command) => (await import("./commands/demo.js")).run(ctxOf(cmd, { defaultDb: DEMO_DB_PATH, syntheticNotice: false }), cmd.opts()));
 
   // Comps and the valuation wall (issue 3). A peer group is symbols, @name (saved or built-in) or a group file.
   program
@@ -372,6 +381,14 @@ function buildProgram(io: Io, onContext: (ctx: CliContext) => void): Command {
     .option("--json", "machine-readable output: claims and verdicts")
     .action(async (thesis: string, _o, cmd: Command) => (await import("./commands/report.js")).run(ctxOf(cmd), thesis, cmd.opts()));
 
+  program
+    .command("coverage")
+    .description("what the store holds per security: price range and basis, latest fundamentals and estimates with their ages, FX, n.m. multiples and a to-do list")
+    .argument("[symbols...]", "symbols, @group or a group file (default: every listing in the store)")
+    .option("--as-of <date>", "the date ages and multiples are measured on (default: today)")
+    .option("--json", "machine-readable output")
+    .action(async (symbols: string[], _o, cmd: Command) => (await import("./commands/coverage.js")).run(ctxOf(cmd), symbols, cmd.opts()));
+
   // Example files found from anywhere (issue 13).
   const examples = program
     .command("examples")
@@ -413,8 +430,28 @@ const FS_REASONS: Record<string, string> = {
 function fileSystemError(e: unknown): InvalidInputError | undefined {
   const err = e as NodeJS.ErrnoException | undefined;
   const reason = err?.code !== undefined ? FS_REASONS[err.code] : undefined;
-  if (reason === undefined || typeof err?.path !== "string") return undefined;
+  if (reason === undefined) return undefined;
+  // Reading a folder as a file fails on the descriptor, with no path: still the user's input, not a bug.
+  if (typeof err?.path !== "string") return InvalidInputError.at({ reason: `a file named on the command line ${reason}` });
   return InvalidInputError.at({ file: err.path, reason });
+}
+
+let pipeGuarded = false;
+
+/**
+ * Output into a closed pipe (`rerate prices 9988.HK | head -1`) ends quietly, as Unix tools do: the reader has all
+ * it wanted, so the rest of the output is dropped and the command finishes with its own status (0), with no
+ * EPIPE stack trace. Other stream errors still surface.
+ */
+function quietOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+      throw e;
+    });
+  }
 }
 
 /**
@@ -422,6 +459,7 @@ function fileSystemError(e: unknown): InvalidInputError | undefined {
  * (2 invalid input, 3 not found, …; see src/errors.ts).
  */
 export async function main(argv: readonly string[], io?: Io): Promise<number> {
+  if (io?.out === undefined) quietOnClosedPipe();
   let ctx: CliContext | undefined;
   const err = io?.err ?? ((s: string) => void process.stderr.write(s.endsWith("\n") ? s : s + "\n"));
   const program = buildProgram(io, (c) => (ctx = c));

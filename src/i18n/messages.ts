@@ -10,6 +10,7 @@ import { SERVER_MESSAGES } from "./messages-server.js";
 import { COVERAGE_MESSAGES } from "./messages-coverage.js";
 import { YAHOO_MESSAGES } from "./messages-yahoo.js";
 import { FRESH_MESSAGES } from "./messages-fresh.js";
+import { BASIS_MESSAGES } from "./messages-basis.js";
 
 /**
  * User-facing strings of the CLI, reports and dashboard, in the three shipped languages.
@@ -131,6 +132,7 @@ export const MESSAGES = {
   ...SERVER_MESSAGES,
   ...COVERAGE_MESSAGES,
   ...FRESH_MESSAGES,
+  ...BASIS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

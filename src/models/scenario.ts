@@ -136,9 +136,16 @@ export const ScenarioOutput = z.union([
 ]);
 export type ScenarioOutput = z.infer<typeof ScenarioOutput>;
 
+/**
+ * Most draws one Monte Carlo run may take, wherever it is asked for (`scenario run --draws`, a model's
+ * `montecarlo.draws`, a thesis, the HTTP API): 1,000,000 draws give percentiles to about ±0.1 percentage point and
+ * run in seconds, while 1e12 would need 8 TB for one output series.
+ */
+export const MAX_DRAWS = 1_000_000;
+
 /** Defaults of a Monte Carlo run; command-line options override them. */
 export const MonteCarloSettings = z.strictObject({
-  draws: z.int().min(1).max(100_000_000).optional(),
+  draws: z.int().min(1).max(MAX_DRAWS).optional(),
   seed: z.int().optional(),
   sampler: z.enum(["plain", "lhs"]).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXCHANGES, IsoDate, LocalizedText, SecurityId } from "./common.js";
+import { MAX_DRAWS } from "./scenario.js";
 
 /** Multiples a thesis may name (the comps metrics that are multiples). */
 export const THESIS_METRICS = ["trailingPE", "ttmPE", "forwardPENtm", "forwardPEFy1", "forwardPEFy2", "evToEbitda", "evToSales", "priceToSales", "priceToBook"] as const;
@@ -107,7 +108,7 @@ export const ThesisScenario = z.strictObject({
   scenario: z.string().min(1).default("base"),
   output: z.string().min(1).optional(),
   year: z.number().int().optional(),
-  draws: z.number().int().min(100).max(1_000_000).default(20_000),
+  draws: z.number().int().min(100).max(MAX_DRAWS).default(20_000),
   seed: z.number().int().min(0).default(42),
 });
 

@@ -13,6 +13,8 @@ import { registerEventRoutes } from "./routes/events.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
 import { registerStaticRoutes, securityHeaders } from "./routes/static.js";
 import { registerThesisRoutes } from "./routes/theses.js";
+import { registerStoreInfoRoutes } from "./routes/store-info.js";
+import { registerCoverageRoutes } from "./routes/coverage.js";
 
 /** What the server needs from its host: the store (opened once), and optionally a clock, language and error log. */
 export interface AppDeps {
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): Hono {
   installGuards(app, deps.security ?? {});
   const lease = deps.lease;
   if (lease !== undefined) app.use("/api/*", async (c, next) => (c.req.path === "/api/health" ? next() : lease.hold(c, next)));
+  // Inside the lease and before the cache, so that cached answers carry the synthetic-data header too.
+  registerStoreInfoRoutes(app, deps);
   // Data answers are pure functions of the store and the URL: cache them (see cache.ts for when that holds). No route
   // of this server writes to the store; another process can, while the lease has let it go (a new generation).
   if (deps.cache !== false) {
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAttributionRoutes(app, deps);
   registerImpliedRoutes(app, deps);
   registerThesisRoutes(app, deps);
+  registerCoverageRoutes(app, deps);
   registerDocsRoutes(app);
   registerStaticRoutes(app, deps.webRoot !== undefined ? { root: deps.webRoot } : {});
   app.notFound((c) => c.json({ error: { code: "E_NOT_FOUND", message: `no route ${c.req.method} ${c.req.path}` } } satisfies ErrorBody, 404));

@@ -1,6 +1,7 @@
 import type { Store } from "./open.js";
 import { integerList } from "./open.js";
 import { quoteLiteral } from "./sql.js";
+import { IMPORT_LIMITS } from "../core/quality/import-limits.js";
 
 /**
  * One CSV file for the vectorised path: DuckDB's own reader loads it straight into `prices`.
@@ -38,6 +39,8 @@ export interface FastChecks {
   maxGapDays: ReadonlyMap<number, number>;
   bigMove: number;
   rangeTolerance: number;
+  /** Last accepted date (YYYY-MM-DD): the import's date plus a day. */
+  maxDate: string;
 }
 
 /** SQL filter on source ids: a range when they are consecutive (the usual case), a list otherwise. */
@@ -79,7 +82,7 @@ export async function stageFastPrices(store: Store, files: readonly FastPriceFil
  * `offset + source id`, so one mergeStagedPrices lands both; then drops `fast_stage`.
  */
 export async function stageFastRows(store: Store, offset: number): Promise<void> {
-  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id FROM fast_stage`);
+  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id, NULL FROM fast_stage`);
   await store.run(`INSERT INTO stage_prices SELECT source_id + ${Math.trunc(offset)}, CAST(date - DATE '1970-01-01' AS INTEGER), open, high, low, close, adj_close, volume
     FROM fast_stage`);
   await store.run("DROP TABLE fast_stage");
@@ -107,7 +110,9 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
     const f0 = group[0]!;
     const names = Array.from({ length: f0.width }, (_, i) => `c${i}`);
     const col = (i: number | undefined) => (i === undefined ? "CAST(NULL AS DOUBLE)" : `c${i}`);
-    const types = names.map((n, i) => `${quoteLiteral(n)}: ${i === f0.columns.date ? "'DATE'" : Object.values(f0.columns).includes(i) ? "'DOUBLE'" : "'VARCHAR'"}`);
+    // The date is read as text: DuckDB's DATE reader drops a time of day (2025-01-03 10:00), which must go to the
+    // general path's rule instead; so must any date that is not plain YYYY-MM-DD.
+    const types = names.map((n, i) => `${quoteLiteral(n)}: ${i === f0.columns.date ? "'VARCHAR'" : Object.values(f0.columns).includes(i) ? "'DOUBLE'" : "'VARCHAR'"}`);
     const list = `[${group.map((f) => quoteLiteral(f.path)).join(", ")}]`;
     const c = f0.columns;
     const anyPrice = [c.open, c.high, c.low, c.close, c.adjClose].filter((x) => x !== undefined).map((x) => `c${x} IS NOT NULL`).join(" OR ");
@@ -115,7 +120,8 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
     // Row order inside the table carries no meaning, so DuckDB may insert in parallel.
     await store.run("SET preserve_insertion_order = false");
     await store.run(`INSERT INTO ${table}
-      SELECT f.security, r.c${c.date}, ${col(c.open)}, ${col(c.high)}, ${col(c.low)}, coalesce(${col(c.close)}, 'NaN'::DOUBLE),
+      SELECT f.security, coalesce(try_cast(r.c${c.date} AS DATE), DATE '0001-01-01'), ${col(c.open)}, ${col(c.high)}, ${col(c.low)},
+             CASE WHEN length(r.c${c.date}) = 10 THEN coalesce(${col(c.close)}, 'NaN'::DOUBLE) ELSE 'NaN'::DOUBLE END,
              ${col(c.adjClose)}, ${col(c.volume)}, f.currency, f.source_id
       FROM read_csv(${list}, header = false, skip = ${f0.skip}, delim = ${quoteLiteral(f0.delimiter)}, quote = '"', escape = '"',
                     auto_detect = false, filename = true, nullstr = ${nulls}, columns = {${types.join(", ")}},
@@ -145,16 +151,19 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
 }
 
 /**
- * A row the general path must judge: close missing, not positive or not finite; open, high, low or adjusted
- * close present but not positive or not finite; volume present but negative or not finite. Written with two
- * comparisons per column (DuckDB orders NaN above +Infinity, so `x > 0 AND x < 'Infinity'` is false for NaN,
- * ±Infinity, 0 and negatives), which costs far less over a million rows than isnan()/isinf() calls.
+ * A row the general path must judge: close missing, not positive, not finite or outside the price bounds
+ * (IMPORT_LIMITS); open, high, low or adjusted close present but likewise; volume present but negative, not
+ * finite or above the bound; a date before 1900 or after `maxDate` (a date that was not plain YYYY-MM-DD was
+ * stored as 0001-01-01 with a NaN close). Written with two comparisons per column (DuckDB orders NaN above
+ * +Infinity, so `x >= lo AND x <= hi` is false for NaN, ±Infinity, 0 and negatives), which costs far less over a
+ * million rows than isnan()/isinf() calls.
  */
-const finitePositive = (x: string) => `(${x} > 0 AND ${x} < 'Infinity'::DOUBLE)`;
-const BAD_ROW = [
-  `NOT ${finitePositive("close")}`,
-  ...["open", "high", "low", "adj_close"].map((x) => `(${x} IS NOT NULL AND NOT ${finitePositive(x)})`),
-  `(volume IS NOT NULL AND NOT (volume >= 0 AND volume < 'Infinity'::DOUBLE))`,
+const inBounds = (x: string) => `(${x} >= ${IMPORT_LIMITS.minPrice} AND ${x} <= ${IMPORT_LIMITS.maxPrice})`;
+const badRow = (maxDate: string) => [
+  `NOT ${inBounds("close")}`,
+  ...["open", "high", "low", "adj_close"].map((x) => `(${x} IS NOT NULL AND NOT ${inBounds(x)})`),
+  `(volume IS NOT NULL AND NOT (volume >= 0 AND volume <= ${IMPORT_LIMITS.maxVolume}))`,
+  `date < DATE ${quoteLiteral(IMPORT_LIMITS.minDate)} OR date > DATE ${quoteLiteral(maxDate)}`,
 ].join(" OR ");
 
 /** A finding row computed in SQL, with the values its description needs. */
@@ -206,7 +215,7 @@ async function checkFastPrices(store: Store, files: readonly FastPriceFile[], ch
                      OR gap > max_gap OR move > ${move} OR move < -${move})
      SELECT 'source' AS kind, source_id, NULL AS security, NULL AS date, NULL AS open, NULL AS high, NULL AS low, NULL AS close,
             NULL AS gap, NULL AS move, NULL AS "check", count(*) AS n,
-            count(*) FILTER (WHERE ${BAD_ROW}) AS bad,
+            count(*) FILTER (WHERE ${badRow(checks.maxDate)}) AS bad,
             count(*) FILTER (WHERE gap = 0) AS repeated
      FROM b GROUP BY source_id
      UNION ALL ${finding("ohlc_inconsistent", "ohlc")}

@@ -9,6 +9,9 @@ import { countUnsourcedRows, removeUnsourcedRows } from "./recover.js";
 /** Default store path, relative to the working directory. */
 export const DEFAULT_DB_PATH = ".rerate/rerate.duckdb";
 
+/** The synthetic demo's own store (`rerate demo` without --db), so the demo never mixes with real work. */
+export const DEMO_DB_PATH = ".rerate/demo.duckdb";
+
 /** Resolves the store path: explicit argument, then RERATE_DB, then the default. */
 export function resolveDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   const p = explicit ?? env.RERATE_DB ?? DEFAULT_DB_PATH;

@@ -3,6 +3,8 @@ import type { DuckDBDoubleVector, DuckDBIntegerVector } from "@duckdb/node-api";
 import type { PriceColumns } from "../models/price-bar.js";
 import { varcharList, type Store } from "./open.js";
 import { mapToFloat64 } from "../core/typed-arrays.js";
+import { InvalidInputError } from "../errors.js";
+import type { PriceBasis } from "./price-basis.js";
 
 /** Columns of one security's bars ready for the store: day numbers since 1970-01-01, NaN = missing. */
 export interface PriceBatch {
@@ -16,6 +18,8 @@ export interface PriceBatch {
   close: ArrayLike<number>;
   adjClose: ArrayLike<number>;
   volume: ArrayLike<number>;
+  /** Basis of the series (default raw); a security's stored series keeps one basis. */
+  basis?: PriceBasis;
 }
 
 export interface MergeCounts {
@@ -32,7 +36,7 @@ const CHUNK = 2048;
  * file) through DuckDB data chunks written column by column; call {@link mergeStagedPrices} to land them.
  */
 export async function stagePrices(store: Store, batches: readonly PriceBatch[]): Promise<void> {
-  await store.run("CREATE OR REPLACE TEMP TABLE stage_price_series (k INTEGER, security VARCHAR, currency VARCHAR, source_id INTEGER)");
+  await store.run("CREATE OR REPLACE TEMP TABLE stage_price_series (k INTEGER, security VARCHAR, currency VARCHAR, source_id INTEGER, basis VARCHAR)");
   await store.run(
     "CREATE OR REPLACE TEMP TABLE stage_prices (k INTEGER, d INTEGER, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, adj_close DOUBLE, volume DOUBLE)",
   );
@@ -46,6 +50,7 @@ export async function stagePrices(store: Store, batches: readonly PriceBatch[]):
       meta.appendVarchar(b.security);
       meta.appendVarchar(b.currency);
       meta.appendInteger(b.sourceId);
+      meta.appendVarchar(b.basis ?? "raw");
       meta.endRow();
       const n = b.days.length;
       for (let start = 0; start < n; start += CHUNK) {
@@ -79,11 +84,37 @@ export async function stagePrices(store: Store, batches: readonly PriceBatch[]):
   }
 }
 
+/** A stored bar that a staged one would change in a way the import must refuse or warn about. */
+export interface MergeFinding {
+  security: string;
+  date: string;
+  sourceId: number;
+  /** `kept_fields_disagree`: the staged bar lacks fields the stored bar has, and its close (or open) lies outside them. */
+  kind: "kept_fields_disagree" | "big_change";
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  oldClose: number;
+  prevClose: number;
+  nextClose: number;
+}
+
+/** Checks of {@link mergeStagedPrices} (core/quality/price-checks.ts's constants). */
+export interface MergeChecks {
+  rangeTolerance: number;
+  bigMove: number;
+}
+
 /**
  * Lands staged prices: new (security, date) keys are inserted, keys whose values differ are replaced (the
- * newer value wins and carries its source), identical rows are left alone. Run inside a transaction.
+ * newer value wins and carries its source), identical rows are left alone. A field the staged bar lacks keeps
+ * its stored value (a `Date,Close` file never nulls open/high/low/volume). Run inside a transaction.
+ * With `checks`, also returns `findings`: stored bars whose kept fields disagree with the new close or open
+ * (outside [low, high] by more than the tolerance) and changed closes that became a move beyond ±bigMove
+ * against the neighbouring closes when the old close was not; the caller refuses or warns (and rolls back).
  */
-export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { changedSecurities: string[] }> {
+export async function mergeStagedPrices(store: Store, checks?: MergeChecks): Promise<MergeCounts & { changedSecurities: string[]; findings: MergeFinding[] }> {
   // Each staged series has distinct dates (both paths refuse or drop repeated ones), so keys can only repeat
   // when two series share a security; when none does (the usual import: one file per symbol), the window that
   // picks the last file's value and the count of distinct keys are not needed.
@@ -91,35 +122,83 @@ export async function mergeStagedPrices(store: Store): Promise<MergeCounts & { c
     "SELECT (SELECT count(*) FROM stage_price_series) AS series, (SELECT count(DISTINCT security) FROM stage_price_series) AS securities, (SELECT count(*) FROM stage_prices) AS rows",
   ))[0]!;
   const distinctSecurities = Number(shape.series) === Number(shape.securities);
+  // One series, one basis: staged rows on another basis than the stored series (or than another staged file
+  // of the same security) are refused, never merged row by row. NULL = the stored basis (vectorised re-imports).
+  const clash = await store.all<{ security: string; given: string; stored: string }>(
+    `SELECT m.security, m.basis AS given, coalesce(ps.basis, o.basis) AS stored FROM stage_price_series m
+     LEFT JOIN price_series ps USING (security)
+     LEFT JOIN stage_price_series o ON o.security = m.security AND o.k < m.k AND o.basis IS NOT NULL AND o.basis <> m.basis
+     WHERE m.basis IS NOT NULL AND ((ps.basis IS NOT NULL AND ps.basis <> m.basis) OR o.k IS NOT NULL) ORDER BY m.k LIMIT 1`,
+  );
+  if (clash.length > 0) {
+    const c = clash[0]!;
+    throw InvalidInputError.at({ column: "basis", value: c.given, reason: `${c.security}'s price series is on the ${c.stored} basis: adjusted and raw closes are never mixed in one series` });
+  }
+  const kept = (f: string) => `coalesce(s.${f}, p.${f})`;
   await store.run(`CREATE OR REPLACE TEMP TABLE stage_price_changes AS
-    SELECT s.security, DATE '1970-01-01' + s.d AS date, s.open, s.high, s.low, s.close, s.adj_close, s.volume,
-           s.currency, s.source_id, p.security IS NULL AS is_new
+    SELECT s.security, DATE '1970-01-01' + s.d AS date, ${kept("open")} AS open, ${kept("high")} AS high, ${kept("low")} AS low, s.close,
+           ${kept("adj_close")} AS adj_close, ${kept("volume")} AS volume, s.currency, s.source_id, p.security IS NULL AS is_new, p.close AS old_close,
+           (s.open IS NULL AND p.open IS NOT NULL) OR (s.high IS NULL AND p.high IS NOT NULL) OR (s.low IS NULL AND p.low IS NOT NULL) AS kept_fields
     FROM (SELECT s.*, m.security, m.currency, m.source_id FROM stage_prices s JOIN stage_price_series m USING (k)
           -- the same key from several files of one import: the last file wins
           ${distinctSecurities ? "" : `QUALIFY count(*) OVER (PARTITION BY m.security, s.d) = 1
                OR row_number() OVER (PARTITION BY m.security, s.d ORDER BY s.k DESC) = 1`}) s
     LEFT JOIN prices p ON p.security = s.security AND p.date = DATE '1970-01-01' + s.d
     WHERE p.security IS NULL
-       OR p.open IS DISTINCT FROM s.open OR p.high IS DISTINCT FROM s.high OR p.low IS DISTINCT FROM s.low
-       OR p.close IS DISTINCT FROM s.close OR p.adj_close IS DISTINCT FROM s.adj_close
-       OR p.volume IS DISTINCT FROM s.volume OR p.currency IS DISTINCT FROM s.currency`);
+       OR p.open IS DISTINCT FROM ${kept("open")} OR p.high IS DISTINCT FROM ${kept("high")} OR p.low IS DISTINCT FROM ${kept("low")}
+       OR p.close IS DISTINCT FROM s.close OR p.adj_close IS DISTINCT FROM ${kept("adj_close")}
+       OR p.volume IS DISTINCT FROM ${kept("volume")} OR p.currency IS DISTINCT FROM s.currency`);
   const total = distinctSecurities ? String(Number(shape.rows)) : "(SELECT count(*) FROM (SELECT DISTINCT k2.security, s2.d FROM stage_prices s2 JOIN stage_price_series k2 USING (k)))";
   const counts = await store.all<{ total: bigint; added: bigint; changed: bigint }>(
     `SELECT ${total} AS total, count(*) FILTER (WHERE is_new) AS added, count(*) FILTER (WHERE NOT is_new) AS changed FROM stage_price_changes`,
   );
   const c = counts[0]!;
+  const findings: MergeFinding[] = [];
+  if (checks !== undefined && Number(c.changed) > 0) {
+    const tol = Number(checks.rangeTolerance);
+    findings.push(...await findingsOf(store, `SELECT security, date, source_id, open, high, low, close, old_close, NULL AS prev, NULL AS next, 'kept_fields_disagree' AS kind
+      FROM stage_price_changes WHERE NOT is_new AND kept_fields AND (high < low * (1 - ${tol}) OR close > high * (1 + ${tol}) OR close < low * (1 - ${tol})
+        OR open > high * (1 + ${tol}) OR open < low * (1 - ${tol}))`));
+  }
   if (Number(c.changed) > 0) {
     await store.run(`DELETE FROM prices p USING stage_price_changes c
       WHERE NOT c.is_new AND p.security = c.security AND p.date = c.date`);
   }
   await store.run(`INSERT INTO prices SELECT security, date, open, high, low, close, adj_close, volume, currency, source_id
     FROM stage_price_changes`);
+  await store.run(`INSERT INTO price_series SELECT security, any_value(basis) FROM stage_price_series
+    WHERE basis IS NOT NULL AND security NOT IN (SELECT security FROM price_series) AND security IN (SELECT security FROM stage_price_changes)
+    GROUP BY security`);
+  if (checks !== undefined && Number(c.changed) > 0) {
+    // A changed close judged against the closes around it as they now stand: a consistent restatement of a whole
+    // history (a split adjustment) moves its neighbours too and is not flagged; one corrupted value is.
+    const m = Number(checks.bigMove);
+    const big = (x: string) => `(${x} > 1 + ${m} OR ${x} < 1 - ${m})`;
+    findings.push(...await findingsOf(store, `WITH w AS (
+        SELECT security, date, lag(close) OVER v AS prev, lead(close) OVER v AS next FROM prices
+        WHERE security IN (SELECT DISTINCT security FROM stage_price_changes WHERE NOT is_new AND old_close <> close)
+        WINDOW v AS (PARTITION BY security ORDER BY date))
+      SELECT c.security, c.date, c.source_id, c.open, c.high, c.low, c.close, c.old_close, w.prev, w.next, 'big_change' AS kind
+      FROM stage_price_changes c JOIN w USING (security, date)
+      WHERE NOT c.is_new AND c.old_close <> c.close
+        AND ((w.prev IS NOT NULL AND ${big("c.close / w.prev")} AND NOT ${big("c.old_close / w.prev")})
+          OR (w.next IS NOT NULL AND ${big("w.next / c.close")} AND NOT ${big("w.next / c.old_close")}))`));
+  }
   const changed = await store.all<{ security: string }>("SELECT DISTINCT security FROM stage_price_changes ORDER BY security");
   await store.run("DROP TABLE stage_price_changes");
   return {
     added: Number(c.added), updated: Number(c.changed), unchanged: Number(c.total) - Number(c.added) - Number(c.changed),
-    changedSecurities: changed.map((r) => r.security),
+    changedSecurities: changed.map((r) => r.security), findings,
   };
+}
+
+async function findingsOf(store: Store, sql: string): Promise<MergeFinding[]> {
+  const num = (x: unknown) => (x === null || x === undefined ? NaN : Number(x));
+  const rows = await store.all<Record<string, unknown>>(`SELECT * REPLACE (strftime(date, '%Y-%m-%d') AS date) FROM (${sql}) ORDER BY security, date LIMIT 50`);
+  return rows.map((r) => ({
+    security: String(r.security), date: String(r.date), sourceId: Number(r.source_id), kind: r.kind as MergeFinding["kind"],
+    open: num(r.open), high: num(r.high), low: num(r.low), close: num(r.close), oldClose: num(r.old_close), prevClose: num(r.prev), nextClose: num(r.next),
+  }));
 }
 
 /** Drops the staging tables. */

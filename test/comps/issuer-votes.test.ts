@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePeerComps } from "../../src/app/comps-table.js";
 import { computeGapHistory } from "../../src/app/gap-history.js";
 import { computeWall } from "../../src/app/wall.js";
+import { compsWorkbook } from "../../src/app/export-xlsx.js";
 import { importFiles } from "../../src/app/import/import-files.js";
 import { createApp } from "../../src/server/app.js";
 import { openStore, type Store } from "../../src/store/open.js";
@@ -101,6 +102,21 @@ describe("one issuer, one vote in peer aggregates", () => {
       expect(a.median).toBeCloseTo(13.5, 12);
       expect(a.harmonicMean).toBeCloseTo(340 / 27, 10);
     }
+  });
+
+  it("the Excel comps sheet puts the listing left out below the aggregates' range", async () => {
+    const c = await pe();
+    const ws = compsWorkbook(c, "en").getWorksheet("Comps")!;
+    const rowOf = (id: string) => ws.getColumn(2).values.findIndex((v) => v === id);
+    const [baba, hk, pdd] = [rowOf("BABA"), rowOf("9988.HK"), rowOf("PDD")];
+    expect(pdd).toBe(baba + 1); // the voters first, in the order named
+    expect(hk).toBe(pdd + 1);
+    expect(String(ws.getCell(hk, 1).value)).toContain("left out of the aggregates");
+    const medianRow = ws.getColumn(2).values.findIndex((v) => typeof v === "string" && v.endsWith(": Median"));
+    const cell = ws.getCell(medianRow, 8).value as { formula: string; result: number };
+    // The median formula spans BABA and PDD only, and its cached result is (18 + 10) / 2 = 14.
+    expect(cell.formula).toBe(`IF(COUNT(H${baba}:H${pdd})=0,"n.m.",MEDIAN(H${baba}:H${pdd}))`);
+    expect(cell.result).toBeCloseTo(14, 10);
   });
 
   it("the wall's gap and its history use one vote per issuer too", async () => {

@@ -164,7 +164,10 @@ describe("rerate event-study (demo store)", () => {
   it("fails clearly: an event too early for an estimation window, unknown names, bad windows, no events", async () => {
     const early = await cli("--securities", "9988.HK", "--event", "2023-03-01");
     expect(early.code).toBe(4);
-    expect(early.err).toMatch(/9988\.HK \/ event-1: only \d+ valid estimation days in -250:-11 \(need ≥ 120\); prices start 2023-01-03: the event is too early/);
+    // The window spans 240 sessions (-250..-11); the ones before the first price are counted and named as the cause.
+    expect(early.err).toMatch(/9988\.HK \/ event-1: only (\d+) valid estimation days in -250:-11 \(need ≥ 120\): (\d+) of its 240 sessions come before 9988\.HK's first return \(prices start 2023-01-03\): the event is too early/);
+    const [, valid, before] = /only (\d+) valid estimation days .*?: (\d+) of its 240/.exec(early.err)!;
+    expect(Number(valid) + Number(before)).toBe(240); // no price missing in the demo: every session is either before the history or valid
     const unknown = await cli("--securities", "NOPE", "--event", "2025-09-24");
     expect(unknown.code).toBe(3);
     expect(unknown.err).toMatch(/unknown security NOPE/);

@@ -12,7 +12,8 @@ export { REPO as REPO_ROOT, SHARED_DATA } from "../helpers/paths.js";
 /** Hand-made fixtures of this suite. */
 export const FIXTURES = resolve(REPO, "test/fixtures/import");
 
-export const NOW = "2025-10-01T08:00:00.000Z";
+// After the last bar of the shared data (2026-08): bars dated after the import's date + 1 day are refused.
+export const NOW = "2026-12-01T08:00:00.000Z";
 
 /** Every table an import may write. */
 export const TABLES = ["sources", "securities", "prices", "fundamentals", "estimates", "fx_rates", "events", "quality_issues"] as const;

@@ -15,7 +15,7 @@ describe("importFiles is idempotent and keeps the newer value with its source", 
     const first = await runImport(store, { kind: "prices", files: [file] });
     expect(first).toMatchObject({ added: 4149, updated: 0, unchanged: 0 });
     const after1 = await snapshotStore(store);
-    const second = await runImport(store, { kind: "prices", files: [file], now: "2025-10-02T08:00:00.000Z" });
+    const second = await runImport(store, { kind: "prices", files: [file], now: "2026-12-02T08:00:00.000Z" });
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 4149, newSecurities: [] });
     expect(await snapshotStore(store)).toEqual(after1);
     expect(after1.sources!.count).toBe(1);

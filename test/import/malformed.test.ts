@@ -23,7 +23,7 @@ interface BadCase {
   args?: string[];
   /** The file the first issue names; default: the first of `args`. */
   bad?: string;
-  opts?: Partial<Pick<ImportOptions, "map" | "symbol" | "currency" | "encoding" | "dateOrder" | "strict">>;
+  opts?: Partial<Pick<ImportOptions, "map" | "symbol" | "currency" | "encoding" | "dateOrder" | "strict" | "ignoreColumns" | "dateOnly">>;
   /** Only meaningful against the pre-loaded store (e.g. a currency that contradicts a known security). */
   needsPreload?: boolean;
   issue: Omit<InputIssue, "file" | "reason"> & { reason: string };
@@ -80,7 +80,7 @@ const CASES: BadCase[] = [
     files: { "9988.HK.csv": "Date,Close\n\n2025-09-22,162.8\n\n\n2025-09-23,abc\n" },
     issue: { line: 6, column: "Close", value: "abc", reason: "is not a number" } },
   { title: "importFiles(prices) counts physical lines across a quoted line break", kind: "prices",
-    files: { "9988.HK.csv": 'Date,Close,Note\n2025-09-22,162.8,"two\nlines"\n2025-09-23,abc,x\n' },
+    files: { "9988.HK.csv": 'Date,Close,Note\n2025-09-22,162.8,"two\nlines"\n2025-09-23,abc,x\n' }, opts: { ignoreColumns: ["Note"] },
     issue: { line: 4, column: "Close", value: "abc", reason: "is not a number" } },
   { title: "importFiles(prices) counts lines of a CRLF file", kind: "prices",
     files: { "9988.HK.csv": "Date,Close\r\n2025-09-22,162.8\r\n2025-09-23,-0.5\r\n" },
@@ -173,8 +173,11 @@ const CASES: BadCase[] = [
   { title: "importFiles(prices) refuses a quoted field that is never closed", kind: "prices",
     files: { "9988.HK.csv": px(R2, '2025-09-24,"165.0,176.4,164.8,174.8,174.8,42000000', "2025-09-25,1,1,1,1,1,1") },
     issue: { line: 4, reason: "never closed" } },
-  { title: "importFiles(prices) refuses an .xlsx workbook", kind: "prices",
+  { title: "importFiles(prices) refuses a truncated .xlsx workbook (a ZIP header only)", kind: "prices",
     files: { "9988.HK.xlsx": ZIP },
+    issue: { reason: "is not a readable .xlsx workbook" } },
+  { title: "importFiles(prices) refuses a ZIP archive named .csv", kind: "prices",
+    files: { "9988.HK.csv": ZIP },
     issue: { reason: "is not a text file: it is a ZIP archive or an Excel .xlsx workbook" } },
   { title: "importFiles(prices) refuses a PDF", kind: "prices",
     files: { "9988.HK.csv": PDF },

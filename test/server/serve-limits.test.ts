@@ -105,3 +105,33 @@ describe("securityOf(options, host)", () => {
     expect(["0.0.0.0", "::", "192.168.1.2", "localhost.example", "10.0.0.1"].some(isLoopback)).toBe(false);
   });
 });
+
+describe("rerate serve --token", () => {
+  it("prints a generated token and the one-time dashboard link once; the API needs the token, the link sets the cookie", async () => {
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const ctx = createContext({ db: ":memory:", lang: "en", json: false }, { out: (s) => lines.push(s), err: (s) => lines.push(s) });
+    const running = run(ctx, { port: "0", token: true }, stop.signal);
+    let url: string | undefined;
+    for (let i = 0; i < 200 && url === undefined; i++) {
+      url = /Dashboard: (\S+)/.exec(lines.join("\n"))?.[1];
+      if (url === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    try {
+      const token = /Token \(shown once\): (\S+)/.exec(lines.join("\n"))![1]!;
+      expect(url).toBe(`${/http:\/\/127\.0\.0\.1:\d+/.exec(url!)![0]}/?token=${token}`);
+      expect(lines.join("\n").split(token).length - 1).toBe(2); // the token line and the link, nothing else
+      const base = new URL(url!).origin;
+      expect((await fetch(`${base}/api/health`)).status).toBe(401);
+      expect((await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+      const link = await fetch(url!, { redirect: "manual" });
+      expect(link.status).toBe(303);
+      const cookie = link.headers.get("set-cookie")!.split(";")[0]!;
+      expect((await fetch(`${base}/api/health`, { headers: { Cookie: cookie } })).status).toBe(200);
+    } finally {
+      stop.abort();
+      await running;
+    }
+  });
+});
+

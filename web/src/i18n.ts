@@ -1,5 +1,8 @@
-import { DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
+import { DASHBOARD_MESSAGES as CORE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
+import { COVERAGE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-coverage.js";
 import { FRESH_MESSAGES } from "../../src/i18n/messages-fresh.js";
+
+const DASHBOARD_MESSAGES = { ...CORE_DASHBOARD_MESSAGES, ...COVERAGE_DASHBOARD_MESSAGES };
 
 export const LANGS = ["en", "zh-Hant", "zh-Hans"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -7,9 +7,10 @@ import { compsPage } from "./pages/comps.js";
 import { eventsPage } from "./pages/events.js";
 import { scenariosPage } from "./pages/scenarios.js";
 import { thesesPage } from "./pages/theses.js";
+import { coveragePage } from "./pages/coverage.js";
 import { view, type Page } from "./pages/_shared.js";
 
-const PAGES: Record<string, Page> = { comps: compsPage, events: eventsPage, scenarios: scenariosPage, attribution: attributionPage, theses: thesesPage };
+const PAGES: Record<string, Page> = { comps: compsPage, events: eventsPage, scenarios: scenariosPage, attribution: attributionPage, theses: thesesPage, coverage: coveragePage };
 const current = (): string => {
   const id = location.hash.replace(/^#\/?/, "");
   return id in PAGES ? id : "comps";

@@ -4,17 +4,22 @@ import type { Currency } from "../../models/common.js";
 import type { Security } from "../../models/security.js";
 import { resolveColumns } from "../../providers/csv/columns.js";
 import { detectPriceLayout } from "../../providers/csv/price-layout.js";
-import { PRICE_FIELDS } from "../../providers/csv/prices.js";
+import { knownPriceHeaders, PRICE_FIELDS } from "../../providers/csv/prices.js";
+import { checkHeader } from "../../providers/csv/header-check.js";
 import { inferListing, symbolFromFileName } from "../../providers/csv/symbols.js";
 import { tokenizeCsv } from "../../providers/csv/tokenize.js";
 import type { FastPriceFile } from "../../store/fast-prices.js";
 import type { PriceImportOptions } from "./prices.js";
+import { fileBasis } from "./price-basis.js";
+import type { PriceBasis } from "../../store/price-basis.js";
 
 /** A price file DuckDB's reader can load as is, before it has a source id. */
 export interface FastCandidate extends Omit<FastPriceFile, "sourceId"> {
   exchange: string;
   /** The security to create when the store does not know the symbol yet. */
   newSecurity?: Security;
+  /** The file's price basis (see price-basis.ts). */
+  basis: PriceBasis;
 }
 
 const HEAD_BYTES = 16 * 1024;
@@ -44,9 +49,9 @@ function readHead(path: string): Buffer | undefined {
 export function planFastPriceFile(
   path: string,
   known: ReadonlyMap<string, Pick<Security, "currency" | "exchange">>,
-  opts: PriceImportOptions & { encoding?: string },
+  opts: PriceImportOptions & { encoding?: string; basis?: PriceBasis },
 ): FastCandidate | undefined {
-  if (!path.toLowerCase().endsWith(".csv") || opts.dateOrder !== undefined) return undefined;
+  if (!path.toLowerCase().endsWith(".csv") || opts.dateOrder !== undefined || opts.ignoreColumns !== undefined) return undefined;
   if (opts.encoding !== undefined && !/^utf-?8$/i.test(opts.encoding)) return undefined;
   const head = readHead(path);
   if (!head || head.length === 0 || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return undefined;
@@ -60,11 +65,16 @@ export function planFastPriceFile(
   const { index, unmatched } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);
   // A --map header the file lacks, or several tickers in columns: the general path refuses these with a located error.
   if (unmatched.length > 0 || layout.headerSymbols.length > 1) return undefined;
+  // Both a close and an adjusted close under --basis adjusted: the general path refuses it with its line.
+  if (opts.basis === "adjusted" && index.close !== undefined && index.adjClose !== undefined) return undefined;
+  const basis = fileBasis(index, opts.basis);
   if (index.close === undefined && index.adjClose !== undefined) {
     index.close = index.adjClose;
     delete index.adjClose;
   }
   if (index.date === undefined || index.close === undefined || index.security !== undefined || index.currency !== undefined) return undefined;
+  // An unknown, unnamed or repeated column: the general path refuses it with the header's line.
+  if (checkHeader(layout.header, { file: path, kind: "prices", known: knownPriceHeaders(opts.map), suggest: [] }).length > 0) return undefined;
   const width = layout.header.length;
   const data = table.rows.slice(layout.dataStart, layout.dataStart + 200);
   if (data.length === 0 || data.some((r) => r.length !== width || !ISO.test(r[index.date!] ?? ""))) return undefined;
@@ -79,7 +89,7 @@ export function planFastPriceFile(
   const cols: FastPriceFile["columns"] = { date: index.date, close: index.close };
   for (const f of ["open", "high", "low", "adjClose", "volume"] as const) if (index[f] !== undefined) cols[f] = index[f];
   const plan: FastCandidate = {
-    path, security: symbol, currency, exchange: sec?.exchange ?? inferred.exchange, skip: line - 1, width, columns: cols, delimiter: ",",
+    path, security: symbol, currency, exchange: sec?.exchange ?? inferred.exchange, skip: line - 1, width, columns: cols, delimiter: ",", basis,
   };
   if (!sec) {
     plan.newSecurity = {

@@ -6,6 +6,8 @@ import { listSecurities } from "../../store/securities.js";
 import { importPriceFiles } from "./import-prices.js";
 import { importRecordFiles } from "./import-records.js";
 import { importSecFiles } from "./import-sec.js";
+import { isWorkbook, readWorkbooks } from "./read-xlsx.js";
+import { MARKET_DATA_KINDS, refuseRealIntoSynthetic } from "../synthetic-mix.js";
 import type { ImportOptions, ImportSummary } from "./types.js";
 
 export { IMPORT_KINDS, type ImportKind, type ImportOptions, type FileReport, type ImportSummary } from "./types.js";
@@ -22,6 +24,13 @@ export async function importFiles(store: Store, opts: ImportOptions): Promise<Im
   if (opts.files.length === 0) throw new InvalidInputError("no files given: pass one or more files to import");
   // A file named twice is imported once (twice would record two sources for the same rows).
   const files = [...new Set(opts.files.map((f) => resolve(f)))];
+  if (opts.basis !== undefined && opts.kind !== "prices") throw InvalidInputError.at({ column: "--basis", value: opts.basis, reason: `applies to price files only, not ${opts.kind}` });
+  if (!opts.synthetic && MARKET_DATA_KINDS.has(opts.kind)) await refuseRealIntoSynthetic(store, `import ${opts.kind}`, opts.allowSyntheticMix);
+  // Excel workbooks are read first (exceljs reads asynchronously); then every file takes the same checks.
+  if (opts.sheet !== undefined && !files.some(isWorkbook)) {
+    throw InvalidInputError.at({ column: "--sheet", value: opts.sheet, reason: "is for Excel workbooks (.xlsx): none of the files is one" });
+  }
+  if (files.some(isWorkbook)) opts = { ...opts, tables: await readWorkbooks(files, opts.sheet) };
   if (opts.kind === "prices") {
     const known = new Map<string, Security>((await listSecurities(store)).map((s) => [s.id, s]));
     return importPriceFiles(store, opts, files, known);

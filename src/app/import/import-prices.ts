@@ -5,13 +5,18 @@ import type { Security } from "../../models/security.js";
 import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
 import { loadFastPrices, stageFastPrices, stageFastRows, type FastFinding } from "../../store/fast-prices.js";
 import { varcharList, type Store } from "../../store/open.js";
-import { clearStagedPrices, mergeStagedPrices, stagePrices } from "../../store/prices.js";
+import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeFinding } from "../../store/prices.js";
+import { isoToDayNumber } from "../../core/dates.js";
 import { insertQualityIssues } from "../../store/quality.js";
+import { readPriceBases, recordPriceBases, type PriceBasis } from "../../store/price-basis.js";
+import { basisOfTable, checkSeriesBases } from "./price-basis.js";
 import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
 import { insertSources } from "../../store/sources.js";
 import { upsertRows } from "../../store/upsert.js";
 import { countDataRows, planFastPriceFile, type FastCandidate } from "./fast-plan.js";
 import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
+import { addDays } from "./records.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 import type { InputTable } from "./read-table.js";
 import { emptyReport, type FileReport, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
@@ -21,12 +26,14 @@ interface GeneralFile {
   report: FileReport;
   errors: InputIssue[];
   price: PreparedPriceFile;
+  basis: PriceBasis;
 }
 
 function priceOptions(opts: ImportOptions) {
   return {
     ...(opts.map ? { map: opts.map } : {}), ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
     ...(opts.currency ? { currency: opts.currency } : {}), ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+    ...(opts.ignoreColumns ? { ignoreColumns: opts.ignoreColumns } : {}), ...(opts.dateOnly ? { dateOnly: true } : {}), today: opts.now.slice(0, 10),
   };
 }
 
@@ -39,12 +46,14 @@ function prepareGeneral(table: InputTable, opts: ImportOptions, known: Map<strin
   for (const f of price.findings) report.quality[f.check] = (report.quality[f.check] ?? 0) + 1;
   for (const s of price.newSecurities) known.set(s.id, s);
   const errors = [...price.errors];
+  const basis = basisOfTable(table, opts.basis, opts.map);
+  if (basis.error) errors.push(basis.error);
   if (opts.strict) {
     errors.push(...price.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
     const at = table.format === "json" ? "record" : "line";
     errors.push(...price.findings.map((q) => ({ file: table.file, [at]: q.line, column: q.check, value: q.date, reason: `${q.security}: ${q.detail} (--strict)` })));
   }
-  return { table, report, errors, price };
+  return { table, report, errors, price, basis: basis.basis };
 }
 
 /**
@@ -59,7 +68,9 @@ async function pickFastFiles(
   const fast = new Map<string, FastCandidate>();
   const refreshing = new Set<string>();
   if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return { fast, refreshing };
-  const plans = files.map((f) => [f, planFastPriceFile(f, known, { ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}) })] as const);
+  const plans = files.map((f) => [f, planFastPriceFile(f, known, {
+    ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}), ...(opts.basis ? { basis: opts.basis } : {}),
+  })] as const);
   const bySecurity = new Map<string, number>();
   for (const [, p] of plans) if (p) bySecurity.set(p.security, (bySecurity.get(p.security) ?? 0) + 1);
   const candidates = plans.filter(([, p]) => p && bySecurity.get(p.security) === 1);
@@ -68,7 +79,11 @@ async function pickFastFiles(
   const present = new Set((await store.all<{ security: string }>(
     "SELECT DISTINCT security FROM prices WHERE security IN (SELECT unnest($ids))", { ids: ids.value }, { ids: ids.type },
   )).map((r) => r.security));
+  // A re-import on another basis than the stored series takes the general path, which refuses it by line.
+  const bases = await readPriceBases(store, [...present]);
   for (const [f, p] of candidates) {
+    const stored = bases.get(p!.security);
+    if (present.has(p!.security) && stored !== undefined && stored !== p!.basis) continue;
     fast.set(f, p!);
     if (present.has(p!.security)) refreshing.add(f);
   }
@@ -93,6 +108,12 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     seen = new Map(known);
     ({ prepared, errors } = prepareFiles(files, opts, (t) => prepareGeneral(t, opts, seen)));
   }
+  // One basis per series: against the store, and between the files of this import (vectorised ones included).
+  const storedBases = await readPriceBases(store, [...prepared.flatMap((g) => g.price.series.map((s) => s.security)), ...[...fast.values()].map((p) => p.security)]);
+  errors.push(...await checkSeriesBases(store, [
+    ...prepared.map((g) => ({ file: g.table.file, basis: g.basis, series: g.price.series })),
+    ...[...fast.values()].map((p) => ({ file: p.path, basis: p.basis, series: [{ security: p.security, days: [], lines: [] }] })),
+  ], storedBases));
   refuseIfErrors(errors);
   const reports = new Map<string, FileReport>(prepared.map((g) => [g.table.file, g.report]));
   const summary: ImportSummary = { kind: "prices", dryRun: Boolean(opts.dryRun), files: [], added: 0, updated: 0, unchanged: 0, newSecurities: [] };
@@ -112,7 +133,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // the general path's rows (new keys inserted, changed ones replaced).
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
     const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
-    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE };
+    const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE, maxDate: addDays(opts.now.slice(0, 10), IMPORT_LIMITS.maxDaysAhead) };
     const freshList = fastList.filter((p) => !refreshing.has(p.path));
     const refreshList = fastList.filter((p) => refreshing.has(p.path));
     const loading = (async () => {
@@ -132,6 +153,8 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // Files the SQL checks refused take the general path now (their errors, if any, roll everything back).
     const retry = prepareFiles(meta.filter((m) => loaded.rejected.has(m.p.sourceId)).map((m) => m.p.path), opts, (t) => prepareGeneral(t, opts, seen));
     refuseIfErrors(retry.errors);
+    // The vectorised files of new securities landed as they are: their series start on the file's basis.
+    await recordPriceBases(store, new Map(accepted.filter((m) => !refreshing.has(m.p.path)).map((m) => [m.p.security, m.p.basis])));
     general.push(...retry.prepared);
     for (const g of retry.prepared) reports.set(g.table.file, g.report);
     if (accepted.length > 0) {
@@ -188,7 +211,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // for what changed. (Skipped when there is nothing to merge: it would scan the whole prices table for nothing.)
     let changed = new Set<string>();
     if (general.some((g) => g.price.series.length > 0) || acceptedRefresh.length > 0) {
-      changed = await mergeGeneral(store, general, sourceOf, summary, acceptedRefresh.length > 0);
+      changed = await mergeGeneral(store, general, sourceOf, summary, acceptedRefresh.length > 0, reports, opts);
     } else if (refreshList.length > 0) {
       await store.run("DROP TABLE IF EXISTS fast_stage");
     }
@@ -220,17 +243,19 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
 /** Stages and merges the general path's series (insert new keys, replace changed ones); returns the securities whose data changed. */
 async function mergeGeneral(
   store: Store, general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>, summary: ImportSummary, withFastStage: boolean,
+  reports: ReadonlyMap<string, FileReport>, opts: ImportOptions,
 ): Promise<Set<string>> {
   const batches = general.flatMap((g) => g.price.series.map((s) => ({
     security: s.security, currency: s.currency!, sourceId: sourceOf.get(g.table.file)!, days: s.days, open: s.open, high: s.high, low: s.low,
-    close: s.close, adjClose: s.adjClose, volume: s.volume,
+    close: s.close, adjClose: s.adjClose, volume: s.volume, basis: g.basis,
   })));
   await stagePrices(store, batches);
   // The vectorised files' staged rows join under keys past the general batches' (each file is one security of
   // its own, so no key of theirs meets another file's).
   if (withFastStage) await stageFastRows(store, batches.length);
   try {
-    const merged = await mergeStagedPrices(store);
+    const merged = await mergeStagedPrices(store, { rangeTolerance: RANGE_TOLERANCE, bigMove: BIG_MOVE });
+    judgeMergeFindings(merged.findings, general, sourceOf, reports, Boolean(opts.strict));
     summary.added += merged.added;
     summary.updated += merged.updated;
     summary.unchanged += merged.unchanged;
@@ -247,4 +272,39 @@ async function mergeGeneral(
   } finally {
     await clearStagedPrices(store);
   }
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(8))) : "missing");
+
+/**
+ * What the merge found against stored bars: a bar whose kept fields (those the file lacks) disagree with its new
+ * close or open refuses the import (the transaction rolls back); a changed close that became a big move against
+ * its neighbours is a warning with both values, an error under --strict. Located by file and line (the file's
+ * line of that date; a file read by DuckDB's reader is named without a line).
+ */
+function judgeMergeFindings(
+  findings: readonly MergeFinding[], general: readonly GeneralFile[], sourceOf: ReadonlyMap<string, number>,
+  reports: ReadonlyMap<string, FileReport>, strict: boolean,
+): void {
+  if (findings.length === 0) return;
+  const fileOf = new Map([...sourceOf].map(([f, id]) => [id, f]));
+  const errors: InputIssue[] = [];
+  for (const f of findings) {
+    const file = fileOf.get(f.sourceId) ?? "";
+    const g = general.find((x) => x.table.file === file);
+    const series = g?.price.series.find((s) => s.security === f.security);
+    const day = isoToDayNumber(f.date);
+    const idx = series ? series.days.indexOf(day) : -1;
+    const at = series && idx >= 0 ? { line: series.lines[idx]! } : {};
+    if (f.kind === "kept_fields_disagree") {
+      errors.push({ file, ...at, column: "close", value: fmt(f.close),
+        reason: `${f.security} ${f.date}: the file lacks fields the stored bar has, and the stored ones disagree with it (open ${fmt(f.open)}, high ${fmt(f.high)}, low ${fmt(f.low)}): import the whole bar (Open,High,Low,Close) to replace it` });
+      continue;
+    }
+    const issue: InputIssue = { file, ...at, column: "close", value: fmt(f.close),
+      reason: `${f.security} ${f.date}: changes the stored close ${fmt(f.oldClose)} to ${fmt(f.close)}, a move beyond ±${Math.round(BIG_MOVE * 100)}% against the neighbouring closes (${fmt(f.prevClose)} before, ${fmt(f.nextClose)} after)` };
+    if (strict) errors.push({ ...issue, reason: `${issue.reason} (--strict)` });
+    else reports.get(file)?.warnings.push(issue);
+  }
+  refuseIfErrors(errors);
 }

@@ -5,12 +5,21 @@ import type { Store } from "../../store/open.js";
 import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
 import { insertSources } from "../../store/sources.js";
 import { upsertRows, type TableSpec } from "../../store/upsert.js";
+import { fxTableOf } from "./fx-layout.js";
 import { RECORD_KINDS } from "./record-kinds.js";
-import { parseRecords } from "./records.js";
+import { parseRecords, type RecordParseOptions } from "./records.js";
 import { emptyReport, type ImportKind, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
 
 type RecordKind = Exclude<ImportKind, "prices" | "sec">;
+
+/** The parse options an import passes to every record file. */
+function recordOptions(opts: ImportOptions): RecordParseOptions {
+  return {
+    ...(opts.map ? { map: opts.map } : {}), ...(opts.ignoreColumns ? { ignoreColumns: opts.ignoreColumns } : {}),
+    ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), ...(opts.dateOnly ? { dateOnly: true } : {}), today: opts.now.slice(0, 10),
+  };
+}
 
 const SPECS: Record<RecordKind, { spec: TableSpec; table: string; toRow: (x: never) => unknown[] }> = {
   securities: { spec: SECURITIES_TABLE, table: "securities", toRow: securityToRow as (x: never) => unknown[] },
@@ -28,9 +37,11 @@ export async function importRecordFiles(store: Store, opts: ImportOptions & { ki
   const { spec, table, toRow } = SPECS[opts.kind];
   const kind = RECORD_KINDS[opts.kind];
   const { prepared, errors } = prepareFiles(files, opts, (t) => {
-    const parsed = parseRecords<never>(t, kind, opts.map);
+    // FX in a Yahoo/yfinance price layout (CNY=X.csv) becomes the fx table first.
+    const fx = opts.kind === "fx" && Object.keys(opts.map ?? {}).length === 0 ? fxTableOf(t) : { table: t, errors: [], warnings: [] };
+    const parsed = fx.errors.length > 0 ? { records: [], errors: fx.errors, warnings: [], rowsRead: 0 } : parseRecords<never>(fx.table, kind, recordOptions(opts));
     const rows = parsed.records.map(toRow);
-    const report = { ...emptyReport(t.file), warnings: parsed.warnings, rowsRead: parsed.rowsRead, rows: rows.length };
+    const report = { ...emptyReport(t.file), warnings: [...fx.warnings, ...parsed.warnings], rowsRead: parsed.rowsRead, rows: rows.length };
     return { table: t, report, errors: parsed.errors, rows };
   });
   if (opts.strict) for (const p of prepared) errors.push(...p.report.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));

@@ -8,6 +8,8 @@ import { parsePriceTable } from "../../providers/csv/prices.js";
 import type { DateOrder } from "../../providers/csv/parse-date.js";
 import { inferListing } from "../../providers/csv/symbols.js";
 import type { InputTable } from "./read-table.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
+import { addDays } from "./records.js";
 
 export interface PreparedPriceFile {
   series: PriceSeries[];
@@ -23,6 +25,10 @@ export interface PreparedPriceFile {
 
 export interface PriceImportOptions {
   map?: Record<string, string>;
+  ignoreColumns?: readonly string[];
+  dateOnly?: boolean;
+  /** The import's clock date (YYYY-MM-DD); bars dated past it by more than a day are refused. */
+  today?: string;
   symbol?: string;
   currency?: Currency;
   dateOrder?: DateOrder;
@@ -43,6 +49,10 @@ export function preparePriceFile(
     ...(opts.map ? { map: opts.map } : {}),
     ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
     ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+    ...(opts.ignoreColumns ? { ignoreColumns: opts.ignoreColumns } : {}),
+    ...(opts.dateOnly ? { dateOnly: true } : {}),
+    ...(opts.today !== undefined ? { maxDate: addDays(opts.today, IMPORT_LIMITS.maxDaysAhead) } : {}),
+    checkWidth: table.format === "csv",
   });
   const out: PreparedPriceFile = {
     series: [], errors: parsed.errors, warnings: parsed.warnings, findings: [], rowsRead: parsed.rowsRead,

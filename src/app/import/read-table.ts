@@ -1,12 +1,18 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { InvalidInputError } from "../../errors.js";
 import { decodeText } from "../../providers/csv/decode.js";
 import { tokenizeCsv } from "../../providers/csv/tokenize.js";
+import { CONFIG_LIMITS, jsonDepthExceeded } from "../yaml-safe.js";
+
+/** Largest import file read whole (CSV, JSON): past it the file is refused naming the limit. */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 
 /** A file read as a table of strings (header row first), with where each record starts. */
 export interface InputTable {
   file: string;
+  /** Excel imports: the sheet read (the table is then line-based like CSV, its lines the sheet's rows). */
+  sheet?: string;
   format: "csv" | "json" | "jsonl";
   rows: string[][];
   /** 1-based line of each record (JSON arrays: record number). */
@@ -16,6 +22,10 @@ export interface InputTable {
   sha256: string;
   encoding: string;
   bytes: number;
+}
+
+function refuseSize(file: string, size: number): never {
+  throw InvalidInputError.at({ file, reason: `is ${size} bytes, past the limit of ${MAX_IMPORT_BYTES} bytes for one import file: split it` });
 }
 
 function cellText(v: unknown): string {
@@ -48,8 +58,11 @@ function recordsToRows(records: Record<string, unknown>[]): string[][] {
 export function readInputTable(file: string, opts: { encoding?: string } = {}): InputTable {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_IMPORT_BYTES) return refuseSize(file, size);
     bytes = readFileSync(file);
   } catch (e) {
+    if (e instanceof InvalidInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw InvalidInputError.at({ file, reason: code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a directory, not a file" : `cannot be read (${code})` });
   }
@@ -65,6 +78,7 @@ export function readInputTable(file: string, opts: { encoding?: string } = {}): 
     text.split(/\r?\n/).forEach((l, i) => {
       if (l.trim() === "") return;
       try {
+        if (jsonDepthExceeded(l, CONFIG_LIMITS.maxDepth) !== undefined) throw new Error(`nested deeper than the limit of ${CONFIG_LIMITS.maxDepth} levels`);
         const v = JSON.parse(l) as unknown;
         if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("not an object");
         records.push(v as Record<string, unknown>);
@@ -78,6 +92,8 @@ export function readInputTable(file: string, opts: { encoding?: string } = {}): 
   }
   if (lower.endsWith(".json") || first === "[" || first === "{") {
     let v: unknown;
+    const deep = jsonDepthExceeded(text, CONFIG_LIMITS.maxDepth);
+    if (deep !== undefined) throw InvalidInputError.at({ file, line: deep, reason: `nests arrays and objects deeper than the limit of ${CONFIG_LIMITS.maxDepth} levels` });
     try {
       v = JSON.parse(text);
     } catch (e) {

@@ -3,6 +3,8 @@ import { Event } from "../../models/event.js";
 import { canonicalMetricName, Estimate, Fundamental, unitOfMetric, type Metric } from "../../models/fundamental.js";
 import { FxRate } from "../../models/fx-rate.js";
 import { Security } from "../../models/security.js";
+import { parseEventTime } from "../../core/events/event-time.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 
 /** How one column of a record file becomes a field of the model. */
 export interface FieldSpec {
@@ -19,6 +21,14 @@ export interface FieldSpec {
   required?: boolean;
   /** What to say when the value is none of the allowed ones (Zod says only "Invalid input" for a union). */
   hint?: string;
+  /** A date that may lie in the future (an estimate's period end); other dates must not pass today + 1 day. */
+  future?: boolean;
+}
+
+/** A rule across fields of one record that the schema does not say; `path` is the field blamed. */
+export interface RecordRuleIssue {
+  path: string;
+  reason: string;
 }
 
 export interface RecordKind<S extends z.ZodType = z.ZodType> {
@@ -29,6 +39,20 @@ export interface RecordKind<S extends z.ZodType = z.ZodType> {
   key: readonly string[];
   /** Fills defaults that depend on other fields (e.g. a metric's unit). */
   complete?: (o: Record<string, unknown>) => void;
+  /** Columns accepted by rule and not read (an FX file in Yahoo's price layout has Open, High, …). */
+  informational?: readonly string[];
+  /** Rules checked before the schema (bounds, cross-field order); see README "Import rules". */
+  check?: (o: Record<string, unknown>) => RecordRuleIssue[];
+}
+
+/** A fundamental or estimate value within {@link IMPORT_LIMITS}. */
+function checkValue(o: Record<string, unknown>): RecordRuleIssue[] {
+  const v = o.value;
+  if (typeof v !== "number") return [];
+  const a = Math.abs(v);
+  if (a > IMPORT_LIMITS.maxAbsValue) return [{ path: "value", reason: `is beyond the accepted magnitude (|value| ≤ ${IMPORT_LIMITS.maxAbsValue}): a unit slip or a corrupted cell` }];
+  if (a !== 0 && a < IMPORT_LIMITS.minAbsValue) return [{ path: "value", reason: `is too small to be a reported figure (0 or |value| ≥ ${IMPORT_LIMITS.minAbsValue})` }];
+  return [];
 }
 
 const f = (path: string, type: FieldSpec["type"], aliases: string[] = [], required = false): FieldSpec => ({ path, type, aliases, required });
@@ -77,6 +101,14 @@ export const FUNDAMENTAL_KIND: RecordKind = {
       try { o.unit = unitOfMetric(o.metric as Metric); } catch { /* the schema reports the bad metric */ }
     }
   },
+  check: (o) => {
+    const out = checkValue(o);
+    // A figure known before its period ends would leak into valuations dated inside the period.
+    if (typeof o.knownFrom === "string" && typeof o.periodEnd === "string" && o.knownFrom < o.periodEnd) {
+      out.push({ path: "knownFrom", reason: `is before the period end ${o.periodEnd}: a figure cannot be known before its period ends` });
+    }
+    return out;
+  },
 };
 
 export const ESTIMATE_KIND: RecordKind = {
@@ -87,7 +119,7 @@ export const ESTIMATE_KIND: RecordKind = {
     f("entity", "string", ["issuer", "security", "symbol", "company"], true),
     f("metric", "string", ["item"], true),
     f("fiscalPeriod", "upper", ["fiscal period", "period"], true),
-    f("periodEnd", "date", ["period end"]),
+    { ...f("periodEnd", "date", ["period end"]), future: true },
     f("value", "number", ["amount", "estimate"], true),
     f("currency", "upper", ["ccy"]),
     f("unit", "string", []),
@@ -96,6 +128,7 @@ export const ESTIMATE_KIND: RecordKind = {
     f("reference", "string", ["source", "reference"]),
   ],
   complete: FUNDAMENTAL_KIND.complete!,
+  check: checkValue,
 };
 
 export const FX_KIND: RecordKind = {
@@ -108,6 +141,14 @@ export const FX_KIND: RecordKind = {
     f("date", "date", ["日期"], true),
     f("rate", "number", ["fx", "close", "汇率", "匯率"], true),
   ],
+  informational: ["open", "high", "low", "adj close", "volume"],
+  check: (o) => {
+    const r = o.rate;
+    if (typeof r !== "number") return [];
+    if (o.base !== undefined && o.base === o.quote && r !== 1) return [{ path: "rate", reason: `is the rate of ${String(o.base)} to itself, which is 1` }];
+    if (r < IMPORT_LIMITS.minFxRate || r > IMPORT_LIMITS.maxFxRate) return [{ path: "rate", reason: `is outside the accepted range of an FX rate [${IMPORT_LIMITS.minFxRate}, ${IMPORT_LIMITS.maxFxRate}]` }];
+    return [];
+  },
 };
 
 export const EVENT_KIND: RecordKind = {
@@ -126,6 +167,16 @@ export const EVENT_KIND: RecordKind = {
     f("source", "string", []),
     f("notes", "string", []),
   ],
+  check: (o) => {
+    if (typeof o.timestamp !== "string") return [];
+    try {
+      parseEventTime(o.timestamp);
+    } catch (e) {
+      const reason = e instanceof Error ? (e.message.match(/"[^"]*" (.*)$/)?.[1] ?? e.message) : String(e);
+      return [{ path: "timestamp", reason }];
+    }
+    return [];
+  },
 };
 
 export const RECORD_KINDS = {

@@ -1,6 +1,8 @@
 import type { InputIssue } from "../../errors.js";
 import { normalizeHeader } from "../../providers/csv/columns.js";
-import { parseDateCell } from "../../providers/csv/parse-date.js";
+import { checkHeader, rowWidthIssue } from "../../providers/csv/header-check.js";
+import { detectDateOrder, parseDateCell, type DateOrder } from "../../providers/csv/parse-date.js";
+import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 import { parseNumberCell } from "../../providers/csv/parse-number.js";
 import { normalizeSymbol, symbolFromFileName } from "../../providers/csv/symbols.js";
 import type { RecordKind } from "./record-kinds.js";
@@ -61,13 +63,39 @@ function resolveRecordColumns(norm: readonly string[], kind: RecordKind, map: Re
   return { colOf, unmatched };
 }
 
+/** How a record file is read: `--map`, `--ignore-columns`, `--date-order`, `--date-only` and the import's date. */
+export interface RecordParseOptions {
+  map?: Record<string, string>;
+  ignoreColumns?: readonly string[];
+  dateOrder?: DateOrder;
+  dateOnly?: boolean;
+  /** The import's clock date (YYYY-MM-DD): dates past it by more than a day are refused. Without it, not checked. */
+  today?: string;
+  maxErrors?: number;
+}
+
+/** All normalised spellings a column of this kind may have (paths, paths with spaces, aliases, `--map` headers). */
+export function knownRecordHeaders(kind: RecordKind, map: Record<string, string> = {}): Set<string> {
+  const known = new Set<string>();
+  for (const fs of kind.fields) {
+    known.add(normalizeHeader(fs.path));
+    known.add(normalizeHeader(fs.path.replace(".", " ")));
+    for (const a of fs.aliases) known.add(a);
+  }
+  for (const h of kind.informational ?? []) known.add(h);
+  for (const h of Object.values(map)) known.add(normalizeHeader(h));
+  return known;
+}
+
 /**
  * Maps each row of a record file (securities, fundamentals, estimates, fx, events) onto the kind's model
  * and validates it with the model's Zod schema; every problem is located by line, column and value.
  * A key repeated with different values is an error naming the differing column; an exact repeat is a
  * warning and the row is kept once.
  */
-export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record<string, string> = {}, maxErrors = 20): ParsedRecords<T> {
+export function parseRecords<T>(table: InputTable, kind: RecordKind, opts: RecordParseOptions = {}): ParsedRecords<T> {
+  const map = opts.map ?? {};
+  const maxErrors = opts.maxErrors ?? 20;
   const file = table.file;
   const out: ParsedRecords<T> = { records: [], lines: [], errors: [], warnings: [], rowsRead: 0 };
   if (table.rows.length === 0) {
@@ -93,14 +121,34 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
     });
     return out;
   }
+  const ignored = new Set((opts.ignoreColumns ?? []).map(normalizeHeader));
+  const headerIssues = checkHeader(header, {
+    file, ...headerAt, kind: kind.kind, known: knownRecordHeaders(kind, map), suggest: kind.fields.map((fs) => fs.path), ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+  }, (i) => table.rows.every((row, r) => r === 0 || (row[i] ?? "").trim() === ""));
+  if (headerIssues.length > 0) {
+    out.errors.push(...headerIssues);
+    return out;
+  }
+  // A column the user left out with --ignore-columns is never read, even when its name is a field's.
+  for (const [path, ci] of colOf) if (ignored.has(normalizeHeader(header[ci] ?? ""))) colOf.delete(path);
   const pos = (r: number): number => Number(table.lines[r]);
   const where = (r: number): Pick<InputIssue, "line" | "record"> => (table.format === "json" ? { record: pos(r) } : { line: pos(r) });
   const noun = table.format === "json" ? "record" : "line";
+  // One reading of a/b/yyyy dates per file: any date with a day above 12 in any date column settles it.
+  const dateCols = kind.fields.filter((fs) => fs.type === "date" || fs.type === "timestamp").map((fs) => colOf.get(fs.path)).filter((c): c is number => c !== undefined);
+  const order = opts.dateOrder ?? detectDateOrder(table.rows.slice(1).flatMap((row) => dateCols.map((c) => row[c] ?? "")));
+  const dateOpts = opts.dateOnly ? { dateOnly: true } : {};
+  const maxDate = opts.today !== undefined ? addDays(opts.today, IMPORT_LIMITS.maxDaysAhead) : undefined;
+  const headerWidth = header.length;
   const seen = new Map<string, { r: number; record: Record<string, unknown> }>();
   for (let r = 1; r < table.rows.length && out.errors.length < maxErrors; r++) {
     const row = table.rows[r]!;
     if (row.every((c) => c.trim() === "")) continue;
     out.rowsRead++;
+    if (table.format === "csv") {
+      const w = rowWidthIssue(file, pos(r), row.length, headerWidth, Number(table.lines[0] ?? 1));
+      if (w !== undefined) { out.errors.push(w); continue; }
+    }
     const o: Record<string, unknown> = {};
     let bad = false;
     for (const fs of kind.fields) {
@@ -114,12 +162,14 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
         if (!p.ok) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: p.reason }); bad = true; continue; }
         if (p.value !== undefined) setPath(o, fs.path, p.value);
       } else if (fs.type === "date") {
-        const p = parseDateCell(raw);
+        const p = parseDateCell(raw, order, dateOpts);
         if (!p.ok) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: p.reason }); bad = true; continue; }
+        const range = p.value !== undefined && !fs.future ? dateRangeIssue(p.value, maxDate) : undefined;
+        if (range !== undefined) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: range }); bad = true; continue; }
         if (p.value !== undefined) setPath(o, fs.path, p.value);
       } else if (fs.type === "timestamp" && !raw.includes(":")) {
         // A date without a time, in any form a date column accepts (2025/9/24, 2025年9月24日, …).
-        const p = parseDateCell(raw);
+        const p = parseDateCell(raw, order);
         if (!p.ok) { out.errors.push({ file, ...where(r), column: col, value: raw, reason: p.reason }); bad = true; continue; }
         if (p.value !== undefined) setPath(o, fs.path, p.value);
       } else if (fs.type === "list" || fs.type === "symbols") {
@@ -156,6 +206,14 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
       continue;
     }
     const record = res.data as Record<string, unknown>;
+    const ruleIssues = kind.check?.(record) ?? [];
+    if (ruleIssues.length > 0) {
+      for (const ri of ruleIssues) {
+        const ci = colOf.get(ri.path);
+        out.errors.push({ file, ...where(r), column: ci !== undefined ? header[ci]! : ri.path, ...(ci !== undefined ? { value: (row[ci] ?? "").trim() } : {}), reason: ri.reason });
+      }
+      continue;
+    }
     const key = JSON.stringify(kind.key.map((k) => getPath(record, k)));
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -179,4 +237,16 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, map: Record
   }
   if (out.errors.length === 0 && out.records.length === 0) out.errors.push({ file, reason: `has no ${kind.kind} rows` });
   return out;
+}
+
+/** YYYY-MM-DD plus `n` days. */
+export function addDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Why a date is outside [1900-01-01, today + 1 day], or undefined. */
+export function dateRangeIssue(date: string, maxDate: string | undefined): string | undefined {
+  if (date < IMPORT_LIMITS.minDate) return `is before ${IMPORT_LIMITS.minDate}: not a date rerate accepts (a typo or a wrong date order?)`;
+  if (maxDate !== undefined && date > maxDate) return `is in the future (after ${maxDate}, the import's date plus ${IMPORT_LIMITS.maxDaysAhead} day): a typo or a wrong date order?`;
+  return undefined;
 }

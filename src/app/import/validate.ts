@@ -1,6 +1,7 @@
 import { InvalidInputError, RerateError, formatIssue, type InputIssue } from "../../errors.js";
 import { integerList, type Store } from "../../store/open.js";
 import { readInputTable, type InputTable } from "./read-table.js";
+import { locateInSheet } from "./read-xlsx.js";
 import type { ImportOptions } from "./types.js";
 
 /**
@@ -9,7 +10,7 @@ import type { ImportOptions } from "./types.js";
  */
 export function prepareFiles<P extends { errors: InputIssue[] }>(
   files: readonly string[],
-  opts: Pick<ImportOptions, "encoding" | "onProgress">,
+  opts: Pick<ImportOptions, "encoding" | "onProgress" | "tables">,
   prepare: (table: InputTable) => P,
   progressOffset = 0,
   progressTotal = files.length,
@@ -18,8 +19,11 @@ export function prepareFiles<P extends { errors: InputIssue[] }>(
   const errors: InputIssue[] = [];
   files.forEach((file, i) => {
     try {
-      const table = readInputTable(file, opts.encoding !== undefined ? { encoding: opts.encoding } : {});
+      const pre = opts.tables?.get(file);
+      if (pre instanceof Error) throw pre;
+      const table = pre ?? readInputTable(file, opts.encoding !== undefined ? { encoding: opts.encoding } : {});
       const p = prepare(table);
+      if (table.sheet !== undefined) locateSheetIssues(table, p);
       errors.push(...p.errors);
       prepared.push(p);
     } catch (e) {
@@ -37,7 +41,7 @@ export function prepareFiles<P extends { errors: InputIssue[] }>(
 export function refuseIfErrors(errors: readonly InputIssue[]): void {
   if (errors.length === 0) return;
   const shown = errors.slice(0, 50).map(formatIssue);
-  const files = new Set(errors.map((e) => e.file)).size;
+  const files = new Set(errors.map((e) => e.file?.replace(/!.*$/, ""))).size; // book.xlsx!Sheet1:R2C3 is book.xlsx
   throw new InvalidInputError(
     `import refused, nothing was written: ${errors.length} problem${errors.length > 1 ? "s" : ""} in ${files} file${files > 1 ? "s" : ""}\n  ${shown.join("\n  ")}${errors.length > 50 ? `\n  … and ${errors.length - 50} more` : ""}`,
     [...errors],
@@ -54,4 +58,10 @@ export async function dropUnusedSources(store: Store, table: string, ids: readon
   await store.run("DELETE FROM quality_issues WHERE source_id IN (SELECT id FROM unused_sources)");
   await store.run("DELETE FROM sources WHERE id IN (SELECT id FROM unused_sources)");
   await store.run("DROP TABLE unused_sources");
+}
+
+/** A sheet's errors and warnings located as `book.xlsx!Sheet1:R12C3`. */
+function locateSheetIssues(table: InputTable, p: { errors: InputIssue[]; report?: { warnings: InputIssue[] } }): void {
+  p.errors = p.errors.map((i) => locateInSheet(table, i));
+  if (p.report) p.report.warnings = p.report.warnings.map((i) => locateInSheet(table, i));
 }

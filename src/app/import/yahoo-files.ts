@@ -159,21 +159,24 @@ export async function importYahooFiles(store: Store, opts: YahooImportOptions): 
   const known = new Map<string, Security>((await listSecurities(store)).map((s) => [s.id, s]));
   const reports: FetchTaskReport[] = [];
   const rows: Rows = { prices: [], fundamentals: [], estimates: [], fx: [] };
-  const add = (model: ModelName & keyof Rows, from: readonly SavedFile[], list: readonly unknown[]) => {
+  const add = (model: ModelName & keyof Rows, from: readonly SavedFile[], list: readonly unknown[], counted = false) => {
     if (list.length === 0) return;
     reports.push({
       provider: "yahoo", model, items: from.length, fromCache: 0, rows: list.length, location: from.map((f) => f.file).join(" + "),
       ...(from.length === 1 ? { sha256: from[0]!.sha256 } : {}),
     });
     rows[model].push({ rows: [...list], task: reports.length - 1 });
-    from[0]!.report.rows += list.length;
+    if (!counted) from[0]!.report.rows += list.length;
   };
 
   for (const symbol of [...new Set(saved.map((s) => s.symbol))]) {
     const mine = saved.filter((s) => s.symbol === symbol);
     const listing = known.get(symbol);
     const ctx: TransformContext = { provider: "yahoo", ...(listing ? { listing: listingOf(listing) } : {}) };
-    for (const f of mine.filter((s) => s.saved.kind === "chart")) {
+    // Charts of one symbol are one series (one task): where two files hold a date, the later-fetched file's bar wins.
+    const charts = mine.filter((s) => s.saved.kind === "chart").sort((a, b) => (a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : 0));
+    const series: { files: SavedFile[]; rows: unknown[] } = { files: [], rows: [] };
+    for (const f of charts) {
       const chart = (await chartOf(f.saved)) as { meta: { exchangeTimezoneName?: string }; quotes?: { date?: string }[] };
       const days = (chart.quotes ?? []).flatMap((q) => (typeof q.date === "string" ? [localDate(q.date, chart.meta?.exchangeTimezoneName ?? "UTC")] : []));
       if (days.length === 0) {
@@ -182,16 +185,17 @@ export async function importYahooFiles(store: Store, opts: YahooImportOptions): 
       }
       const range = { from: days.reduce((a, b) => (b < a ? b : a)), to: latest(days) };
       const raw = { fetchedAt: f.fetchedAt, chart };
-      if (symbol.endsWith("=X")) {
-        // Yahoo's FX symbols: CNY=X is USD→CNY, EURUSD=X is EUR→USD (1 base = rate quote).
-        const q = parseFxQuery({ symbol, ...range });
-        add("fx", [f], transformed([f], errors, () => yahooFxRates.transform(q, raw, ctx)) as FxRate[]);
-      } else {
-        add("prices", [f], transformed([f], errors, () => yahooPrices.transform({ symbol, ...range }, raw, ctx)) as PriceBar[]);
-      }
+      // Yahoo's FX symbols: CNY=X is USD→CNY, EURUSD=X is EUR→USD (1 base = rate quote).
+      const got: (FxRate | PriceBar)[] = symbol.endsWith("=X")
+        ? transformed([f], errors, () => yahooFxRates.transform(parseFxQuery({ symbol, ...range }), raw, ctx))
+        : transformed([f], errors, () => yahooPrices.transform({ symbol, ...range }, raw, ctx));
+      f.report.rows += got.length;
+      if (got.length > 0) series.files.push(f);
+      series.rows.push(...got);
     }
+    add(symbol.endsWith("=X") ? "fx" : "prices", series.files, series.rows, true);
     const summaries = mine.filter((s) => s.saved.kind === "quoteSummary");
-    const series = mine.filter((s) => s.saved.kind === "timeseries");
+    const timeSeries = mine.filter((s) => s.saved.kind === "timeseries");
     const modules: Record<string, unknown> = {};
     for (const f of summaries) Object.assign(modules, await quoteSummaryOf(f.saved));
     const wantsListing = (what: string, from: readonly SavedFile[]) => {
@@ -209,23 +213,23 @@ export async function importYahooFiles(store: Store, opts: YahooImportOptions): 
       }
     }
     const keyStats = summaries.filter((s) => s.saved.modules?.some((m) => m === "defaultKeyStatistics" || m === "financialData"));
-    if (series.length > 0 || modules.defaultKeyStatistics !== undefined) {
-      const from = [...series, ...keyStats];
+    if (timeSeries.length > 0 || modules.defaultKeyStatistics !== undefined) {
+      const from = [...timeSeries, ...keyStats];
       if (wantsListing("fundamentals", from)) {
         let untyped = 0;
-        const results = series.flatMap((f) => {
+        const results = timeSeries.flatMap((f) => {
           const r = timeSeriesResultsOf(f.saved);
           untyped += r.untyped;
           return r.results;
         });
-        if (untyped > 0) warnings.push({ file: series[0]!.file, reason: `${untyped} periods without a period type (12M, 3M, 6M) left out: annual and quarterly cannot be told apart` });
+        if (untyped > 0) warnings.push({ file: timeSeries[0]!.file, reason: `${untyped} periods without a period type (12M, 3M, 6M) left out: annual and quarterly cannot be told apart` });
         const timeseries = { timeseries: { result: results } };
         const summary = { defaultKeyStatistics: modules.defaultKeyStatistics ?? {}, financialData: modules.financialData ?? {} };
         const raw = { fetchedAt: latest(from.map((f) => f.fetchedAt)), body: { summary, annual: timeseries, quarterly: timeseries } };
         const got = transformed(from, errors, () => yahooFundamentals.transform({ symbol }, raw, ctx)) as Fundamental[];
-        if (series.length > 0 && series.some((f) => f.saved.records > 0) && !got.some((r) => r.metric !== "sharesOutstanding")) {
+        if (timeSeries.length > 0 && timeSeries.some((f) => f.saved.records > 0) && !got.some((r) => r.metric !== "sharesOutstanding")) {
           warnings.push({
-            file: series[0]!.file,
+            file: timeSeries[0]!.file,
             reason: "gave no statement rows: quarters need the fiscal year (save defaultKeyStatistics, or the annual series) and money needs the reporting currency (financialData, or the security master)",
           });
         }

@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { NotFoundError } from "../../errors.js";
 import type { Event } from "../../models/event.js";
 import type { Thesis } from "../../models/thesis.js";
@@ -9,6 +8,7 @@ import type { Store } from "../../store/open.js";
 import { computeAttribution, type AttributionReport, type EpsBasis } from "../attribution.js";
 import { checkMultiple, type CheckMultipleResult } from "../check-multiple.js";
 import { latestPriceDate, type PeerGroup } from "../comps.js";
+import { confinedPath } from "../config-file.js";
 import { readEventsFile } from "../event-inputs.js";
 import { computeEventStudy, type EventStudyResult } from "../event-study.js";
 import { computeWallPremium, type WallPremiumResult } from "../implied.js";
@@ -85,7 +85,8 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     wallPremium: (a, b) => once(`premium:${a}:${b}`, () => computeWallPremium(store, { a: group(a), b: group(b), asOf })),
     events: () => once("events", async () => {
       const spec = thesis.events;
-      const all = spec?.file !== undefined ? readEventsFile(resolve(loaded.dir, spec.file)) : await listEvents(store);
+      const inFolder = (f: string) => confinedPath(loaded.dir, f, { file: loaded.file, line: loaded.lineOf(["events", "file"]) ?? 1, column: "events.file" });
+      const all = spec?.file !== undefined ? readEventsFile(inFolder(spec.file)) : await listEvents(store);
       const picked = spec?.ids !== undefined ? all.filter((e) => spec.ids!.includes(e.id)) : all;
       return picked.filter((e) => e.timestamp.slice(0, 10) <= asOf);
     }),
@@ -102,7 +103,7 @@ export function createThesisContext(store: Store, loaded: LoadedThesis, asOf: st
     scenario: (id) => once(`scenario:${id}`, async () => {
       const spec = thesis.scenarios[id];
       if (spec === undefined) throw new NotFoundError(`thesis ${thesis.id} has no scenario model ${id}`);
-      const file = resolve(loaded.dir, spec.file);
+      const file = confinedPath(loaded.dir, spec.file, { file: loaded.file, line: loaded.lineOf(["scenarios", id, "file"]) ?? 1, column: `scenarios.${id}.file` });
       const model = loadScenarioModel(file);
       const output = spec.output !== undefined ? { output: spec.output } : {};
       const year = spec.year !== undefined ? { year: spec.year } : {};

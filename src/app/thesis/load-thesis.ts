@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InvalidInputError, NotFoundError, type InputIssue } from "../../errors.js";
+import { InvalidInputError, type InputIssue } from "../../errors.js";
+import { confinedPath, readConfigFile } from "../config-file.js";
 import { Thesis } from "../../models/thesis.js";
 import { createLineLocator, valueAt } from "../yaml-locate.js";
 import { resolveInputPath } from "../example-files.js";
+import { parseYamlSafely } from "../yaml-safe.js";
 
 /** A thesis read from its file, with the line of every field for messages. */
 export interface LoadedThesis {
@@ -84,12 +84,7 @@ function fail(issues: InputIssue[]): never {
  * @example parseThesis(readFileSync("examples/china-tech-rerating.yaml", "utf8"), "examples/china-tech-rerating.yaml").thesis.claims.length
  */
 export function parseThesis(text: string, file: string): LoadedThesis {
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    fail(doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, reason: `is not valid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}` })));
-  }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const { doc, lines, raw } = parseYamlSafely(text, file);
   const lineOf = createLineLocator(doc, lines);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     fail([{ file, line: 1, reason: "is not a thesis (expected id:, title:, groups:, wall:, claims: …)" }]);
@@ -108,6 +103,27 @@ export function parseThesis(text: string, file: string): LoadedThesis {
 export function loadThesis(given: string): LoadedThesis {
   const found = resolveInputPath(given);
   const file = found.example ? found.path : given; // errors name the file as the user typed it
-  if (!existsSync(file)) throw new NotFoundError(`thesis file ${given} does not exist`);
-  return parseThesis(readFileSync(file, "utf8"), file);
+  const loaded = parseThesis(readConfigFile(file, "thesis file", given), file);
+  checkThesisPaths(loaded);
+  return loaded;
+}
+
+/**
+ * The files a thesis names (events file, scenario models) must lie under its own folder: checked when it is loaded,
+ * so a bad path stops `rerate report` before any work, with every such path located.
+ * @throws InvalidInputError naming file, line, field and path (never the content of the file it points to).
+ */
+export function checkThesisPaths(loaded: LoadedThesis): void {
+  const issues: InputIssue[] = [];
+  const check = (written: string | undefined, path: (string | number)[]) => {
+    if (written === undefined) return;
+    try {
+      confinedPath(loaded.dir, written, { file: loaded.file, line: loaded.lineOf(path) ?? 1, column: path.join(".") });
+    } catch (e) {
+      issues.push(...((e as InvalidInputError).issues ?? []));
+    }
+  };
+  check(loaded.thesis.events?.file, ["events", "file"]);
+  for (const [id, spec] of Object.entries(loaded.thesis.scenarios)) check(spec.file, ["scenarios", id, "file"]);
+  if (issues.length > 0) fail(issues);
 }

@@ -10,11 +10,11 @@ import { IsoDate } from "../../models/common.js";
 import type { CliContext } from "../context.js";
 import { renderTable, toJson } from "../render.js";
 
-export async function run(ctx: CliContext, o: { asOf?: string; out: string }): Promise<void> {
+export async function run(ctx: CliContext, o: { asOf?: string; out: string; allowSyntheticMix?: boolean }): Promise<void> {
   if (o.asOf !== undefined && !IsoDate.safeParse(o.asOf).success) throw InvalidInputError.at({ column: "--as-of", value: o.asOf, reason: "is not a date (YYYY-MM-DD)" });
   const store = await ctx.store();
   if (!ctx.json) ctx.err(t(ctx.lang, "demo.loading", { db: ctx.dbPath }));
-  const load = await loadDemo(store, ctx.now().toISOString());
+  const load = await loadDemo(store, ctx.now().toISOString(), { allowSyntheticMix: Boolean(o.allowSyntheticMix) });
   if (!ctx.json && !load.loaded) ctx.err(t(ctx.lang, "demo.loaded", { db: ctx.dbPath }));
   const comps = await computeComps(store, { groups: DEMO_GROUPS, ...(o.asOf ? { asOf: o.asOf } : {}) });
   const summary = summarizeComps(comps, ctx.lang);
@@ -38,4 +38,5 @@ export async function run(ctx: CliContext, o: { asOf?: string; out: string }): P
   if (last && summary.tables.length > comps.groups.length) ctx.out(`\n${last.title}\n${renderTable(last.head, last.rows, last.align)}`);
   ctx.out("\n" + t(ctx.lang, "demo.written", { path: mdPath }) + `, ${jsonPath}`);
   ctx.out(t(ctx.lang, "report.written", { path: report.path }));
+  ctx.err(t(ctx.lang, "demo.store", { path: ctx.dbPath }));
 }

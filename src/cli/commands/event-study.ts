@@ -114,7 +114,13 @@ function renderText(r: EventStudyResult, ctx: CliContext): string {
   const benches = r.securities.length <= MANY_SECURITIES
     ? [...new Set(r.securities.map((s) => `${s.id} → ${benchOf(s)}`))]
     : [...r.securities.reduce((m, s) => m.set(benchOf(s), (m.get(benchOf(s)) ?? 0) + 1), new Map<string, number>())].map(([b, n]) => `${b} × ${n}`);
-  out.push(t(lang, "events.benchmarks", { list: benches.join("; ") }), "");
+  out.push(t(lang, "events.benchmarks", { list: benches.join("; ") }));
+  const field = (f: "adjClose" | "close" | undefined) => (f === undefined ? "–" : f === "adjClose" ? "adjusted" : "close");
+  const fieldOf = (s: EventStudyResult["securities"][number]) => `${field(s.priceField)} / ${field(s.benchmarkPriceField)}`;
+  const fields = r.securities.length <= MANY_SECURITIES
+    ? r.securities.map((s) => `${s.id} ${fieldOf(s)}`)
+    : [...r.securities.reduce((m, s) => m.set(fieldOf(s), (m.get(fieldOf(s)) ?? 0) + 1), new Map<string, number>())].map(([f, n]) => `${f} × ${n}`);
+  out.push(t(lang, "events.priceFields", { list: fields.join("; ") }), "");
 
   out.push(t(lang, "events.perEvent"));
   const wHead = r.windows.map((w) => `CAR ${formatDayRange(w)}`);

@@ -15,6 +15,7 @@ interface Opts {
   cache?: boolean;
   cacheDir?: string;
   config?: string;
+  allowSyntheticMix?: boolean;
 }
 
 /** `rerate fetch`: live data into the store, one transaction, a summary of rows added and updated. */
@@ -31,6 +32,7 @@ export async function run(ctx: CliContext, o: Opts): Promise<void> {
       ...(o.to !== undefined ? { to: o.to } : {}),
       ...(o.config !== undefined ? { configPath: o.config } : {}),
       refresh: Boolean(o.refresh),
+      ...(o.allowSyntheticMix ? { allowSyntheticMix: true } : {}),
       ...(o.cache === false ? { cacheDir: false as const } : o.cacheDir !== undefined ? { cacheDir: o.cacheDir } : {}),
       now: ctx.now,
       onProgress: (done, total, label) => {

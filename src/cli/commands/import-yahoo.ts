@@ -1,14 +1,17 @@
-import { formatIssue } from "../../errors.js";
+import { formatIssue, InvalidInputError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { importYahooFiles } from "../../app/import/yahoo-files.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
 import { toJson } from "../render.js";
 
-interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean }
+interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean; map?: string; currency?: string; encoding?: string; dateOrder?: string; sheet?: string }
 
 /** `rerate import yahoo <response.json…>`: saved chart, quoteSummary and fundamentals time-series responses. */
 export async function run(ctx: CliContext, files: string[], o: Opts): Promise<void> {
+  for (const [flag, v] of [["--map", o.map], ["--currency", o.currency], ["--encoding", o.encoding], ["--date-order", o.dateOrder], ["--sheet", o.sheet]] as const) {
+    if (v !== undefined) throw InvalidInputError.at({ column: flag, value: v, reason: "does not apply to saved Yahoo responses (they say their own columns, currency and dates)" });
+  }
   const store = await ctx.store();
   const bar = startProgress("import", files.length, ctx.interactive);
   const summary = await importYahooFiles(store, {

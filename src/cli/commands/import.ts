@@ -17,10 +17,11 @@ const MAP_FIELDS = [
   "tags", "securities", "expectedSign", "source", "notes",
 ];
 
-interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string }
+interface Opts { map?: string; symbol?: string; tickers?: string; currency?: string; encoding?: string; dateOrder?: "ymd" | "mdy" | "dmy"; dryRun?: boolean; strict?: boolean; sheet?: string; fetchedAt?: string; basis?: "raw" | "adjusted"; allowSyntheticMix?: boolean; ignoreColumns?: string; dateOnly?: boolean }
 
 export async function run(ctx: CliContext, kind: string, files: string[], o: Opts): Promise<void> {
   if (kind === "yahoo") return (await import("./import-yahoo.js")).run(ctx, files, o);
+  if (o.fetchedAt !== undefined) throw InvalidInputError.at({ column: "--fetched-at", value: o.fetchedAt, reason: "is for rerate import yahoo (saved Yahoo responses)" });
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw InvalidInputError.at({ column: "kind", value: kind, reason: `is not an import kind; use one of ${IMPORT_KINDS.join(", ")}` });
   }
@@ -38,9 +39,14 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     ...(o.tickers !== undefined ? { tickers: o.tickers } : {}),
     ...(currency !== undefined ? { currency: currency as Currency } : {}),
     ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.ignoreColumns !== undefined ? { ignoreColumns: o.ignoreColumns.split(",").map((c) => c.trim()) } : {}),
+    ...(o.dateOnly ? { dateOnly: true } : {}),
     dryRun: Boolean(o.dryRun),
     strict: Boolean(o.strict),
+    ...(o.basis ? { basis: o.basis } : {}),
+    ...(o.allowSyntheticMix ? { allowSyntheticMix: true } : {}),
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());

@@ -6,6 +6,7 @@ import { InvalidInputError } from "../../errors.js";
 import { formatPercent } from "../../i18n/format.js";
 import { localized, t } from "../../i18n/index.js";
 import type { Lang } from "../../models/common.js";
+import { MAX_DRAWS } from "../../models/scenario.js";
 import { monteCarloWorkbook, tornadoWorkbook } from "../../app/export-scenario-xlsx.js";
 import { writeWorkbook } from "../../app/export-xlsx.js";
 import type { CliContext } from "../context.js";
@@ -21,10 +22,13 @@ export function formatValue(x: number | undefined): string {
   return x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, a >= 1000 ? 0 : 1) }).replace("-", "\u2212");
 }
 
-function parseInteger(flag: string, text: string | undefined, min: number): number | undefined {
+function parseInteger(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text.replace(/[_,]/g, ""));
-  if (!Number.isSafeInteger(v) || v < min) throw InvalidInputError.at({ column: flag, value: text, reason: `must be a whole number ≥ ${min}` });
+  if (!Number.isSafeInteger(v) || v < min || v > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `≥ ${min} and ≤ ${max.toLocaleString("en-US")}`;
+    throw InvalidInputError.at({ column: flag, value: text.slice(0, 80), reason: `must be a whole number ${range}` });
+  }
   return v;
 }
 
@@ -62,7 +66,7 @@ function pickSeries(r: MonteCarloResult, output?: string, year?: number): Series
 /** `rerate scenario run FILE`: seeded Monte Carlo of a scenario. */
 export async function run(ctx: CliContext, file: string, o: RunFlags): Promise<void> {
   const loaded = loadScenarioModel(cliPath(ctx, file));
-  const draws = parseInteger("--draws", o.draws, 1) ?? loaded.model.montecarlo?.draws ?? 100_000;
+  const draws = parseInteger("--draws", o.draws, 1, MAX_DRAWS) ?? loaded.model.montecarlo?.draws ?? 100_000;
   const seed = parseInteger("--seed", o.seed, Number.MIN_SAFE_INTEGER);
   const threads = parseInteger("--threads", o.threads, 1);
   const year = parseInteger("--year", o.year, 1900);

@@ -91,6 +91,8 @@ export async function run(ctx: CliContext, o: ServeOptions, signal?: AbortSignal
   else {
     // Create, migrate or recover with write access (waiting for a writer like any command), then let go.
     const rw = await openStore(ctx.dbPath, { lock: { waitMs: 30_000, onWait: (holder) => ctx.err(t(ctx.lang, "store.waiting", { path: ctx.dbPath, holder, seconds: "30" })) } });
+    const removed = Object.entries(rw.recovered);
+    if (removed.length > 0) ctx.err(t(ctx.lang, "store.recovered", { path: rw.path, detail: removed.map(([table, n]) => `${table}: ${n}`).join(", ") }));
     rw.close();
     const idleMs = o.idleMs ?? (process.env.RERATE_SERVE_IDLE_MS !== undefined ? Number(process.env.RERATE_SERVE_IDLE_MS) : 500);
     lease = createStoreLease(() => openStore(ctx.dbPath, { readOnly: true, lock: { waitMs: 10_000 } }), Number.isFinite(idleMs) && idleMs >= 0 ? idleMs : 500);

@@ -1,5 +1,7 @@
 import { computeWallPremium, type WallPremiumRequest } from "../../app/implied.js";
 import { resolveGroupSpec } from "../../app/peer-groups.js";
+import { parseListingOption } from "../../app/comps-options.js";
+import { leftOutNotes } from "../../app/comps-display.js";
 import { InvalidInputError } from "../../errors.js";
 import { formatMultiple, formatPercent, formatPoints, formatPrice } from "../../i18n/format.js";
 import { localized, t } from "../../i18n/index.js";
@@ -15,6 +17,8 @@ export interface WallFlags extends ModelFlags {
   crp?: string;
   lambda?: string;
   rf?: string;
+  listing?: string;
+  perListing?: boolean;
 }
 
 /** "USD=0.041,HKD=3%" → { USD: 0.041, HKD: 0.03 }. */
@@ -43,6 +47,8 @@ export async function run(ctx: CliContext, o: WallFlags): Promise<void> {
   if (lambda !== undefined) req.lambda = lambda;
   const rates = parseRates(o.rf);
   if (rates) req.riskFreeRates = rates;
+  const listing = parseListingOption(o.listing, o.perListing);
+  if (listing !== undefined) req.listing = listing;
   const r = await computeWallPremium(await ctx.store(), req);
   if (ctx.json) {
     ctx.out(toJson(r));
@@ -79,4 +85,5 @@ export async function run(ctx: CliContext, o: WallFlags): Promise<void> {
     }));
   }
   for (const n of r.notes) ctx.out(`  * ${n}`);
+  for (const n of leftOutNotes(r.leftOut, ctx.lang)) ctx.out(`  * ${n}`);
 }

@@ -40,3 +40,4 @@ export { DEFAULT_BENCHMARKS, chooseDefaultBenchmark } from "./default-benchmark.
 export { parseEventArgument } from "./event-argument.js";
 export { prepareStudySeries, type PreparedSeries, type DatedPrices } from "./prepare-series.js";
 export { describeSkip, describeObservationNotes } from "./describe-observation.js";
+export { estimationShortfall, describeShortEstimation, type EstimationShortfall } from "./estimation-shortfall.js";

@@ -17,9 +17,18 @@ describe("parseDateCell(raw, order?)", () => {
   it("parseDateCell(raw) keeps the written date of a date-time, without converting the offset", () => {
     // 00:00 at +08:00 is still 2020-01-01 in UTC; the exchange-local date 2020-01-02 is what we keep.
     expect(iso("2020-01-02 00:00:00+08:00")).toBe("2020-01-02");
-    expect(iso("2025-09-24T10:00:00Z")).toBe("2025-09-24");
-    expect(iso("2025-09-24T23:30:00.000-05:00")).toBe("2025-09-24");
     expect(iso("2025/9/24 0:00")).toBe("2025-09-24");
+    expect(iso("2025-09-24T00:00:00.000-05:00")).toBe("2025-09-24");
+    expect(iso("9/24/2025 12:00 AM")).toBe("2025-09-24");
+  });
+
+  it("parseDateCell(raw) refuses a time of day other than midnight, unless dateOnly", () => {
+    const r = parseDateCell("2025-09-24T10:00:00Z");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/time of day \(T10:00:00\).*--date-only/);
+    expect(parseDateCell("2025-09-24 00:00:01").ok).toBe(false);
+    expect(parseDateCell("9/24/2025 12:00 PM").ok).toBe(false); // noon, not midnight
+    expect(parseDateCell("2025-09-24T23:30:00.000-05:00", undefined, { dateOnly: true })).toEqual({ ok: true, value: "2025-09-24" });
   });
 
   it("parseDateCell(raw) reads year-first dates with /, - or . and one-digit parts", () => {
@@ -56,11 +65,14 @@ describe("parseDateCell(raw, order?)", () => {
     expect(parseDateCell("2025").ok).toBe(false);
   });
 
-  it("parseDateCell(raw) reads a/b/yyyy month-first by default, day-first when a > 12", () => {
+  it("parseDateCell(raw) reads a/b/yyyy by the number above 12, and refuses 3/4/2025 without an order", () => {
     expect(iso("9/24/2025")).toBe("2025-09-24");
     expect(iso("24/9/2025")).toBe("2025-09-24");
-    expect(iso("3/4/2025")).toBe("2025-03-04");
     expect(iso("09-24-2025")).toBe("2025-09-24");
+    expect(iso("4/4/2025")).toBe("2025-04-04"); // the same either way
+    const r = parseDateCell("3/4/2025");
+    expect(!r.ok && r.reason).toMatch(/ambiguous.*--date-order/);
+    expect(parseDateCell("3/4/2025", "ymd").ok).toBe(false);
   });
 
   it("parseDateCell(raw) reads dotted a.b.yyyy day-first by default", () => {

@@ -34,22 +34,46 @@ const EXCEL_EPOCH_DAYS = dayNumberFromCivil(1899, 12, 30);
  *
  * @param raw - The cell text as tokenized (untrimmed).
  * @param order - How to read a/b/yyyy dates: "mdy" or "dmy" (from {@link detectDateOrder}); a value that
- *   cannot be in that order is an error. Without it (or with "ymd") a first number above 12 means day-first,
- *   otherwise month-first, except dotted dates (24.09.2025), which are day-first.
+ *   cannot be in that order is an error. Without it (or with "ymd") a number above 12 says which is the day;
+ *   when both are 12 or less and differ (01/02/2025) the date is ambiguous and an error, except dotted dates
+ *   (24.09.2025), which are day-first by convention.
+ * @param opts - `dateOnly`: drop a time of day; otherwise a time other than midnight is an error.
  * @returns `{ ok: true, value: "YYYY-MM-DD" }`, `value: undefined` for an empty cell or missing marker,
  *   or `{ ok: false, reason }` for text that is not a date or a date not in the calendar (2025-02-30).
  * @example
  * parseDateCell("2025年9月24日"); // { ok: true, value: "2025-09-24" }
  * parseDateCell("24/9/2025", "dmy"); // { ok: true, value: "2025-09-24" }
  */
-export function parseDateCell(raw: string, order?: DateOrder): CellResult<string> {
+export function parseDateCell(raw: string, order?: DateOrder, opts: DateCellOptions = {}): CellResult<string> {
   if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
     const y = digitsAt(raw, 0, 4);
     const m = digitsAt(raw, 5, 2);
     const d = digitsAt(raw, 8, 2);
     if (y >= 0 && m >= 0 && d >= 0) return isInCalendar(y, m, d) ? { ok: true, value: raw } : INVALID;
   }
-  return parseOtherDate(raw, order);
+  const r = parseOtherDate(raw, order);
+  if (r.ok && r.value !== undefined && !opts.dateOnly) {
+    const time = timeOfDay(raw);
+    if (time !== undefined) return { ok: false, reason: `has a time of day (${time}) but a daily value carries a date only: write the date alone, or pass --date-only to drop the time` };
+  }
+  return r;
+}
+
+/** How {@link parseDateCell} treats a time after the date. */
+export interface DateCellOptions {
+  /** Drop any time of day (`--date-only`); otherwise only midnight (00:00, 00:00:00+08:00, 12:00 AM) is dropped. */
+  dateOnly?: boolean;
+}
+
+const TIME_OF_DAY = /[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*([AaPp][Mm])?/;
+
+/** The time written after a date when it is not midnight (`10:30`), else undefined. */
+function timeOfDay(raw: string): string | undefined {
+  const m = TIME_OF_DAY.exec(raw.trim());
+  if (m === null) return undefined;
+  const h = Number(m[1]);
+  const midnight = (h === 0 || (h === 12 && /^a/i.test(m[5] ?? ""))) && Number(m[2]) === 0 && Number(m[3] ?? 0) === 0 && Number(m[4] ?? 0) === 0;
+  return midnight ? undefined : m[0].trim();
 }
 
 /**
@@ -127,6 +151,9 @@ function parseOtherDate(raw: string, order: DateOrder | undefined): CellResult<s
 function fromDayMonthYear(a: number, b: number, y: number, dotted: boolean, order: DateOrder | undefined): CellResult<string> {
   if (order === "mdy" && a > 12 && b <= 12) return { ok: false, reason: "is day-first, but this column's dates are month/day/year" };
   if (order === "dmy" && b > 12 && a <= 12) return { ok: false, reason: "is month-first, but this column's dates are day/month/year" };
+  if ((order === undefined || order === "ymd") && !dotted && a <= 12 && b <= 12 && a !== b) {
+    return { ok: false, reason: "is ambiguous (day/month or month/day) and no date in this file has a day above 12: pass --date-order dmy or mdy" };
+  }
   const dayFirst = order === "dmy" || (order !== "mdy" && (a > 12 || (dotted && b <= 12)));
   return dayFirst ? fromParts(y, b, a) : fromParts(y, a, b);
 }

@@ -1,7 +1,9 @@
 import type { InputIssue } from "../../errors.js";
 import { CURRENCIES } from "../../models/common.js";
 import { isoToDayNumber, toDayNumber } from "../../core/dates.js";
-import { resolveColumns } from "./columns.js";
+import { FIELD_ALIASES, normalizeHeader, resolveColumns } from "./columns.js";
+import { checkHeader, rowWidthIssue } from "./header-check.js";
+import { IMPORT_LIMITS, isPriceInBounds, PRICE_BOUNDS_REASON } from "../../core/quality/import-limits.js";
 import { detectPriceLayout } from "./price-layout.js";
 import { parseDateCell, detectDateOrder, type DateOrder } from "./parse-date.js";
 import { parseNumberCell, readNumber } from "./parse-number.js";
@@ -18,6 +20,25 @@ export interface PriceParseOptions {
   dateOrder?: DateOrder;
   /** Stop collecting errors after this many (the file is refused anyway). */
   maxErrors?: number;
+  /** Headers to leave out (`--ignore-columns`); any other unknown column is an error. */
+  ignoreColumns?: readonly string[];
+  /** Drop a time of day after a date; otherwise only midnight is accepted. */
+  dateOnly?: boolean;
+  /** Last accepted date (YYYY-MM-DD), the import's date plus a day; without it only the 1900 floor is checked. */
+  maxDate?: string;
+  /** Records are CSV rows: each must have as many cells as the header. */
+  checkWidth?: boolean;
+}
+
+/** Normalised header spellings a price file may use (every field's aliases and `--map` headers). */
+export function knownPriceHeaders(map: Record<string, string> = {}): Set<string> {
+  const known = new Set<string>();
+  for (const f of PRICE_FIELDS) {
+    known.add(f.toLowerCase());
+    for (const a of FIELD_ALIASES[f] ?? []) known.add(a);
+  }
+  for (const h of Object.values(map)) known.add(normalizeHeader(h));
+  return known;
 }
 
 /** One security's bars from one file, in file order; NaN marks a missing value. */
@@ -99,6 +120,14 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     });
     return out;
   }
+  const headerIssues = checkHeader(layout.header, {
+    file, line: headerLine, kind: "prices", known: knownPriceHeaders(opts.map), suggest: ["Date", "Open", "High", "Low", "Close", "Adj Close", "Volume", "Symbol", "Currency"],
+    ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+  }, (i) => rows.every((row, r) => r < layout.dataStart || (row[i] ?? "").trim() === ""));
+  if (headerIssues.length > 0) {
+    out.errors.push(...headerIssues);
+    return out;
+  }
   const fileSymbol = opts.symbol ?? layout.symbolFromHeader ?? symbolFromFileName(file);
   if (index.security === undefined && fileSymbol === undefined) {
     out.errors.push({ file, reason: "no symbol: the file has no symbol/ticker column and its name is not a symbol; pass --symbol" });
@@ -112,7 +141,15 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
   const di = index.date!;
   out.dateColumn = layout.header[di] ?? "date";
   if (index.currency !== undefined) out.currencyColumn = layout.header[index.currency] ?? "currency";
-  const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""));
+  // One reading of a/b/yyyy dates per file: the first rows usually settle it; if not, any date of the file with a day above 12 does.
+  const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""))
+    ?? detectDateOrder(rows.slice(layout.dataStart).map((r) => r[di] ?? ""));
+  const dateOpts = opts.dateOnly ? { dateOnly: true } : {};
+  const minDay = isoToDayNumber(IMPORT_LIMITS.minDate);
+  const maxDay = opts.maxDate !== undefined ? isoToDayNumber(opts.maxDate) : Infinity;
+  const width = layout.header.length;
+  // Present prices must lie within the documented bounds (a 1e-320 or 1e300 close is a corrupted cell).
+  const outOfBounds = (v: number): boolean => v === v && v > 0 && !isPriceInBounds(v);
   // A non-positive open/high/low/adjusted close is a placeholder in real downloads: warn and store as missing.
   const nonPositive = (v: number, ci: number, field: string, row: readonly string[], line: number): number => {
     if (v > 0 || v !== v) return v;
@@ -142,6 +179,12 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     const row = rows[r]!;
     const line = lines[r] as number;
     out.rowsRead++;
+    if (opts.checkWidth && row.length !== width) {
+      // A row of empty cells is a placeholder whatever its width; any other row must match the header.
+      if (row.every((c) => c.trim() === "")) { out.skippedEmpty++; continue; }
+      fail(rowWidthIssue(file, line, row.length, width, headerLine)!);
+      continue;
+    }
     const open = num(row, cOpen, line, "open");
     const high = num(row, cHigh, line, "high");
     const low = num(row, cLow, line, "low");
@@ -156,15 +199,28 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
     const rawDate = row[di] ?? "";
     let day = isoToDayNumber(rawDate);
     if (day !== day) {
-      const d = parseDateCell(rawDate, order);
+      const d = parseDateCell(rawDate, order, dateOpts);
       if (!d.ok || d.value === undefined) {
         fail({ file, line, column: colName(di, "date"), value: rawDate, reason: d.ok ? "is missing" : d.reason });
         continue;
       }
       day = toDayNumber(d.value);
     }
+    if (day < minDay || day > maxDay) {
+      fail({ file, line, column: colName(di, "date"), value: rawDate, reason: day < minDay ? `is before ${IMPORT_LIMITS.minDate}: not a date rerate accepts` : `is in the future (after ${opts.maxDate}, the import's date plus ${IMPORT_LIMITS.maxDaysAhead} day)` });
+      continue;
+    }
     if (close !== close) {
       fail({ file, line, column: colName(cClose, "close"), value: "", reason: "is missing while other prices are present" });
+      continue;
+    }
+    const far = outOfBounds(close) ? cClose : outOfBounds(open) ? cOpen : outOfBounds(high) ? cHigh : outOfBounds(low) ? cLow : outOfBounds(adj) ? cAdj : -1;
+    if (far >= 0) {
+      fail({ file, line, column: colName(far, "close"), value: row[far] ?? "", reason: PRICE_BOUNDS_REASON });
+      continue;
+    }
+    if (vol > IMPORT_LIMITS.maxVolume) {
+      fail({ file, line, column: colName(cVol, "volume"), value: row[cVol] ?? "", reason: `is beyond the accepted volume (≤ ${IMPORT_LIMITS.maxVolume} a day)` });
       continue;
     }
     if (close <= 0) {

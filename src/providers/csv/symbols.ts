@@ -4,7 +4,7 @@ import type { Currency, Exchange } from "../../models/common.js";
 /** Names that download tools and spreadsheets give files: words, not tickers (a file named so needs --symbol). */
 const GENERIC_FILE_NAMES = new Set([
   "prices", "price", "data", "export", "download", "history", "historical", "quotes", "quote", "daily", "table", "sheet1",
-  "book1", "file", "output", "result", "results", "ohlc", "ohlcv", "stock", "stocks", "bars", "candles", "chart",
+  "book1", "book", "workbook", "file", "output", "result", "results", "ohlc", "ohlcv", "stock", "stocks", "bars", "candles", "chart",
 ]);
 
 /**
@@ -12,7 +12,7 @@ const GENERIC_FILE_NAMES = new Set([
  * @returns undefined when the name holds no plausible symbol, or is a generic word such as `prices.csv`.
  */
 export function symbolFromFileName(path: string): string | undefined {
-  const name = basename(path).replace(/\.(csv|tsv|txt|json|jsonl|ndjson)$/i, "");
+  const name = basename(path).replace(/\.(csv|tsv|txt|json|jsonl|ndjson|xlsx|xlsm)$/i, "");
   if (GENERIC_FILE_NAMES.has(name.toLowerCase())) return undefined;
   const sym = name.replace(/_X$/i, "=X");
   return /^[A-Za-z0-9^][A-Za-z0-9.^=_-]{0,31}$/.test(sym) ? normalizeSymbol(sym) : undefined;

@@ -33,6 +33,20 @@ export function parseFxQuery(params: ItemQuery): FxQuery {
   return { symbol: q.symbol, base, quote, from: q.from, to: q.to };
 }
 
+/**
+ * The pair of a Yahoo FX symbol, as Yahoo names them: `CNY=X` and `HKD=X` are USD→CNY and USD→HKD (one currency:
+ * the US dollar priced in it), `EURUSD=X` is EUR→USD and `USDHKD=X` USD→HKD (1 base = rate quote).
+ * @returns undefined for a symbol that is not an FX pair of two known currencies.
+ * @example yahooFxPair("CNY=X") // { base: "USD", quote: "CNY" }
+ */
+export function yahooFxPair(symbol: string): { base: Currency; quote: Currency } | undefined {
+  const m = /^([A-Z]{3})?([A-Z]{3})=X$/.exec(symbol.trim().toUpperCase());
+  if (!m) return undefined;
+  const base = m[1] ?? "USD";
+  const quote = m[2]!;
+  return isCurrency(base) && isCurrency(quote) && base !== quote ? { base, quote } : undefined;
+}
+
 /** Daily FX rates (1 base = rate quote) from Yahoo's `USDHKD=X` charts: the close of each London day. */
 export const yahooFxRates: Fetcher<"fx", FxQuery> = {
   model: "fx",

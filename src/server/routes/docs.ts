@@ -39,6 +39,10 @@ export const API_ROUTES: readonly RouteDoc[] = [
   { method: "GET", path: "/api/health", summary: "Liveness.", params: [], example: "/api/health", returns: "{ ok: true }" },
   { method: "GET", path: "/api/docs", summary: "This list.", params: [], example: "/api/docs", returns: "{ routes: RouteDoc[], errors }" },
   {
+    method: "GET", path: "/api/store", summary: "Whether the store holds the synthetic demo market (then every /api answer also has the header X-Rerate-Synthetic: true).",
+    params: [], example: "/api/store", returns: "{ synthetic, notice? }",
+  },
+  {
     method: "GET", path: "/api/comps", summary: "Comps table of one peer group: every multiple with its inputs, and the group aggregates.",
     params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)"), ...FRESH],
     example: "/api/comps?symbols=@china&asOf=2025-09-30", returns: "{ rows, aggregates, metrics, asOf, synthetic }",

@@ -8,7 +8,7 @@ import {
   compileScenario, parseScenarioModel, runScenarioMonteCarlo, tornadoScenarioModel, type LoadedScenarioModel,
 } from "../../app/scenario.js";
 import { InvalidInputError, isRerateError } from "../../errors.js";
-import { ScenarioModel, ScenarioName, ScenarioOverride } from "../../models/scenario.js";
+import { MAX_DRAWS, ScenarioModel, ScenarioName, ScenarioOverride } from "../../models/scenario.js";
 import type { AppDeps } from "../app.js";
 import { findExampleFile, listExampleFiles } from "./_examples.js";
 import { parseJsonBody } from "./_params.js";
@@ -17,7 +17,7 @@ import { parseJsonBody } from "./_params.js";
 export const EXAMPLES_DIR = fileURLToPath(new URL("../../../examples/", import.meta.url));
 
 /** Draws a dashboard request may ask for: enough for smooth histograms, bounded so one call cannot hog the server. */
-export const MAX_API_DRAWS = 1_000_000;
+export const MAX_API_DRAWS = MAX_DRAWS;
 
 const Edits = z.record(ScenarioName, ScenarioOverride);
 const RunBody = z.strictObject({
