@@ -10,7 +10,7 @@ import { DEFAULT_FRESHNESS, type FreshnessLimits } from "../core/valuation/types
 export const FRESHNESS_OPTIONS: readonly { key: keyof FreshnessLimits; flag: string; help: string }[] = [
   { key: "maxAnnualAgeDays", flag: "--max-annual-age-days", help: `oldest fiscal-year figure used, days from its period end (default ${DEFAULT_FRESHNESS.maxAnnualAgeDays} ≈ 15 months)` },
   { key: "maxInterimAgeDays", flag: "--max-interim-age-days", help: `oldest last quarter of a TTM sum, days from its end (default ${DEFAULT_FRESHNESS.maxInterimAgeDays} ≈ 7 months)` },
-  { key: "maxHalfYearAgeDays", flag: "--max-half-age-days", help: `oldest last half-year of a TTM sum, days from its end (default ${DEFAULT_FRESHNESS.maxHalfYearAgeDays} ≈ 10 months)` },
+  { key: "maxHalfYearAgeDays", flag: "--max-half-year-age-days", help: `oldest last half-year of a TTM sum, days from its end (default ${DEFAULT_FRESHNESS.maxHalfYearAgeDays} ≈ 10 months)` },
   { key: "maxSharesAgeDays", flag: "--max-shares-age-days", help: `oldest share count used, days from its period end (default ${DEFAULT_FRESHNESS.maxSharesAgeDays})` },
   { key: "maxEstimateAgeDays", flag: "--max-estimate-age-days", help: `oldest estimate used, days since it was observed (default ${DEFAULT_FRESHNESS.maxEstimateAgeDays})` },
 ];

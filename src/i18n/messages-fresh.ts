@@ -5,9 +5,9 @@ export const FRESH_MESSAGES = {
   "check.eps.adjusted": { en: "adjusted (non-GAAP) EPS", "zh-Hant": "經調整（非公認會計準則）每股盈利", "zh-Hans": "经调整（非公认会计准则）每股收益" },
   "check.staleCell": { en: "stale ({age} d)", "zh-Hant": "過時（{age} 天）", "zh-Hans": "过时（{age} 天）" },
   "check.staleHead": {
-    en: "Stale figures, not counted (older than the freshness limits; change them with --max-annual-age-days, --max-interim-age-days, --max-half-age-days, --max-shares-age-days, --max-estimate-age-days):",
-    "zh-Hant": "過時數據，不計入（超過時效上限；可用 --max-annual-age-days、--max-interim-age-days、--max-half-age-days、--max-shares-age-days、--max-estimate-age-days 調整）：",
-    "zh-Hans": "过时数据，不计入（超过时效上限；可用 --max-annual-age-days、--max-interim-age-days、--max-half-age-days、--max-shares-age-days、--max-estimate-age-days 调整）：",
+    en: "Stale figures, not counted (older than the freshness limits; change them with --max-annual-age-days, --max-interim-age-days, --max-half-year-age-days, --max-shares-age-days, --max-estimate-age-days):",
+    "zh-Hant": "過時數據，不計入（超過時效上限；可用 --max-annual-age-days、--max-interim-age-days、--max-half-year-age-days、--max-shares-age-days、--max-estimate-age-days 調整）：",
+    "zh-Hans": "过时数据，不计入（超过时效上限；可用 --max-annual-age-days、--max-interim-age-days、--max-half-year-age-days、--max-shares-age-days、--max-estimate-age-days 调整）：",
   },
   "check.staleLine": {
     en: "  {definition}: {value} on {date}, from a figure {age} days old (limit {limit} days, {option}){match}",

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMultiple } from "../../src/app/check-multiple.js";
 import { computePeerComps } from "../../src/app/comps-table.js";
+import { FRESHNESS_OPTIONS } from "../../src/app/freshness-options.js";
 import { createApp } from "../../src/server/app.js";
 import type { Store } from "../../src/store/open.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -67,6 +68,17 @@ describe("the limits on the CLI and the API", () => {
   afterAll(() => cliCleanup());
   const cli = (...args: string[]) => runCli(["--db", db, ...args]);
 
+  it("each flag is its option key in kebab case (commander's camelCase of the flag is the key)", () => {
+    for (const o of FRESHNESS_OPTIONS) expect(o.flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())).toBe(o.key);
+  });
+
+  it("rerate wall takes the limits: BABA's trailing P/E is stale with 182 days for a year (FY2025 is 183 days old)", async () => {
+    const r = await cli("wall", "--a", "BABA", "--b", "AMZN", "--as-of", "2025-09-30", "--metric", "pe", "--max-annual-age-days", "182", "--json");
+    expect(r.code, r.err).toBe(0);
+    const w = JSON.parse(r.out) as { comps: { rows: { security: { id: string }; multiples: { trailingPE: { nm?: string } } }[] } };
+    expect(w.comps.rows.find((x) => x.security.id === "BABA")!.multiples.trailingPE.nm).toBe("stale_fundamentals");
+  });
+
   it("rerate check-multiple --max-interim-age-days lists the stale TTM apart", async () => {
     const r = await cli("check-multiple", "BABA", "--claim", "15", "--around", "2025-09-30", "--window", "0", "--max-interim-age-days", "60");
     expect(r.code, r.err).toBe(0);
@@ -99,6 +111,10 @@ describe("the limits on the CLI and the API", () => {
     const comps = await app.request("/api/comps?symbols=BABA&asOf=2025-09-30&metrics=pe&maxAnnualAgeDays=182");
     const rows = ((await comps.json()) as { rows: { multiples: { trailingPE: { nm?: string } } }[] }).rows;
     expect(rows[0]!.multiples.trailingPE.nm).toBe("stale_fundamentals");
+    const bands = (await (await app.request("/api/bands?symbol=BABA&maxAnnualAgeDays=0")).json()) as { trailing: { nmDays: Record<string, number> } };
+    expect(bands.trailing.nmDays.stale_fundamentals).toBeGreaterThan(0);
+    const wall = (await (await app.request("/api/wall?a=BABA&b=AMZN&asOf=2025-09-30&metric=pe&maxAnnualAgeDays=182")).json()) as { comps: { rows: { security: { id: string }; multiples: { trailingPE: { nm?: string } } }[] } };
+    expect(wall.comps.rows.find((x) => x.security.id === "BABA")!.multiples.trailingPE.nm).toBe("stale_fundamentals");
     const bad = await app.request("/api/comps?symbols=BABA&maxSharesAgeDays=soon");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('query parameter maxSharesAgeDays "soon" must be a whole number of days');

@@ -163,3 +163,16 @@ describe("evaluateClaims(ctx) on the demo store as of 2025-10-31, against indepe
     expect(r[1]!.reason).toContain("GHOST");
   });
 });
+
+describe("a thesis's freshness limits", () => {
+  it("apply to its multiple claims: with 0 days allowed for years and quarters, every trailing definition is stale", async () => {
+    const strict: LoadedThesis = { ...loaded, thesis: { ...loaded.thesis, freshness: { maxAnnualAgeDays: 0, maxInterimAgeDays: 0, maxHalfYearAgeDays: 0 } } };
+    // Every reported period ended before the dates checked, so any age is above 0 days.
+    const r = await createThesisContext(store, strict, AS_OF).checkMultiple("BABA", 15, AS_OF, 10, 0.05);
+    expect(r.staleDefinitions).toEqual(expect.arrayContaining(["FY.diluted.listing", "TTM.diluted.listing"]));
+    expect(r.reproducedBy.filter((id) => id.startsWith("FY.") || id.startsWith("TTM."))).toEqual([]);
+    // The thesis without limits (defaults) finds the same figures fresh.
+    const plain = await createThesisContext(store, loaded, AS_OF).checkMultiple("BABA", 15, AS_OF, 10, 0.05);
+    expect(plain.staleDefinitions).toEqual([]);
+  });
+});

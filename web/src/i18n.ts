@@ -1,5 +1,6 @@
 import { DASHBOARD_MESSAGES as CORE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
 import { COVERAGE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-coverage.js";
+import { FRESH_MESSAGES } from "../../src/i18n/messages-fresh.js";
 
 const DASHBOARD_MESSAGES = { ...CORE_DASHBOARD_MESSAGES, ...COVERAGE_DASHBOARD_MESSAGES };
 
@@ -57,6 +58,12 @@ export function local(x: unknown): string {
 
 const MINUS = "\u2212";
 const ok = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** The n.m. reason in words ("stale figures"), or the code itself when it has no label. */
+export function nmLabel(reason: string): string {
+  const m = (FRESH_MESSAGES as Record<string, Record<Lang, string> | undefined>)[`nm.${reason}`];
+  return m !== undefined ? m[current] : reason;
+}
 
 /** 15.2x, n.m. for a missing multiple. */
 export const fmtMultiple = (x: number | null | undefined): string => (ok(x) ? `${x.toFixed(1)}x` : "n.m.");

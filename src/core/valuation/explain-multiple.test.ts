@@ -24,7 +24,8 @@ describe("explainMultiple(result)", () => {
       "trailingPE = 18.00x",
       "  formula: price / (EPS last fiscal year × sharesPerListing) (as of 2025-09-30)",
       "  price: 120 USD on 2025-09-30",
-      "  EPS: epsDiluted FY2025 to 2025-03-31 = 6 CNY per share (known from 2025-05-15, source company 20-F)",
+      // ages: 2025-03-31 → 2025-09-30 = 30 + 31 + 30 + 31 + 31 + 30 = 183 days; 2025-05-15 → 2025-09-30 = 16 + 30 + 31 + 31 + 30 = 138
+      "  EPS: epsDiluted FY2025 to 2025-03-31 = 6 CNY per share (known from 2025-05-15, source company 20-F) [183 d after its period end, 138 d after known]",
       "  shares per listing unit: 8",
       "  FX for EPS FY2025 per listing: CNY→USD 0.138889 on 2025-09-30 via USDCNY 7.2 of 2025-09-29 inverted (1 day old)",
       "  = 120 / 6.66667 (USD)",

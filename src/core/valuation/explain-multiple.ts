@@ -14,7 +14,8 @@ function showFigure(f: FigureUsed): string {
   const when = f.origin === "estimate" ? `estimate of ${f.estimator ?? "?"} observed ${f.knownFrom}` : `known from ${f.knownFrom}`;
   const weight = f.weight !== undefined && f.weight !== 1 ? `, weight ${fmt(f.weight)}` : "";
   const source = f.source !== undefined ? `, source ${f.source}` : "";
-  return `  ${f.role}: ${f.metric} ${period} = ${fmt(f.value)}${f.currency !== undefined ? " " + f.currency : ""}${unit} (${when}${weight}${source})`;
+  const age = f.origin === "estimate" ? ` [${f.ageDays} d old]` : ` [${f.ageDays} d after its period end, ${f.knownAgeDays} d after known]`;
+  return `  ${f.role}: ${f.metric} ${period} = ${fmt(f.value)}${f.currency !== undefined ? " " + f.currency : ""}${unit} (${when}${weight}${source})${age}`;
 }
 
 function showFx(x: FxUsed): string {
@@ -35,7 +36,7 @@ function showFx(x: FxUsed): string {
 export function explainMultiple(result: MultipleResult): string[] {
   const i = result.inputs;
   const lines = [`${result.kind} = ${showValue(result)}`, `  formula: ${i.formula} (as of ${i.asOf})`];
-  if (i.price !== undefined) lines.push(`  price: ${fmt(i.price.close)} ${i.price.currency} on ${i.price.date}`);
+  if (i.price !== undefined) lines.push(`  price: ${fmt(i.price.close)} ${i.price.currency} on ${i.price.date}${i.price.ageDays ? ` [${i.price.ageDays} d old]` : ""}`);
   lines.push(...i.figures.map(showFigure));
   if (i.sharesPerListing !== 1 && i.figures.some((f) => f.unit === "perShare" || f.unit === "shares")) {
     lines.push(`  shares per listing unit: ${fmt(i.sharesPerListing)}`);

@@ -1,7 +1,7 @@
 import { getJson } from "../api.js";
 import { chart } from "../chart.js";
 import { field, h, mount, select, sortableTable } from "../dom.js";
-import { fmtMultiple, fmtNumber, fmtPercent, local, t, type Key } from "../i18n.js";
+import { fmtMultiple, fmtNumber, fmtPercent, local, nmLabel, t, type Key } from "../i18n.js";
 import { errorBox, loading, syntheticBanner, type Page, redraw } from "./_shared.js";
 
 interface Multiple { value?: number; nm?: string; message?: string }
@@ -77,7 +77,11 @@ function body(w: Wall): HTMLElement {
       const cap = r.multiples.marketCapUsd?.value;
       const vals = metrics.map((m) => r.multiples[m]?.value);
       return {
-        cells: [r.security.id, local(r.security.name), r.group, fmtNumber(cap === undefined ? undefined : cap / 1e9, 1), ...vals.map(fmtMultiple)],
+        // n.m. with its reason in words (stale figures, negative earnings, …).
+        cells: [r.security.id, local(r.security.name), r.group, fmtNumber(cap === undefined ? undefined : cap / 1e9, 1), ...metrics.map((m, k) => {
+          const nm = r.multiples[m]?.nm;
+          return vals[k] === undefined && nm !== undefined ? `${fmtMultiple(undefined)} (${nmLabel(nm)})` : fmtMultiple(vals[k]);
+        })],
         keys: [r.security.id, local(r.security.name), r.group, cap, ...vals],
       };
     }),
