@@ -109,7 +109,7 @@ describe.skipIf(Boolean(skipWhy))("event study vs statsmodels/numpy/scipy on rea
 
   beforeAll(async () => {
     store = await openStore(join(tmp.dir, "ref.duckdb"));
-    await importFiles(store, { kind: "prices", files: [...HK, ...US].map(file).concat(BENCH.HK.file, BENCH.US.file), now: "2026-01-01T00:00:00Z" });
+    await importFiles(store, { kind: "prices", files: [...HK, ...US].map(file).concat(BENCH.HK.file, BENCH.US.file), now: "2026-12-01T00:00:00Z" });
     events = readEventsFile(join(REPO, "examples/catalysts-2025.csv"));
     ours = await computeEventStudy(store, { securities: [...HK, ...US], events, windows: WINDOWS });
     ref = runReference([...HK, ...US].map((id) => jobSecurity(id, file(id))), events.map((e) => ({ id: e.id, timestamp: e.timestamp })));
@@ -156,8 +156,8 @@ describe.skipIf(Boolean(skipWhy))("event study vs statsmodels/numpy/scipy on rea
     const gap = cut(BENCH.HK.file, join(tmp.dir, "^HSIGAP.csv"), ["2025-09-02", "2025-05-20"]);
     const master = join(tmp.dir, "master.csv");
     writeFileSync(master, "id,name_en,exchange,currency,country,kind\nHALT.HK,Alibaba with a halt,HKEX,HKD,CN,equity\n^HSIGAP,Hang Seng with gaps,INDEX,HKD,HK,index\n");
-    await importFiles(store, { kind: "securities", files: [master], now: "2026-01-01T00:00:00Z" });
-    await importFiles(store, { kind: "prices", files: [halt, gap], now: "2026-01-01T00:00:00Z" });
+    await importFiles(store, { kind: "securities", files: [master], now: "2026-12-01T00:00:00Z" });
+    await importFiles(store, { kind: "prices", files: [halt, gap], now: "2026-12-01T00:00:00Z" });
     const mine = await computeEventStudy(store, { securities: ["HALT.HK", "0700.HK"], events, windows: WINDOWS, benchmark: "^HSIGAP" });
     const bench = { id: "^HSIGAP", file: gap };
     const theirs = runReference([jobSecurity("HALT.HK", halt, bench), jobSecurity("0700.HK", file("0700.HK"), bench)], events.map((e) => ({ id: e.id, timestamp: e.timestamp })));

@@ -198,7 +198,7 @@ function recordCases(): HostileCase[] {
 
   // securities
   const S = "securities.csv";
-  refuse("securities", "header/shares-per-lisitng", S, lines(S_HEAD.replace("sharesPerListing", "shares_per_lisitng"), "BABA,Alibaba ADS,NYSE,USD,adr,8,alibaba"), { line: 1, column: "shares_per_lisitng", reason: /did you mean `sharesPerListing`\?/ });
+  refuse("securities", "header/shares-per-lisitng", S, lines(S_HEAD.replace("sharesPerListing", "shares_per_lisitng"), "BABA,Alibaba ADS,NYSE,USD,adr,8,alibaba"), { line: 1, column: "shares_per_lisitng", reason: /did you mean `shares_per_listing`\?/ });
   refuse("securities", "header/isuer", S, lines(S_HEAD.replace("issuer", "isuer"), S_ROW.join(",")), { line: 1, column: "isuer", reason: /did you mean `issuer`\?/ });
   refuse("securities", "header/duplicate-currency", S, lines(`${S_HEAD},currency`, `${S_ROW.join(",")},HKD`), { line: 1, column: "currency", reason: /is named twice/ });
   refuse("securities", "header/unknown", S, lines(`${S_HEAD},isin`, `${S_ROW.join(",")},US88032Q1094`), { line: 1, column: "isin", reason: /is not a column of a securities file/ });

@@ -123,7 +123,7 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, opts: Recor
   }
   const ignored = new Set((opts.ignoreColumns ?? []).map(normalizeHeader));
   const headerIssues = checkHeader(header, {
-    file, ...headerAt, kind: kind.kind, known: knownRecordHeaders(kind, map), suggest: kind.fields.map((fs) => fs.path), ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+    file, ...headerAt, kind: kind.kind, known: knownRecordHeaders(kind, map), suggest: kind.fields.flatMap((fs) => [fs.path, fs.path.replace(/[A-Z.]/g, (c) => (c === "." ? "_" : `_${c.toLowerCase()}`))]), ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
   }, (i) => table.rows.every((row, r) => r === 0 || (row[i] ?? "").trim() === ""));
   if (headerIssues.length > 0) {
     out.errors.push(...headerIssues);
