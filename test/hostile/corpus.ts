@@ -120,6 +120,21 @@ function priceCases(): HostileCase[] {
   refuse("prices/echo/huge-cell", priceFile(withCell(2, close, "9".repeat(200_000) + "x")), { line: 4, column: "Close", reason: /is not a number/ });
   refuse("prices/echo/huge-header", priceFile(P_ROWS.map((r) => [...r, "1"]), [...P_HEAD, "h".repeat(100_000)]), { line: 1, reason: /is not a column of a prices file/ });
 
+  // Past the fast path's 200-row look-ahead: only the SQL checks (or the general path they hand the file to) see these.
+  const long = Array.from({ length: 260 }, (_, i) => {
+    const d = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    return [d, "60.10", "61.00", "59.50", "60.50", "60.50", "1200000"];
+  });
+  const late = (col: number, v: string) => long.map((r, i) => (i === 240 ? r.map((c, j) => (j === col ? v : c)) : r));
+  refuse("prices/late/time-of-day", priceFile(late(0, "2024-08-28 10:30")), { line: 242, value: "2024-08-28 10:30", reason: /has a time of day/ });
+  refuse("prices/late/future", priceFile([...long.slice(0, 259), ["2099-01-01", ...long[259]!.slice(1)]]), { line: 261, value: "2099-01-01", reason: /is in the future/ });
+  refuse("prices/late/close-1e300", priceFile(late(4, "1e300")), { line: 242, column: "Close", reason: /outside the accepted range of a price/ });
+  refuse("prices/late/close-1e-320", priceFile(late(4, "1e-320")), { line: 242, column: "Close", reason: /outside the accepted range of a price/ });
+  refuse("prices/late/volume-1e20", priceFile(late(6, "1e20")), { line: 242, column: "Volume", reason: /accepted volume/ });
+  refuse("prices/late/width", priceFile(late(6, "1,200,000")), { line: 242, reason: /has 9 cells but the header \(line 1\) has 7/ });
+  refuse("prices/late/ambiguous", priceFile(late(0, "08/07/2024")), { line: 242, value: "08/07/2024", reason: /is ambiguous/ });
+  accept("prices/late/midnight", priceFile(late(0, "2024-08-28 00:00:00")), "midnight is a date");
+
   // Structure.
   refuse("prices/structure/empty", "", { reason: /is empty|holds no|no price rows/ });
   refuse("prices/structure/header-only", lines(P_HEAD.join(",")), { reason: /no price rows|header row and at least one data row/ });
