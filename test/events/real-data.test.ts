@@ -18,7 +18,7 @@ describe.skipIf(!hasSharedData)("rerate event-study on real prices (../shared/da
 
   beforeAll(async () => {
     const files = ["us-adjclose/ORCL.csv", "us-adjclose/AVGO.csv", "hk/9988.HK.csv", "hk/0981.HK.csv", "indices/GSPC.csv", "indices/HSI.csv"].map((f) => join(SHARED_DATA, f));
-    const r = await runCli(["--db", db, "import", "prices", ...files]);
+    const r = await runCli(["--db", db, "import", "prices", ...files], "2026-12-01T00:00:00Z");
     expect(r.code, r.err).toBe(0);
   }, 120_000);
   afterAll(() => tmp.cleanup());

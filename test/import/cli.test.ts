@@ -20,6 +20,25 @@ describe("rerate import (CLI)", () => {
   });
   afterEach(() => tmp.cleanup());
 
+  it("main([import, securities, file]) refuses a misspelt column with a suggestion (exit 2); --ignore-columns leaves it out", async () => {
+    const file = tmp.write("securities.csv", "id,name,exchange,currency,kind,shares_per_lisitng\nBABA,Alibaba ADS,NYSE,USD,adr,8\n");
+    const bad = await runCli(["--db", db, "import", "securities", file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(`${file}:1: shares_per_lisitng is not a column of a securities file: did you mean \`shares_per_listing\`?`);
+    const ok = await runCli(["--db", db, "import", "securities", file, "--ignore-columns", "shares_per_lisitng"]);
+    expect(ok.code).toBe(0);
+  });
+
+  it("main([import, prices, file, --date-only]) keeps the date of a bar written with a time of day; without it exit 2", async () => {
+    const file = tmp.write("9988.HK.csv", "Date,Close\n2025-09-24 16:08,174.8\n2025-09-25 16:08,172.1\n");
+    const bad = await runCli(["--db", db, "import", "prices", file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/9988\.HK\.csv:2: Date "2025-09-24 16:08" has a time of day \(16:08\)/);
+    const ok = await runCli(["--db", db, "import", "prices", file, "--date-only", "--json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ added: 2 });
+  });
+
   it("main([--db, import, prices, file, --json]) exits 0 and prints the JSON summary", async () => {
     const file = join(SHARED_DATA, "cn-csi300/688256.csv");
     const r = await runCli(["--db", db, "import", "prices", file, "--json"]);

@@ -59,7 +59,12 @@ export function planFastPriceFile(
   if (cut < 0) return undefined;
   const text = head.subarray(0, cut + 1);
   if (!isUtf8(text)) return undefined;
-  const table = tokenizeCsv(text.toString("utf8"));
+  let table: ReturnType<typeof tokenizeCsv>;
+  try {
+    table = tokenizeCsv(text.toString("utf8"));
+  } catch {
+    return undefined; // e.g. a quote still open at the end of the head: the general path reads the whole file
+  }
   if (table.delimiter !== "," || table.rows.length < 2) return undefined;
   const layout = detectPriceLayout(table.rows);
   const { index, unmatched } = resolveColumns(layout.header, PRICE_FIELDS, opts.map);

@@ -7,6 +7,8 @@ import { insertSources } from "../../store/sources.js";
 import { upsertRows, type TableSpec } from "../../store/upsert.js";
 import { fxTableOf } from "./fx-layout.js";
 import { RECORD_KINDS } from "./record-kinds.js";
+import type { InputIssue } from "../../errors.js";
+import { fxRangeIssue, knownFxRange } from "../../core/quality/fx-range.js";
 import { parseRecords, type RecordParseOptions } from "./records.js";
 import { emptyReport, type ImportKind, type ImportOptions, type ImportSummary } from "./types.js";
 import { dropUnusedSources, prepareFiles, refuseIfErrors } from "./validate.js";
@@ -42,8 +44,9 @@ export async function importRecordFiles(store: Store, opts: ImportOptions & { ki
     const parsed = fx.errors.length > 0 ? { records: [], errors: fx.errors, warnings: [], rowsRead: 0 } : parseRecords<never>(fx.table, kind, recordOptions(opts));
     const rows = parsed.records.map(toRow);
     const report = { ...emptyReport(t.file), warnings: [...fx.warnings, ...parsed.warnings], rowsRead: parsed.rowsRead, rows: rows.length };
-    return { table: t, report, errors: parsed.errors, rows };
+    return { table: t, report, errors: parsed.errors, rows, lines: parsed.lines };
   });
+  if (opts.kind === "fx") errors.push(...await fxRangeIssues(store, prepared));
   if (opts.strict) for (const p of prepared) errors.push(...p.report.warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
   refuseIfErrors(errors);
   const summary: ImportSummary = { kind: opts.kind, dryRun: Boolean(opts.dryRun), files: prepared.map((p) => p.report), added: 0, updated: 0, unchanged: 0, newSecurities: [] };
@@ -61,4 +64,28 @@ export async function importRecordFiles(store: Store, opts: ImportOptions & { ki
     await dropUnusedSources(store, table, ids);
   });
   return summary;
+}
+
+/** Rates off their pair's known or stored range (see core/quality/fx-range.ts), located by file and line. */
+async function fxRangeIssues(store: Store, prepared: readonly { table: { file: string; format: string }; rows: unknown[]; lines: number[] }[]): Promise<InputIssue[]> {
+  const stored = new Map<string, [number, number]>();
+  for (const r of await store.all<{ base: string; quote: string; lo: number; hi: number }>("SELECT base, quote, min(rate) AS lo, max(rate) AS hi FROM fx_rates GROUP BY base, quote")) {
+    const add = (k: string, lo: number, hi: number) => {
+      const cur = stored.get(k);
+      stored.set(k, cur ? [Math.min(cur[0], lo), Math.max(cur[1], hi)] : [lo, hi]);
+    };
+    add(`${r.base}/${r.quote}`, Number(r.lo), Number(r.hi));
+    add(`${r.quote}/${r.base}`, 1 / Number(r.hi), 1 / Number(r.lo));
+  }
+  const out: InputIssue[] = [];
+  for (const p of prepared) {
+    p.rows.forEach((row, i) => {
+      const [base, quote, , rate] = row as [string, string, string, number];
+      const why = fxRangeIssue(rate, knownFxRange(base, quote, stored.get(`${base}/${quote}`)));
+      if (why === undefined || out.length >= 50) return;
+      const at = p.table.format === "json" ? { record: p.lines[i]! } : { line: p.lines[i]! };
+      out.push({ file: p.table.file, ...at, column: "rate", value: String(rate), reason: `${base}/${quote} ${why}` });
+    });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { InputIssue } from "../../errors.js";
 import { normalizeHeader } from "../../providers/csv/columns.js";
 import { checkHeader, rowWidthIssue } from "../../providers/csv/header-check.js";
-import { detectDateOrder, parseDateCell, type DateOrder } from "../../providers/csv/parse-date.js";
+import { detectDateOrder, findDateOrderConflict, parseDateCell, type DateOrder } from "../../providers/csv/parse-date.js";
 import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
 import { parseNumberCell } from "../../providers/csv/parse-number.js";
 import { normalizeSymbol, symbolFromFileName } from "../../providers/csv/symbols.js";
@@ -123,7 +123,7 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, opts: Recor
   }
   const ignored = new Set((opts.ignoreColumns ?? []).map(normalizeHeader));
   const headerIssues = checkHeader(header, {
-    file, ...headerAt, kind: kind.kind, known: knownRecordHeaders(kind, map), suggest: kind.fields.map((fs) => fs.path), ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
+    file, ...headerAt, kind: kind.kind, known: knownRecordHeaders(kind, map), suggest: kind.fields.flatMap((fs) => [fs.path, fs.path.replace(/[A-Z.]/g, (c) => (c === "." ? "_" : `_${c.toLowerCase()}`))]), ...(opts.ignoreColumns ? { ignore: opts.ignoreColumns } : {}),
   }, (i) => table.rows.every((row, r) => r === 0 || (row[i] ?? "").trim() === ""));
   if (headerIssues.length > 0) {
     out.errors.push(...headerIssues);
@@ -137,6 +137,16 @@ export function parseRecords<T>(table: InputTable, kind: RecordKind, opts: Recor
   // One reading of a/b/yyyy dates per file: any date with a day above 12 in any date column settles it.
   const dateCols = kind.fields.filter((fs) => fs.type === "date" || fs.type === "timestamp").map((fs) => colOf.get(fs.path)).filter((c): c is number => c !== undefined);
   const order = opts.dateOrder ?? detectDateOrder(table.rows.slice(1).flatMap((row) => dateCols.map((c) => row[c] ?? "")));
+  if (opts.dateOrder === undefined && order === undefined) {
+    const cells = table.rows.slice(1).flatMap((row) => dateCols.map((c) => row[c] ?? ""));
+    const conflict = findDateOrderConflict(cells);
+    if (conflict !== undefined) {
+      const r = 1 + Math.floor(conflict.dayFirst / dateCols.length);
+      const rm = 1 + Math.floor(conflict.monthFirst / dateCols.length);
+      out.errors.push({ file, ...where(r), value: cells[conflict.dayFirst]!, reason: `is day-first, but ${noun} ${pos(rm)} (${cells[conflict.monthFirst]}) is month-first: this file's date order is unknown; pass --date-order dmy or mdy` });
+      return out;
+    }
+  }
   const dateOpts = opts.dateOnly ? { dateOnly: true } : {};
   const maxDate = opts.today !== undefined ? addDays(opts.today, IMPORT_LIMITS.maxDaysAhead) : undefined;
   const headerWidth = header.length;

@@ -111,6 +111,29 @@ export function detectDateOrder(samples: readonly string[]): DateOrder | undefin
 }
 
 /**
+ * Two a/b/yyyy dates of one column that settle opposite orders (17/09/2025 day-first, 09/15/2025 month-first):
+ * the file's order is then unknown and the import refuses it.
+ * @returns the indices of the first day-first and first month-first sample, or undefined when they agree.
+ * @example findDateOrderConflict(["17/09/2025", "09/15/2025"]) // { dayFirst: 0, monthFirst: 1 }
+ */
+export function findDateOrderConflict(samples: readonly string[]): { dayFirst: number; monthFirst: number } | undefined {
+  let dayFirst = -1;
+  let monthFirst = -1;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]!;
+    if (s.length === 10 && s.charCodeAt(4) === 45) continue; // ISO: not a/b/yyyy
+    const m = YEAR_LAST.exec(s.trim());
+    if (m === null || m[2] === ".") continue;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12 && dayFirst < 0) dayFirst = i;
+    else if (b > 12 && a <= 12 && monthFirst < 0) monthFirst = i;
+    if (dayFirst >= 0 && monthFirst >= 0) return { dayFirst, monthFirst };
+  }
+  return undefined;
+}
+
+/**
  * Whether a string is exactly an ISO calendar date YYYY-MM-DD that exists (no 2025-02-30).
  *
  * @param s - Text to check.

@@ -5,7 +5,7 @@ import { FIELD_ALIASES, normalizeHeader, resolveColumns } from "./columns.js";
 import { checkHeader, rowWidthIssue } from "./header-check.js";
 import { IMPORT_LIMITS, isPriceInBounds, PRICE_BOUNDS_REASON } from "../../core/quality/import-limits.js";
 import { detectPriceLayout } from "./price-layout.js";
-import { parseDateCell, detectDateOrder, type DateOrder } from "./parse-date.js";
+import { parseDateCell, detectDateOrder, findDateOrderConflict, type DateOrder } from "./parse-date.js";
 import { parseNumberCell, readNumber } from "./parse-number.js";
 import { normalizeSymbol, symbolFromFileName } from "./symbols.js";
 
@@ -144,6 +144,16 @@ export function parsePriceTable(rows: readonly (readonly string[])[], lines: Arr
   // One reading of a/b/yyyy dates per file: the first rows usually settle it; if not, any date of the file with a day above 12 does.
   const order = opts.dateOrder ?? detectDateOrder(rows.slice(layout.dataStart, layout.dataStart + 200).map((r) => r[di] ?? ""))
     ?? detectDateOrder(rows.slice(layout.dataStart).map((r) => r[di] ?? ""));
+  if (opts.dateOrder === undefined && order === undefined) {
+    const conflict = findDateOrderConflict(rows.slice(layout.dataStart).map((r) => r[di] ?? ""));
+    if (conflict !== undefined) {
+      const at = (k: number) => ({ line: Number(lines[layout.dataStart + k]), value: rows[layout.dataStart + k]?.[di] ?? "" });
+      const m = at(conflict.monthFirst);
+      out.errors.push({ file, line: at(conflict.dayFirst).line, column: layout.header[di] ?? "date", value: at(conflict.dayFirst).value,
+        reason: `is day-first, but line ${m.line} (${m.value}) is month-first: this file's date order is unknown; pass --date-order dmy or mdy` });
+      return out;
+    }
+  }
   const dateOpts = opts.dateOnly ? { dateOnly: true } : {};
   const minDay = isoToDayNumber(IMPORT_LIMITS.minDate);
   const maxDay = opts.maxDate !== undefined ? isoToDayNumber(opts.maxDate) : Infinity;
