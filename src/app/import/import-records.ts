@@ -41,7 +41,7 @@ export async function importRecordFiles(store: Store, opts: ImportOptions & { ki
   const { prepared, errors } = prepareFiles(files, opts, (t) => {
     // FX in a Yahoo/yfinance price layout (CNY=X.csv) becomes the fx table first.
     const fx = opts.kind === "fx" && Object.keys(opts.map ?? {}).length === 0 ? fxTableOf(t) : { table: t, errors: [], warnings: [] };
-    const parsed = fx.errors.length > 0 ? { records: [], errors: fx.errors, warnings: [], rowsRead: 0 } : parseRecords<never>(fx.table, kind, recordOptions(opts));
+    const parsed = fx.errors.length > 0 ? { records: [], errors: fx.errors, warnings: [], rowsRead: 0, lines: [] } : parseRecords<never>(fx.table, kind, recordOptions(opts));
     const rows = parsed.records.map(toRow);
     const report = { ...emptyReport(t.file), warnings: [...fx.warnings, ...parsed.warnings], rowsRead: parsed.rowsRead, rows: rows.length };
     return { table: t, report, errors: parsed.errors, rows, lines: parsed.lines };
