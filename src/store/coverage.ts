@@ -47,12 +47,17 @@ export interface FxCoverageRow {
   rows: number;
 }
 
-/** The column recording a price series' basis (adjusted / raw), if this store's schema has one. */
-async function basisColumn(store: Store): Promise<string | undefined> {
-  const rows = await store.all<{ column_name: string }>(
-    "SELECT column_name FROM information_schema.columns WHERE table_name = 'prices' AND column_name LIKE '%basis%' ORDER BY column_name",
+/**
+ * Where this store's schema records a price series' basis (adjusted / raw), if it does: a column of `prices`
+ * (per row) or of `securities` (per series) whose name contains "basis".
+ */
+async function basisColumn(store: Store): Promise<{ table: "prices" | "securities"; column: string } | undefined> {
+  const rows = await store.all<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_name IN ('prices', 'securities') AND column_name LIKE '%basis%' ORDER BY table_name = 'prices' DESC, column_name`,
   );
-  return rows[0]?.column_name;
+  const r = rows[0];
+  return r === undefined ? undefined : { table: r.table_name as "prices" | "securities", column: r.column_name };
 }
 
 /** Per security: first and last price date, rows, rows with an adjusted close, bases recorded, synthetic or not. */
@@ -60,11 +65,12 @@ export async function readPriceCoverage(store: Store, ids: readonly string[]): P
   if (ids.length === 0) return new Map();
   const list = varcharList([...new Set(ids)]);
   const basis = await basisColumn(store);
-  const basisSql = basis !== undefined ? `, list(DISTINCT CAST(p."${basis.replaceAll("\"", "\"\"")}" AS VARCHAR) ORDER BY CAST(p."${basis.replaceAll("\"", "\"\"")}" AS VARCHAR)) AS bases` : "";
+  const col = basis !== undefined ? `${basis.table === "prices" ? "p" : "sec"}."${basis.column.replaceAll("\"", "\"\"")}"` : undefined;
+  const basisSql = col !== undefined ? `, list(DISTINCT CAST(${col} AS VARCHAR) ORDER BY CAST(${col} AS VARCHAR)) AS bases` : "";
   const rows = await store.all<Record<string, unknown>>(
     `SELECT p.security, strftime(min(p.date), '%Y-%m-%d') AS first, strftime(max(p.date), '%Y-%m-%d') AS last,
             count(*) AS n, count(p.adj_close) AS adj, bool_or(s.synthetic) AS synthetic${basisSql}
-     FROM prices p JOIN sources s ON s.id = p.source_id
+     FROM prices p JOIN sources s ON s.id = p.source_id ${basis?.table === "securities" ? "LEFT JOIN securities sec ON sec.id = p.security" : ""}
      WHERE p.security IN (SELECT unnest($ids)) GROUP BY p.security`,
     { ids: list.value }, { ids: list.type },
   );

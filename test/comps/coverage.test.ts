@@ -84,6 +84,26 @@ describe("computeCoverage(store, { securities, asOf })", () => {
     expect(of("NOPX").prices).toBeUndefined();
   });
 
+  it("reads the price basis where the store's schema records one", async () => {
+    const mem = await openStore(":memory:");
+    try {
+      for (const [kind, text] of [["securities", SECURITIES], ["prices", PRICES]] as const) {
+        const p = join(dir, `basis-${kind}.csv`);
+        writeFileSync(p, text);
+        await importFiles(mem, { kind, files: [p], now: "2026-01-05T00:00:00Z" });
+      }
+      // A store of this schema records no basis; once one does (a column of prices), coverage shows it.
+      const existing = await mem.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'prices' AND column_name LIKE '%basis%'");
+      const col = existing[0]?.column_name ?? "basis";
+      if (existing.length === 0) await mem.run(`ALTER TABLE prices ADD COLUMN "${col}" VARCHAR`);
+      await mem.run(`UPDATE prices SET "${col}" = 'adjusted' WHERE security = 'BABA'`);
+      const r = await computeCoverage(mem, { securities: ["BABA"], asOf: "2025-09-30" });
+      expect(r.securities[0]!.prices!.basis).toBe("adjusted");
+    } finally {
+      mem.close();
+    }
+  });
+
   it("gives the latest figure per metric with its period end, known-from date and ages", () => {
     const eps = of("AMZN").fundamentals.find((f) => f.metric === "epsDiluted")!;
     // FY2025 is filed only on 2026-02-05: on 2025-09-30 the latest known is FY2024, and one later version exists.
