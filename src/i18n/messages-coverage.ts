@@ -56,9 +56,9 @@ export const COVERAGE_MESSAGES = {
   "coverage.reports": { en: " · reports in {ccy}", "zh-Hant": " · 報告貨幣 {ccy}", "zh-Hans": " · 报告货币 {ccy}" },
   "coverage.issuer": { en: " · issuer {issuer}", "zh-Hant": " · 發行人 {issuer}", "zh-Hans": " · 发行人 {issuer}" },
   "coverage.prices": {
-    en: "  Prices: {first} … {last}, {rows} rows ({adj} with adjusted close); basis {basis}; last close {days} days before {asOf}{synthetic}",
-    "zh-Hant": "  價格：{first} … {last}，{rows} 行（{adj} 行有調整後收市價）；基準 {basis}；最後收市價在 {asOf} 前 {days} 天{synthetic}",
-    "zh-Hans": "  价格：{first} … {last}，{rows} 行（{adj} 行有调整后收盘价）；基准 {basis}；最后收盘价在 {asOf} 前 {days} 天{synthetic}",
+    en: "  Prices: {first} … {last}, {rows} rows ({adj} with adjusted close); basis {basis}; last close on or before {asOf}: {lastUsed} ({days} days){synthetic}",
+    "zh-Hant": "  價格：{first} … {last}，{rows} 行（{adj} 行有調整後收市價）；基準 {basis}；{asOf} 或之前最後收市價：{lastUsed}（{days} 天前）{synthetic}",
+    "zh-Hans": "  价格：{first} … {last}，{rows} 行（{adj} 行有调整后收盘价）；基准 {basis}；{asOf} 或之前最后收盘价：{lastUsed}（{days} 天前）{synthetic}",
   },
   "coverage.synthetic": { en: " (SYNTHETIC demo data)", "zh-Hant": "（合成示範資料）", "zh-Hans": "（合成示范数据）" },
   "coverage.noPrices": { en: "  Prices: none", "zh-Hant": "  價格：無", "zh-Hans": "  价格：无" },

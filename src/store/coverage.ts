@@ -5,6 +5,8 @@ export interface PriceCoverageRow {
   security: string;
   first: string;
   last: string;
+  /** The last date on or before the as-of date asked about (absent when every price is later). */
+  lastOnOrBefore?: string;
   rows: number;
   /** Rows that also carry an adjusted close. */
   adjRows: number;
@@ -60,8 +62,11 @@ async function basisColumn(store: Store): Promise<{ table: "prices" | "securitie
   return r === undefined ? undefined : { table: r.table_name as "prices" | "securities", column: r.column_name };
 }
 
-/** Per security: first and last price date, rows, rows with an adjusted close, bases recorded, synthetic or not. */
-export async function readPriceCoverage(store: Store, ids: readonly string[]): Promise<Map<string, PriceCoverageRow>> {
+/**
+ * Per security: first and last price date (and the last on or before `asOf`), rows, rows with an adjusted close,
+ * bases recorded, synthetic or not.
+ */
+export async function readPriceCoverage(store: Store, ids: readonly string[], asOf: string): Promise<Map<string, PriceCoverageRow>> {
   if (ids.length === 0) return new Map();
   const list = varcharList([...new Set(ids)]);
   const basis = await basisColumn(store);
@@ -69,15 +74,17 @@ export async function readPriceCoverage(store: Store, ids: readonly string[]): P
   const basisSql = col !== undefined ? `, list(DISTINCT CAST(${col} AS VARCHAR) ORDER BY CAST(${col} AS VARCHAR)) AS bases` : "";
   const rows = await store.all<Record<string, unknown>>(
     `SELECT p.security, strftime(min(p.date), '%Y-%m-%d') AS first, strftime(max(p.date), '%Y-%m-%d') AS last,
+            strftime(max(p.date) FILTER (WHERE p.date <= CAST($asOf AS DATE)), '%Y-%m-%d') AS last_asof,
             count(*) AS n, count(p.adj_close) AS adj, bool_or(s.synthetic) AS synthetic${basisSql}
      FROM prices p JOIN sources s ON s.id = p.source_id ${basis?.table === "securities" ? "LEFT JOIN securities sec ON sec.id = p.security" : ""}
      WHERE p.security IN (SELECT unnest($ids)) GROUP BY p.security`,
-    { ids: list.value }, { ids: list.type },
+    { ids: list.value, asOf }, { ids: list.type },
   );
   return new Map(rows.map((r) => {
     const row: PriceCoverageRow = {
       security: String(r.security), first: String(r.first), last: String(r.last), rows: Number(r.n), adjRows: Number(r.adj), synthetic: Boolean(r.synthetic),
     };
+    if (r.last_asof !== null) row.lastOnOrBefore = String(r.last_asof);
     if (basis !== undefined && Array.isArray(r.bases)) row.bases = (r.bases as unknown[]).filter((b) => b !== null).map(String);
     return [row.security, row];
   }));

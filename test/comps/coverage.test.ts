@@ -84,6 +84,17 @@ describe("computeCoverage(store, { securities, asOf })", () => {
     expect(of("NOPX").prices).toBeUndefined();
   });
 
+  it("measures the price age from the last close on or before the as-of date, not from later closes", async () => {
+    const r = await computeCoverage(store, { securities: ["BABA"], asOf: "2024-01-10" });
+    // BABA has closes on 2021-01-04, 2023-06-30 and 2025-09-30: on 2024-01-10 the last is 2023-06-30,
+    // 30 Jun 2023 → 31 Jul 31 days, → 31 Aug 62, → 30 Sep 92, → 31 Oct 123, → 30 Nov 153, → 31 Dec 184, → 10 Jan 2024 194 days.
+    expect(r.securities[0]!.prices).toMatchObject({ last: "2025-09-30", lastOnOrBefore: "2023-06-30", ageDays: 194 });
+    expect(r.todo.find((x) => x.code === "stale_prices")?.detail).toEqual({ last: "2023-06-30", days: 194 });
+    const before = await computeCoverage(store, { securities: ["BABA"], asOf: "2020-12-31" });
+    expect(before.securities[0]!.prices!.ageDays).toBeUndefined();
+    expect(before.todo.map((x) => x.code)).toContain("no_prices");
+  });
+
   it("reads the price basis where the store's schema records one", async () => {
     const mem = await openStore(":memory:");
     try {
@@ -161,7 +172,7 @@ describe("rerate coverage", () => {
       const r = await runCli(["--db", db, "coverage", "BABA", "9988.HK", "AMZN", "--as-of", "2025-09-30"]);
       expect(r.code, r.err).toBe(0);
       expect(r.out).toContain("BABA · Alibaba (ADS) · NYSE · USD · reports in CNY · issuer alibaba");
-      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows");
+      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows (0 with adjusted close); basis unknown (not recorded); last close on or before 2025-09-30: 2025-09-30 (0 days)");
       expect(r.out).toContain("- BABA: no fundamentals after 2022Q1 (epsDiluted for the period ended 2021-06-30, 1553 days before the as-of date) — `rerate import sec <companyfacts.json> --symbol BABA` or `rerate fetch --symbols BABA`");
       expect(r.out).toContain("- 9988.HK: prices end 2025-09-01 (29 days before the as-of date)");
       expect(r.out).toContain("- 9988.HK: USD/HKD rates end 2025-09-10 (20 days before the as-of date)");
