@@ -113,7 +113,7 @@ export const COVERAGE_DASHBOARD_MESSAGES = {
   "dash.coverage.eps": { en: "Latest EPS (period end, age)", "zh-Hant": "最新每股盈利（期末，距今）", "zh-Hans": "最新每股收益（期末，距今）" },
   "dash.coverage.estimates": { en: "Consensus observed", "zh-Hant": "一致預期觀察日", "zh-Hans": "一致预期观察日" },
   "dash.coverage.fx": { en: "FX", "zh-Hant": "匯率", "zh-Hans": "汇率" },
-  "dash.coverage.nm": { en: "n.m. on the date", "zh-Hant": "當日不適用", "zh-Hans": "当日不适用" },
+  "dash.coverage.nm": { en: "Multiples on the date (n.m.: reason)", "zh-Hant": "當日估值倍數（不適用：原因）", "zh-Hans": "当日估值倍数（不适用：原因）" },
   "dash.coverage.todo": { en: "To do", "zh-Hant": "待辦", "zh-Hans": "待办" },
   "dash.coverage.none": { en: "Nothing to do: the store covers these securities.", "zh-Hant": "無待辦：資料庫已覆蓋這些證券。", "zh-Hans": "无待办：数据库已覆盖这些证券。" },
   "dash.coverage.days": { en: "{n} d", "zh-Hant": "{n} 天", "zh-Hans": "{n} 天" },
