@@ -22,8 +22,8 @@ export function coverageBlock(c: SecurityCoverage, asOf: string, lang: Lang): (s
   }));
   const p = c.prices;
   out.push(p === undefined ? t(lang, "coverage.noPrices") : t(lang, "coverage.prices", {
-    first: p.first, last: p.last, rows: p.rows, adj: p.adjRows, basis: p.basis === "unknown" ? t(lang, "coverage.basisUnknown") : p.basis,
-    days: p.ageDays, asOf, synthetic: p.synthetic ? t(lang, "coverage.synthetic") : "",
+    first: p.first, rows: p.rows, adj: p.adjRows, basis: p.basis === "unknown" ? t(lang, "coverage.basisUnknown") : p.basis,
+    last: p.last, days: p.ageDays ?? "–", lastUsed: p.lastOnOrBefore ?? "–", asOf, synthetic: p.synthetic ? t(lang, "coverage.synthetic") : "",
   }));
   if (c.fundamentals.length === 0) out.push(t(lang, "coverage.noFundamentals", { asOf }));
   else {

@@ -68,8 +68,8 @@ export interface SecurityCoverage {
   prices?: PriceCoverageRow & {
     /** Recorded bases, or "unknown" when the store does not record one. */
     basis: string;
-    /** Days from the last close to the as-of date (negative when the store holds later prices). */
-    ageDays: number;
+    /** Days from the last close on or before the as-of date to it (absent when every price is later). */
+    ageDays?: number;
   };
   /** Latest figure per metric of the issuer (and of the listing itself), known on the as-of date. */
   fundamentals: FigureCoverage[];
@@ -149,7 +149,7 @@ export async function computeCoverage(store: Store, req: { securities?: readonly
   const ids = secs.map((s) => s.id);
   const entities = [...new Set(secs.flatMap((s) => (s.issuer !== undefined ? [s.id, s.issuer] : [s.id])))];
   const [prices, figures, estimates, fx] = await Promise.all([
-    readPriceCoverage(store, ids),
+    readPriceCoverage(store, ids, req.asOf),
     readLatestFigures(store, entities, req.asOf),
     readLatestEstimates(store, entities, req.asOf),
     readFxCoverage(store, [...new Set(secs.flatMap((s) => [s.currency, s.reportingCurrency ?? s.currency]))], req.asOf),
@@ -171,8 +171,9 @@ export async function computeCoverage(store: Store, req: { securities?: readonly
     });
     const todo: CoverageTodo[] = [];
     const priceCmds = [`rerate fetch --provider yahoo --symbols ${s.id}`, "rerate import prices <file>"];
-    if (p === undefined) todo.push({ security: s.id, code: "no_prices", detail: {}, commands: priceCmds });
-    else if (daysBetween(p.last, req.asOf) > COVERAGE_LIMITS.priceDays) todo.push({ security: s.id, code: "stale_prices", detail: { last: p.last, days: daysBetween(p.last, req.asOf) }, commands: priceCmds });
+    const priceAge = p?.lastOnOrBefore !== undefined ? daysBetween(p.lastOnOrBefore, req.asOf) : undefined;
+    if (p === undefined || priceAge === undefined) todo.push({ security: s.id, code: "no_prices", detail: {}, commands: priceCmds });
+    else if (priceAge > COVERAGE_LIMITS.priceDays) todo.push({ security: s.id, code: "stale_prices", detail: { last: p.lastOnOrBefore!, days: priceAge }, commands: priceCmds });
     todo.push(...fundamentalsTodo(s, figs), ...estimatesTodo(s, ests));
     for (const f of pairs) {
       const commands = ["rerate fetch --provider fx", "rerate import fx <file>"];
@@ -181,7 +182,7 @@ export async function computeCoverage(store: Store, req: { securities?: readonly
     }
     return {
       security: s,
-      ...(p !== undefined ? { prices: { ...p, basis: p.bases !== undefined && p.bases.length > 0 ? p.bases.join("+") : "unknown", ageDays: daysBetween(p.last, req.asOf) } } : {}),
+      ...(p !== undefined ? { prices: { ...p, basis: p.bases !== undefined && p.bases.length > 0 ? p.bases.join("+") : "unknown", ...(priceAge !== undefined ? { ageDays: priceAge } : {}) } } : {}),
       fundamentals: figs, estimates: ests, fx: pairs, multiples, todo,
     };
   });

@@ -5,6 +5,8 @@ export interface PriceCoverageRow {
   security: string;
   first: string;
   last: string;
+  /** The last date on or before the as-of date asked about (absent when every price is later). */
+  lastOnOrBefore?: string;
   rows: number;
   /** Rows that also carry an adjusted close. */
   adjRows: number;
@@ -47,31 +49,42 @@ export interface FxCoverageRow {
   rows: number;
 }
 
-/** The column recording a price series' basis (adjusted / raw), if this store's schema has one. */
-async function basisColumn(store: Store): Promise<string | undefined> {
-  const rows = await store.all<{ column_name: string }>(
-    "SELECT column_name FROM information_schema.columns WHERE table_name = 'prices' AND column_name LIKE '%basis%' ORDER BY column_name",
+/**
+ * Where this store's schema records a price series' basis (adjusted / raw), if it does: a column of `prices`
+ * (per row) or of `securities` (per series) whose name contains "basis".
+ */
+async function basisColumn(store: Store): Promise<{ table: "prices" | "securities"; column: string } | undefined> {
+  const rows = await store.all<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_name IN ('prices', 'securities') AND column_name LIKE '%basis%' ORDER BY table_name = 'prices' DESC, column_name`,
   );
-  return rows[0]?.column_name;
+  const r = rows[0];
+  return r === undefined ? undefined : { table: r.table_name as "prices" | "securities", column: r.column_name };
 }
 
-/** Per security: first and last price date, rows, rows with an adjusted close, bases recorded, synthetic or not. */
-export async function readPriceCoverage(store: Store, ids: readonly string[]): Promise<Map<string, PriceCoverageRow>> {
+/**
+ * Per security: first and last price date (and the last on or before `asOf`), rows, rows with an adjusted close,
+ * bases recorded, synthetic or not.
+ */
+export async function readPriceCoverage(store: Store, ids: readonly string[], asOf: string): Promise<Map<string, PriceCoverageRow>> {
   if (ids.length === 0) return new Map();
   const list = varcharList([...new Set(ids)]);
   const basis = await basisColumn(store);
-  const basisSql = basis !== undefined ? `, list(DISTINCT CAST(p."${basis.replaceAll("\"", "\"\"")}" AS VARCHAR) ORDER BY CAST(p."${basis.replaceAll("\"", "\"\"")}" AS VARCHAR)) AS bases` : "";
+  const col = basis !== undefined ? `${basis.table === "prices" ? "p" : "sec"}."${basis.column.replaceAll("\"", "\"\"")}"` : undefined;
+  const basisSql = col !== undefined ? `, list(DISTINCT CAST(${col} AS VARCHAR) ORDER BY CAST(${col} AS VARCHAR)) AS bases` : "";
   const rows = await store.all<Record<string, unknown>>(
     `SELECT p.security, strftime(min(p.date), '%Y-%m-%d') AS first, strftime(max(p.date), '%Y-%m-%d') AS last,
+            strftime(max(p.date) FILTER (WHERE p.date <= CAST($asOf AS DATE)), '%Y-%m-%d') AS last_asof,
             count(*) AS n, count(p.adj_close) AS adj, bool_or(s.synthetic) AS synthetic${basisSql}
-     FROM prices p JOIN sources s ON s.id = p.source_id
+     FROM prices p JOIN sources s ON s.id = p.source_id ${basis?.table === "securities" ? "LEFT JOIN securities sec ON sec.id = p.security" : ""}
      WHERE p.security IN (SELECT unnest($ids)) GROUP BY p.security`,
-    { ids: list.value }, { ids: list.type },
+    { ids: list.value, asOf }, { ids: list.type },
   );
   return new Map(rows.map((r) => {
     const row: PriceCoverageRow = {
       security: String(r.security), first: String(r.first), last: String(r.last), rows: Number(r.n), adjRows: Number(r.adj), synthetic: Boolean(r.synthetic),
     };
+    if (r.last_asof !== null) row.lastOnOrBefore = String(r.last_asof);
     if (basis !== undefined && Array.isArray(r.bases)) row.bases = (r.bases as unknown[]).filter((b) => b !== null).map(String);
     return [row.security, row];
   }));

@@ -63,7 +63,7 @@ beforeAll(async () => {
   for (const [kind, text] of [["securities", SECURITIES], ["prices", PRICES], ["fundamentals", FUNDAMENTALS], ["estimates", ESTIMATES], ["fx", FX]] as const) {
     const p = join(dir, `${kind}.csv`);
     writeFileSync(p, text);
-    await importFiles(store, { kind, files: [p], now: "2026-01-05T00:00:00Z" });
+    await importFiles(store, { kind, files: [p], now: "2026-12-01T00:00:00Z" });
   }
   report = await computeCoverage(store, { securities: ["BABA", "9988.HK", "AMZN", "NOPX", "ZZZZ"], asOf: "2025-09-30" });
 });
@@ -82,6 +82,37 @@ describe("computeCoverage(store, { securities, asOf })", () => {
     expect(of("9988.HK").prices).toMatchObject({ first: "2025-08-29", last: "2025-09-01", rows: 2, ageDays: 29 });
     expect(["unknown", "close", "raw", "adjusted"]).toContain(of("BABA").prices!.basis);
     expect(of("NOPX").prices).toBeUndefined();
+  });
+
+  it("measures the price age from the last close on or before the as-of date, not from later closes", async () => {
+    const r = await computeCoverage(store, { securities: ["BABA"], asOf: "2024-01-10" });
+    // BABA has closes on 2021-01-04, 2023-06-30 and 2025-09-30: on 2024-01-10 the last is 2023-06-30,
+    // 30 Jun 2023 → 31 Jul 31 days, → 31 Aug 62, → 30 Sep 92, → 31 Oct 123, → 30 Nov 153, → 31 Dec 184, → 10 Jan 2024 194 days.
+    expect(r.securities[0]!.prices).toMatchObject({ last: "2025-09-30", lastOnOrBefore: "2023-06-30", ageDays: 194 });
+    expect(r.todo.find((x) => x.code === "stale_prices")?.detail).toEqual({ last: "2023-06-30", days: 194 });
+    const before = await computeCoverage(store, { securities: ["BABA"], asOf: "2020-12-31" });
+    expect(before.securities[0]!.prices!.ageDays).toBeUndefined();
+    expect(before.todo.map((x) => x.code)).toContain("no_prices");
+  });
+
+  it("reads the price basis where the store's schema records one", async () => {
+    const mem = await openStore(":memory:");
+    try {
+      for (const [kind, text] of [["securities", SECURITIES], ["prices", PRICES]] as const) {
+        const p = join(dir, `basis-${kind}.csv`);
+        writeFileSync(p, text);
+        await importFiles(mem, { kind, files: [p], now: "2026-12-01T00:00:00Z" });
+      }
+      // A store of this schema records no basis; once one does (a column of prices), coverage shows it.
+      const existing = await mem.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'prices' AND column_name LIKE '%basis%'");
+      const col = existing[0]?.column_name ?? "basis";
+      if (existing.length === 0) await mem.run(`ALTER TABLE prices ADD COLUMN "${col}" VARCHAR`);
+      await mem.run(`UPDATE prices SET "${col}" = 'adjusted' WHERE security = 'BABA'`);
+      const r = await computeCoverage(mem, { securities: ["BABA"], asOf: "2025-09-30" });
+      expect(r.securities[0]!.prices!.basis).toBe("adjusted");
+    } finally {
+      mem.close();
+    }
   });
 
   it("gives the latest figure per metric with its period end, known-from date and ages", () => {
@@ -141,7 +172,7 @@ describe("rerate coverage", () => {
       const r = await runCli(["--db", db, "coverage", "BABA", "9988.HK", "AMZN", "--as-of", "2025-09-30"]);
       expect(r.code, r.err).toBe(0);
       expect(r.out).toContain("BABA · Alibaba (ADS) · NYSE · USD · reports in CNY · issuer alibaba");
-      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows");
+      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows (0 with adjusted close); basis unknown (not recorded); last close on or before 2025-09-30: 2025-09-30 (0 days)");
       expect(r.out).toContain("- BABA: no fundamentals after 2022Q1 (epsDiluted for the period ended 2021-06-30, 1553 days before the as-of date) — `rerate import sec <companyfacts.json> --symbol BABA` or `rerate fetch --symbols BABA`");
       expect(r.out).toContain("- 9988.HK: prices end 2025-09-01 (29 days before the as-of date)");
       expect(r.out).toContain("- 9988.HK: USD/HKD rates end 2025-09-10 (20 days before the as-of date)");

@@ -5,6 +5,8 @@ import { computePeerComps } from "../../src/app/comps-table.js";
 import { computeGapHistory } from "../../src/app/gap-history.js";
 import { computeWall } from "../../src/app/wall.js";
 import { compsWorkbook } from "../../src/app/export-xlsx.js";
+import { createThesisContext } from "../../src/app/thesis/context.js";
+import { parseThesis } from "../../src/app/thesis/load-thesis.js";
 import { importFiles } from "../../src/app/import/import-files.js";
 import { createApp } from "../../src/server/app.js";
 import { openStore, type Store } from "../../src/store/open.js";
@@ -158,6 +160,30 @@ describe("one issuer, one vote in peer aggregates", () => {
     } finally {
       store = await openStore(db);
     }
+  });
+
+  it("a thesis file picks the rule with wall: listing:, and a bad rule is a located error", async () => {
+    const thesis = (listing?: string) => `id: votes
+title: One vote
+groups:
+  china: { securities: [BABA, 9988.HK, PDD] }
+  us: { securities: [AMZN] }
+wall:
+  a: china
+  b: us
+  metric: trailingPE
+${listing !== undefined ? `  listing: ${listing}\n` : ""}claims:
+  - { id: gap, kind: discount, text: China trades at a discount, a: china, b: us, metric: trailingPE, holdsIf: { op: ">=", value: 0.25 } }
+`;
+    const gapOf = async (listing?: string) => {
+      const ctx = createThesisContext(store, parseThesis(thesis(listing), join(dir, "votes.yaml")), "2025-09-30");
+      return (await ctx.wall("china", "us")).gaps.trailingPE!.median!.discount;
+    };
+    expect(await gapOf()).toBeCloseTo(14 / 40 - 1, 12); // first: {18, 10} → 14; 14 / 40 − 1 = −0.65
+    expect(await gapOf("primary")).toBeCloseTo(13.5 / 40 - 1, 12); // {17, 10} → 13.5 → −0.6625
+    expect(await gapOf("per-listing")).toBeCloseTo(17 / 40 - 1, 12); // {18, 17, 10} → 17 → −0.575
+    expect(await gapOf("NYSE")).toBeCloseTo(14 / 40 - 1, 12); // BABA is the NYSE line
+    expect(() => parseThesis(thesis("somewhere"), "votes.yaml")).toThrow(/votes\.yaml:\d+.*listing/);
   });
 
   it("GET /api/comps and /api/wall take listing and perListing", async () => {

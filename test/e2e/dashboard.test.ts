@@ -169,6 +169,20 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "comps-en.png"), fullPage: true });
   });
 
+  it("Coverage: one row per security of a group, with the synthetic banner and a to-do list", async () => {
+    await page.goto(`${base}/#/coverage`);
+    await page.locator("input[name=symbols]").fill("@china");
+    await page.locator("input[name=asOf]").fill("2025-10-31");
+    await page.locator("input[name=asOf]").press("Enter");
+    // @china is the demo's seven China platforms (src/app/demo.ts).
+    await expect.poll(() => page.locator("[data-testid=coverage-table] tbody tr").count()).toBe(7);
+    expect(await page.getByTestId("synthetic").first().isVisible()).toBe(true);
+    expect(await page.locator("[data-testid=coverage-table] tbody tr td:first-child").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^9988\.HK /)]));
+    // The demo store covers the group on its last day: the to-do list says there is nothing to fetch.
+    expect(await page.locator("main").textContent()).toContain("Nothing to do: the store covers these securities.");
+    await page.screenshot({ path: join(SHOTS, "coverage-en.png"), fullPage: true });
+  });
+
   it("loaded nothing from the network and broke no Content Security Policy rule", () => {
     expect(problems).toEqual([]);
   });

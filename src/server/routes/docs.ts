@@ -33,6 +33,8 @@ const FRESH: ParamDoc[] = [
   q("maxSharesAgeDays", "oldest share count, days from its period end (default 456)"),
   q("maxEstimateAgeDays", "oldest estimate, days since observed (default 45)"),
 ];
+const LISTING = "one issuer, one vote: which listing of an issuer counts in the aggregates: first (default), primary or an exchange (HKEX, NYSE …)";
+const PER_LISTING = "true: count every listing of an issuer (the rule before one issuer, one vote)";
 
 /** Every route of the rerate HTTP API. Errors are `{ error: { code, message, issues? } }` with 400, 404, 422, 500 or 502. */
 export const API_ROUTES: readonly RouteDoc[] = [
@@ -44,14 +46,16 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "GET", path: "/api/comps", summary: "Comps table of one peer group: every multiple with its inputs, and the group aggregates.",
-    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)"), ...FRESH],
+    params: [q("symbols", GROUP, true), q("asOf", `${DATE}; default the latest data`), q("currency", "USD, HKD, CNY …"), q("metrics", "pe,fpe,ev/ebitda … (default five multiples)"),
+      q("listing", LISTING), q("perListing", PER_LISTING), ...FRESH],
     example: "/api/comps?symbols=@china&asOf=2025-09-30", returns: "{ rows, aggregates, metrics, asOf, synthetic }",
   },
   {
     method: "GET", path: "/api/wall", summary: "The valuation wall: gap of group a to group b, closing scenarios and the gap's history.",
     params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("metric", "headline multiple, e.g. fpe"), q("metrics", "multiples to report"),
       q("stat", "median | harmonic | mean | cap"), q("close", "fractions of the gap closed, e.g. 0.25,0.5,1"), q("currency", "USD …"),
-      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month"), ...FRESH],
+      q("history", "FROM:TO dates for the gap history, e.g. 2024-01-01:"), q("every", "history step: day | week | month"),
+      q("listing", LISTING), q("perListing", PER_LISTING), ...FRESH],
     example: "/api/wall?a=@china&b=@us&metric=fpe&close=0.25,0.5,1&history=2024-01-01:", returns: "{ gaps, closing, history }",
   },
   {
@@ -75,6 +79,11 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "GET", path: "/api/bands", summary: "Trailing and forward P/E history with ±1/±2 sd bands and today's percentile.",
     params: [q("symbol", "one security", true), q("from", DATE), q("to", DATE), ...FRESH],
     example: "/api/bands?symbol=9988.HK&from=2024-01-01", returns: "{ dates, trailing: { values, bands }, forward: { values, bands } }",
+  },
+  {
+    method: "GET", path: "/api/coverage", summary: "What the store holds per security (price range and basis, latest fundamentals and estimates with their ages, FX), the multiples that are n.m. and why, and what to fetch or import.",
+    params: [q("symbols", `${GROUP}; default every listing`), q("asOf", `${DATE}; default the server's date`)],
+    example: "/api/coverage?symbols=@china&asOf=2025-09-30", returns: "{ asOf, securities: [{ security, prices, fundamentals, estimates, fx, multiples, todo }], notInStore, todo, synthetic }",
   },
   { method: "GET", path: "/api/groups", summary: "Saved and built-in peer groups.", params: [], example: "/api/groups", returns: "[{ id, name, securities, origin }]" },
   { method: "GET", path: "/api/events", summary: "Stored catalyst events.", params: [], example: "/api/events", returns: "[{ id, timestamp, title, tags, securities }]" },
