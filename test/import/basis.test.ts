@@ -28,6 +28,15 @@ describe("price basis: one basis per series, never mixed (issue 13)", () => {
     expect(Object.fromEntries(bases)).toEqual({ AAA: "raw", BBB: "adjusted", CCC: "adjusted", DDD: "raw" });
   });
 
+  it("importFiles(prices) takes yfinance's auto-adjusted column order (Close,High,Low,Open,Volume, no Adj Close) as adjusted; --basis raw overrides", async () => {
+    // yfinance writes its columns in this order when it auto-adjusts (its default); Yahoo's own CSV is Open,High,Low,Close,Adj Close.
+    const yf = ["Price,Close,High,Low,Open,Volume", "Ticker,EEE,EEE,EEE,EEE,EEE", "Date,,,,,", "2025-09-22,10,11,9,10,100", "2025-09-23,10.5,11,9,10,100"].join("\n") + "\n";
+    await runImport(store, { kind: "prices", files: [tmp.write("EEE.csv", yf)] });
+    await runImport(store, { kind: "prices", files: [tmp.write("FFF.csv", yf.replaceAll("EEE", "FFF"))], basis: "raw" });
+    await runImport(store, { kind: "prices", files: [tmp.write("GGG.csv", "Date,Open,High,Low,Close,Volume\n2025-09-22,10,11,9,10,100\n")] });
+    expect(Object.fromEntries(await readPriceBases(store, ["EEE", "FFF", "GGG"]))).toEqual({ EEE: "adjusted", FFF: "raw", GGG: "raw" });
+  });
+
   it("importFiles(prices) refuses adjusted closes for a raw series: file, line of the first overlapping date, security, both bases; store unchanged", async () => {
     await runImport(store, { kind: "prices", files: [tmp.write("AAA.csv", RAW)] });
     const before = await snapshotStore(store);

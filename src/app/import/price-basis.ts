@@ -8,15 +8,23 @@ import { fromDayNumber } from "../../core/dates.js";
 import type { InputTable } from "./read-table.js";
 
 /**
- * The basis of a price file's closes: a file with an adjusted close and no close (`Date,Adj Close`) is
- * `adjusted`; otherwise what `--basis` says, else `raw` (a `Date,Close` file is taken as raw closes unless told:
- * a download of adjusted closes such as yfinance's default or `us-adjclose` needs `--basis adjusted`).
+ * The basis of a price file's closes, when `--basis` does not say:
+ * - `adjusted` for a file with an adjusted close and no close (`Date,Adj Close`);
+ * - `adjusted` for yfinance's own column order `Close,High,Low,Open,Volume` without `Adj Close`: what yfinance
+ *   writes when it auto-adjusts (its default since 0.2.51), so `Close` is split- and dividend-adjusted;
+ * - `raw` otherwise (Yahoo's `Date,Open,High,Low,Close,Adj Close,Volume`, or a plain `Date,Close`: pass
+ *   `--basis adjusted` for a file of adjusted closes such as `us-adjclose`).
  * @param index resolved column positions of the file's header
- * @example fileBasis({ date: 0, adjClose: 1 }, undefined) // "adjusted"
+ * @param given `--basis`, which wins (except that a file with only an adjusted close is always adjusted)
+ * @example fileBasis({ date: 0, close: 1, high: 2, low: 3, open: 4, volume: 5 }, undefined) // "adjusted" (yfinance)
  */
 export function fileBasis(index: Readonly<Record<string, number | undefined>>, given: PriceBasis | undefined): PriceBasis {
   if (index.close === undefined && index.adjClose !== undefined) return "adjusted";
-  return given ?? "raw";
+  if (given !== undefined) return given;
+  const { close, high, low, open, volume } = index;
+  const yfinance = index.adjClose === undefined && close !== undefined && high !== undefined && low !== undefined && open !== undefined
+    && volume !== undefined && close < high && high < low && low < open && open < volume;
+  return yfinance ? "adjusted" : "raw";
 }
 
 /**
