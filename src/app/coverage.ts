@@ -66,7 +66,7 @@ export interface FxPairCoverage {
 export interface SecurityCoverage {
   security: StoredSecurity;
   prices?: PriceCoverageRow & {
-    /** Recorded bases, or "unknown" when the store does not record one. */
+    /** The basis the series was stored on (raw or adjusted), or "unknown" for a series stored before bases were recorded. */
     basis: string;
     /** Days from the last close on or before the as-of date to it (absent when every price is later). */
     ageDays?: number;

@@ -50,33 +50,18 @@ export interface FxCoverageRow {
 }
 
 /**
- * Where this store's schema records a price series' basis (adjusted / raw), if it does: a column of `prices`
- * (per row) or of `securities` (per series) whose name contains "basis".
- */
-async function basisColumn(store: Store): Promise<{ table: "prices" | "securities"; column: string } | undefined> {
-  const rows = await store.all<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_name IN ('prices', 'securities') AND column_name LIKE '%basis%' ORDER BY table_name = 'prices' DESC, column_name`,
-  );
-  const r = rows[0];
-  return r === undefined ? undefined : { table: r.table_name as "prices" | "securities", column: r.column_name };
-}
-
-/**
  * Per security: first and last price date (and the last on or before `asOf`), rows, rows with an adjusted close,
- * bases recorded, synthetic or not.
+ * the basis its series was stored on (raw or adjusted), synthetic or not.
  */
 export async function readPriceCoverage(store: Store, ids: readonly string[], asOf: string): Promise<Map<string, PriceCoverageRow>> {
   if (ids.length === 0) return new Map();
   const list = varcharList([...new Set(ids)]);
-  const basis = await basisColumn(store);
-  const col = basis !== undefined ? `${basis.table === "prices" ? "p" : "sec"}."${basis.column.replaceAll("\"", "\"\"")}"` : undefined;
-  const basisSql = col !== undefined ? `, list(DISTINCT CAST(${col} AS VARCHAR) ORDER BY CAST(${col} AS VARCHAR)) AS bases` : "";
+  // The basis each series was stored on (price_series, recorded by every import and fetch since schema 3).
   const rows = await store.all<Record<string, unknown>>(
     `SELECT p.security, strftime(min(p.date), '%Y-%m-%d') AS first, strftime(max(p.date), '%Y-%m-%d') AS last,
             strftime(max(p.date) FILTER (WHERE p.date <= CAST($asOf AS DATE)), '%Y-%m-%d') AS last_asof,
-            count(*) AS n, count(p.adj_close) AS adj, bool_or(s.synthetic) AS synthetic${basisSql}
-     FROM prices p JOIN sources s ON s.id = p.source_id ${basis?.table === "securities" ? "LEFT JOIN securities sec ON sec.id = p.security" : ""}
+            count(*) AS n, count(p.adj_close) AS adj, bool_or(s.synthetic) AS synthetic, any_value(ps.basis) AS basis
+     FROM prices p JOIN sources s ON s.id = p.source_id LEFT JOIN price_series ps ON ps.security = p.security
      WHERE p.security IN (SELECT unnest($ids)) GROUP BY p.security`,
     { ids: list.value, asOf }, { ids: list.type },
   );
@@ -85,7 +70,7 @@ export async function readPriceCoverage(store: Store, ids: readonly string[], as
       security: String(r.security), first: String(r.first), last: String(r.last), rows: Number(r.n), adjRows: Number(r.adj), synthetic: Boolean(r.synthetic),
     };
     if (r.last_asof !== null) row.lastOnOrBefore = String(r.last_asof);
-    if (basis !== undefined && Array.isArray(r.bases)) row.bases = (r.bases as unknown[]).filter((b) => b !== null).map(String);
+    if (r.basis !== null && r.basis !== undefined) row.bases = [String(r.basis)];
     return [row.security, row];
   }));
 }

@@ -95,7 +95,7 @@ describe("computeCoverage(store, { securities, asOf })", () => {
     expect(before.todo.map((x) => x.code)).toContain("no_prices");
   });
 
-  it("reads the price basis where the store's schema records one", async () => {
+  it("gives the basis each price series was stored on: raw by default, adjusted when imported as adjusted", async () => {
     const mem = await openStore(":memory:");
     try {
       for (const [kind, text] of [["securities", SECURITIES], ["prices", PRICES]] as const) {
@@ -103,13 +103,13 @@ describe("computeCoverage(store, { securities, asOf })", () => {
         writeFileSync(p, text);
         await importFiles(mem, { kind, files: [p], now: "2026-12-01T00:00:00Z" });
       }
-      // A store of this schema records no basis; once one does (a column of prices), coverage shows it.
-      const existing = await mem.all<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'prices' AND column_name LIKE '%basis%'");
-      const col = existing[0]?.column_name ?? "basis";
-      if (existing.length === 0) await mem.run(`ALTER TABLE prices ADD COLUMN "${col}" VARCHAR`);
-      await mem.run(`UPDATE prices SET "${col}" = 'adjusted' WHERE security = 'BABA'`);
-      const r = await computeCoverage(mem, { securities: ["BABA"], asOf: "2025-09-30" });
-      expect(r.securities[0]!.prices!.basis).toBe("adjusted");
+      // A Date,Close file of a listing without prices yet, declared adjusted (as yfinance's default download is).
+      const adj = join(dir, "basis-adjusted.csv");
+      writeFileSync(adj, "Date,Symbol,Close\n2025-09-29,NOPX,120\n2025-09-30,NOPX,121\n");
+      await importFiles(mem, { kind: "prices", files: [adj], basis: "adjusted", now: "2026-12-01T00:00:00Z" });
+      const r = await computeCoverage(mem, { securities: ["BABA", "NOPX"], asOf: "2025-09-30" });
+      expect(r.securities.find((s) => s.security.id === "BABA")!.prices!.basis).toBe("raw");
+      expect(r.securities.find((s) => s.security.id === "NOPX")!.prices!.basis).toBe("adjusted");
     } finally {
       mem.close();
     }
@@ -172,7 +172,7 @@ describe("rerate coverage", () => {
       const r = await runCli(["--db", db, "coverage", "BABA", "9988.HK", "AMZN", "--as-of", "2025-09-30"]);
       expect(r.code, r.err).toBe(0);
       expect(r.out).toContain("BABA · Alibaba (ADS) · NYSE · USD · reports in CNY · issuer alibaba");
-      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows (0 with adjusted close); basis unknown (not recorded); last close on or before 2025-09-30: 2025-09-30 (0 days)");
+      expect(r.out).toContain("Prices: 2021-01-04 … 2025-09-30, 3 rows (0 with adjusted close); basis raw; last close on or before 2025-09-30: 2025-09-30 (0 days)");
       expect(r.out).toContain("- BABA: no fundamentals after 2022Q1 (epsDiluted for the period ended 2021-06-30, 1553 days before the as-of date) — `rerate import sec <companyfacts.json> --symbol BABA` or `rerate fetch --symbols BABA`");
       expect(r.out).toContain("- 9988.HK: prices end 2025-09-01 (29 days before the as-of date)");
       expect(r.out).toContain("- 9988.HK: USD/HKD rates end 2025-09-10 (20 days before the as-of date)");

@@ -24,7 +24,7 @@ const BABA_FILE = join(SHARED_DATA, "us-adjclose/BABA.csv");
 const HK_FILE = join(SHARED_DATA, "hk/9988.HK.csv");
 const USDHKD_FILE = join(SHARED_DATA, "fundamentals-2025/fx/USDHKD.csv");
 const FIGURES_FILE = join(SHARED_DATA, "fundamentals-2025/figures.csv");
-const NOW = "2026-01-02T00:00:00.000Z";
+const NOW = "2026-12-01T00:00:00.000Z"; // after the last date of the real files imported (imports refuse future dates)
 
 // USD→CNY on the two days used, from ../shared/data/indices-long/CNY=X.csv (Yahoo's CNY=X is USD→CNY; its
 // Close column on 2025-09-29 and 2025-09-30), written as the import format while Yahoo FX file naming lands.
