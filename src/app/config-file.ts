@@ -28,7 +28,7 @@ export function readConfigFile(path: string, what: string, shown: string = path)
     const st = fstatSync(fd);
     if (st.isDirectory()) throw InvalidInputError.at({ file: path, reason: `is a folder, not a ${what}` });
     if (!st.isFile()) throw InvalidInputError.at({ file: path, reason: `is not a regular file (a ${what} must be one)` });
-    if (st.size > MAX_CONFIG_BYTES) throw InvalidInputError.at({ file: path, reason: `is ${st.size} bytes, more than the ${MAX_CONFIG_BYTES} bytes a ${what} may have` });
+    if (st.size > MAX_CONFIG_BYTES) throw InvalidInputError.at({ file: path, reason: `is ${st.size} bytes, past the limit of ${MAX_CONFIG_BYTES} bytes for a ${what}` });
     const buf = Buffer.alloc(st.size);
     let at = 0;
     while (at < st.size) {
@@ -98,8 +98,8 @@ export function nestingTooDeepAt(text: string): number | undefined {
 
 /** The reason to give for a YAML parser failure that is a resource limit rather than a syntax error, if it is one. */
 export function limitReason(message: string): string | undefined {
-  if (/Maximum call stack|too much recursion/i.test(message)) return `nests deeper than ${MAX_CONFIG_DEPTH} levels, the limit for config files`;
-  if (/alias count|resource exhaustion/i.test(message)) return `expands more than ${MAX_CONFIG_ALIASES} YAML aliases (an alias bomb?), past the limit of ${MAX_CONFIG_ALIASES} for config files`;
+  if (/Maximum call stack|too much recursion/i.test(message)) return `nests deeper than the limit of ${MAX_CONFIG_DEPTH} levels for config files`;
+  if (/alias count|resource exhaustion/i.test(message)) return `uses aliases that expand past the limit of ${MAX_CONFIG_ALIASES} for config files (an alias bomb?)`;
   return undefined;
 }
 

@@ -48,7 +48,7 @@ describe("a folder, an alias bomb or deep nesting where a config file is expecte
       for (const deep of ["deep.yaml", "deep.json", "nested.yaml"]) {
         const r = await runCli(["--db", db, ...argv(join(tmp.dir, deep))]);
         expect(r.code, `${deep}: ${r.err}`).toBe(2);
-        expect(r.err).toMatch(new RegExp(`${deep.replace(".", "\\.")}(:1)?: nests deeper than 64 levels`));
+        expect(r.err).toMatch(new RegExp(`${deep.replace(".", "\\.")}(:1)?: nests deeper than the limit of 64 levels`));
         noStack(r.err);
       }
     }, 60_000);

@@ -234,7 +234,7 @@ describe.runIf(hasSharedData)("rerate fetch / rerate providers (CLI)", () => {
     const r = await runCli(args);
     expect(r.err).not.toMatch(/\[E_/);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Fetched as of 2026-01-02: \d+ rows added, 0 updated, 0 unchanged\.\n/);
+    expect(r.out).toMatch(/^Fetched as of 2026-12-01: \d+ rows added, 0 updated, 0 unchanged\.\n/);
     expect(r.out).toContain("  yahoo prices: 2 request(s), 0 from cache, 2 rows\n");
     expect(r.out).toMatch(/2 new securities created from their symbols \(AAPL, BABA\)/);
     const j = await runCli([...args, "--json"]);
