@@ -5,6 +5,9 @@ import { metricLabel } from "./comps-display.js";
 import type { CoverageReport, CoverageTodo, SecurityCoverage } from "./coverage.js";
 import type { DisplayTable } from "./report/comps-summary.js";
 
+/** A source or reference in the text table: its first 60 characters (the whole of it is in --json). */
+const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** One to-do item as text: what is missing, then the commands that fill it. */
 export function todoLine(item: CoverageTodo, lang: Lang): string {
   const what = t(lang, `coverage.todo.${item.code}` as MessageKey, { security: item.security, ...item.detail });
@@ -32,7 +35,7 @@ export function coverageBlock(c: SecurityCoverage, asOf: string, lang: Lang): (s
       title: "",
       head: [t(lang, "coverage.col.metric"), t(lang, "coverage.col.period"), t(lang, "coverage.col.periodEnd"), t(lang, "coverage.col.periodAge"), t(lang, "coverage.col.knownFrom"), t(lang, "coverage.col.later"), t(lang, "coverage.col.source")],
       align: ["left", "left", "left", "right", "left", "right", "left"],
-      rows: c.fundamentals.map((f) => [f.entity === s.id ? `${f.metric} (${s.id})` : f.metric, f.fiscalPeriod, f.periodEnd, String(f.periodAgeDays), f.knownFrom, String(f.knownLater), f.reference ?? f.source]),
+      rows: c.fundamentals.map((f) => [f.entity === s.id ? `${f.metric} (${s.id})` : f.metric, f.fiscalPeriod, f.periodEnd, String(f.periodAgeDays), f.knownFrom, String(f.knownLater), clip(f.reference ?? f.source)]),
     });
   }
   if (c.estimates.length === 0) out.push(t(lang, "coverage.noEstimates", { asOf }));
@@ -42,7 +45,7 @@ export function coverageBlock(c: SecurityCoverage, asOf: string, lang: Lang): (s
       title: "",
       head: [t(lang, "coverage.col.metric"), t(lang, "coverage.col.periods"), t(lang, "coverage.col.observed"), t(lang, "coverage.col.periodAge"), t(lang, "coverage.col.source")],
       align: ["left", "left", "left", "right", "left"],
-      rows: c.estimates.map((e) => [e.metric, e.fiscalPeriods.join(", "), e.asOf, String(e.ageDays), `${e.estimator} · ${e.source}`]),
+      rows: c.estimates.map((e) => [e.metric, e.fiscalPeriods.join(", "), e.asOf, String(e.ageDays), clip(`${e.estimator} · ${e.source}`)]),
     });
   }
   out.push(c.fx.length === 0 ? t(lang, "coverage.fxUsd") : t(lang, "coverage.fx", {

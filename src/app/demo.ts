@@ -12,7 +12,7 @@ import { refuseSyntheticIntoReal } from "./synthetic-mix.js";
 import type { PeerGroup } from "./comps.js";
 
 /** The bundled security master (public facts, see ../shared/FACTS.md) and the 2025 catalysts. */
-export const DEMO_SECURITIES_FILE = fileURLToPath(new URL("../../data/demo/securities.csv", import.meta.url));
+export const DEMO_SECURITIES_FILE = fileURLToPath(new URL("../../examples/securities.csv", import.meta.url));
 export const DEMO_EVENTS_FILE = fileURLToPath(new URL("../../examples/catalysts-2025.csv", import.meta.url));
 
 /** The thesis' two peer groups: China platforms against US platforms. */

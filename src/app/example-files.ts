@@ -40,11 +40,12 @@ export interface ExampleFile {
   path: string;
   bytes: number;
   /** What the file is, from its extension and name. */
-  kind: "events" | "thesis" | "scenario" | "other";
+  kind: "securities" | "events" | "thesis" | "scenario" | "other";
 }
 
 const kindOf = (name: string): ExampleFile["kind"] =>
-  name.endsWith(".csv") || name.endsWith(".json") ? "events"
+  name.includes("securities") ? "securities"
+    : name.endsWith(".csv") || name.endsWith(".json") ? "events"
     : name.includes("rerating") || name.includes("thesis") ? "thesis"
       : name.endsWith(".yaml") || name.endsWith(".yml") ? "scenario" : "other";
 

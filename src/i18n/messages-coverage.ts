@@ -28,6 +28,7 @@ export const COVERAGE_MESSAGES = {
   "examples.col.file": { en: "File", "zh-Hant": "檔案", "zh-Hans": "文件" },
   "examples.col.kind": { en: "Kind", "zh-Hant": "類型", "zh-Hans": "类型" },
   "examples.col.path": { en: "Installed at", "zh-Hant": "安裝位置", "zh-Hans": "安装位置" },
+  "examples.kind.securities": { en: "security master (real facts: exchanges, currencies, ADS ratios, fiscal years)", "zh-Hant": "證券主檔（真實資料：交易所、幣種、ADS 比例、財政年度）", "zh-Hans": "证券主档（真实资料：交易所、币种、ADS 比例、财政年度）" },
   "examples.kind.events": { en: "events (catalysts)", "zh-Hant": "事件（催化劑）", "zh-Hans": "事件（催化剂）" },
   "examples.kind.thesis": { en: "thesis", "zh-Hant": "投資論點", "zh-Hans": "投资论点" },
   "examples.kind.scenario": { en: "scenario model", "zh-Hant": "情景模型", "zh-Hans": "情景模型" },

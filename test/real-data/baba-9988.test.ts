@@ -2,7 +2,7 @@
  * Real data (issue 13): Alibaba's two listings, BABA (NYSE ADS, 1 ADS = 8 ordinary shares) and 9988.HK (one
  * ordinary share), from ../shared/data (read in place, never copied): us-adjclose/BABA.csv, hk/9988.HK.csv,
  * fundamentals-2025/fx/USDHKD.csv and fundamentals-2025/figures.csv (published figures with their
- * announcement dates), into a fresh store with the repository's real security master (data/demo/securities.csv,
+ * announcement dates), into a fresh store with the repository's real security master (examples/securities.csv,
  * public facts; not the demo's synthetic prices). Every expected figure is worked out below from the files'
  * own numbers, never taken from rerate's output.
  */

@@ -1,7 +1,7 @@
 /**
  * Real data: Alibaba's and Microsoft's published EPS (../shared/data/fundamentals-2025/figures.csv and the non-GAAP
  * figures-nongaap.csv, imported as they are), BABA and MSFT closes (us-adjclose) and USD→CNY (indices-long/CNY=X.csv,
- * Yahoo's CNY=X = CNY per USD), with the security master of data/demo/securities.csv. check-multiple lists GAAP and
+ * Yahoo's CNY=X = CNY per USD), with the security master of examples/securities.csv. check-multiple lists GAAP and
  * adjusted P/Es side by side on fresh figures and calls stale figures stale, with their age, reproducing nothing from them.
  *
  * Every expected P/E is worked from the per-ADS EPS printed in Alibaba's releases (quoted in the files' `reference`
@@ -42,7 +42,7 @@ describe.runIf(hasSharedData)("real data: freshness and adjusted EPS in check-mu
     cleanup = t.cleanup;
     db = join(t.dir, "real.duckdb");
     store = await openStore(db);
-    await importFiles(store, { kind: "securities", files: [join(REPO, "data", "demo", "securities.csv")], now: NOW });
+    await importFiles(store, { kind: "securities", files: [join(REPO, "examples", "securities.csv")], now: NOW });
     await importFiles(store, { kind: "prices", files: [babaCsv, msftCsv], now: NOW });
     // yfinance's CNY=X.csv has a three-row header (importing it is another change); its Close column (2) as USD→CNY rows.
     const rows = readFileSync(cnyCsv, "utf8").split("\n").slice(3).filter((l) => l >= "2025-06-01");

@@ -38,7 +38,7 @@ export interface DemoIssuerSpec {
 }
 
 interface DemoSpecBase {
-  /** Security id as in data/demo/securities.csv. */
+  /** Security id as in examples/securities.csv. */
   id: string;
   exchange: Exchange;
   currency: Currency;

@@ -28,13 +28,13 @@ function readCsv(relative: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
 }
 
-const securities = readCsv("../../../data/demo/securities.csv");
+const securities = readCsv("../../../examples/securities.csv");
 const catalysts = readCsv("../../../examples/catalysts-2025.csv");
 const opt = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
 
-describe("data/demo/securities.csv", () => {
+describe("examples/securities.csv", () => {
   it("has exactly the agreed columns and rows that parse as Security", () => {
-    const header = readFileSync(fileURLToPath(new URL("../../../data/demo/securities.csv", import.meta.url)), "utf8").split("\n")[0];
+    const header = readFileSync(fileURLToPath(new URL("../../../examples/securities.csv", import.meta.url)), "utf8").split("\n")[0];
     expect(header).toBe("id,name_en,name_zh_hant,name_zh_hans,exchange,currency,country,sector,industry,fiscal_year_end_month,reporting_currency,kind,issuer,shares_per_listing");
     for (const r of securities) {
       const parsed = Security.parse({

@@ -12,7 +12,7 @@ export const DEMO_TO = "2025-10-31";
 /** Source label on every synthetic row: the demo is never mistaken for real data. */
 export const DEMO_SOURCE = "demo:synthetic";
 
-/** The demo universe, in the order of data/demo/securities.csv. */
+/** The demo universe, in the order of examples/securities.csv. */
 export const DEMO_SECURITY_SPECS: readonly DemoSecuritySpec[] = [
   ...CHINA_INTERNET_SPECS,
   ...CHINA_CHIP_SPECS,
