@@ -314,6 +314,44 @@ describe("importFiles(prices): a long-format file (symbol column) through the ve
     expect(steps[2]!.fast.summary).toMatchObject({ added: 0, updated: 0, unchanged: 5 });
   });
 
+  it("bad rows past the plan's 200-row look-ahead of a long file: the same refusal or result on both paths", async () => {
+    // 300 good rows (two symbols alternating, one date each per pair of rows), then one row of each kind.
+    const good = Array.from({ length: 300 }, (_, i) => `${i % 2 === 0 ? "G1.HK" : "G2.HK"},${new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10)},10,5`);
+    const tails: [string, string, RegExp | undefined][] = [
+      ["time", "G1.HK,2021-01-01 10:00,10,5", undefined],
+      ["future", "G1.HK,2027-01-01,10,5", /is in the future/],
+      ["huge", "G1.HK,2021-01-01,1e300,5", /Close "1e300"/],
+      ["tiny", "G1.HK,2021-01-01,1e-320,5", /Close "1e-320"/],
+      ["width", "G1.HK,2021-01-01,10,5,7", undefined],
+      ["volume", "G1.HK,2021-01-01,10,-1", /Volume "-1" is negative/],
+      ["text", "G1.HK,2021-01-01,ten,5", /Close "ten"/],
+      ["emptysym", " ,2021-01-01,10,5", /Symbol " " is empty/],
+    ];
+    for (const [name, tail, re] of tails) {
+      const f = write(`long-tail/${name}.csv`, ["Symbol,Date,Close,Volume", ...good, tail]);
+      const run = async (generalPathOnly: boolean) => {
+        const store = await openStore(":memory:");
+        try {
+          const summary = await importFiles(store, { kind: "prices", files: [f], now: "2026-01-01T00:00:00Z", generalPathOnly });
+          return { summary, snap: await snapshot(store) };
+        } catch (e) {
+          const n = await store.all<{ n: string }>("SELECT (SELECT count(*) FROM prices) + (SELECT count(*) FROM sources) + (SELECT count(*) FROM securities) AS n");
+          return { error: (e as Error).message.replaceAll(dir, ""), left: Number(n[0]!.n) };
+        } finally {
+          store.close();
+        }
+      };
+      fastTaken();
+      const fast = await run(false);
+      // Taken by DuckDB's reader and refused, or left to the general path by the plan (an empty symbol): never kept.
+      expect(fastTaken().kept, name).toBe(0);
+      const general = await run(true);
+      expect(fast, name).toEqual(general);
+      if (re) expect("error" in fast ? fast.error : "", name).toMatch(re);
+      if ("left" in fast) expect(fast.left, name).toBe(0);
+    }
+  });
+
   it.runIf(hasSharedData)("40 real HK files written as one long file: the same store and summary as the general path", async () => {
     const hk = join(SHARED_DATA, "hk");
     const names = readdirSync(hk).filter((f) => f.endsWith(".HK.csv")).sort().filter((_, i) => i % 12 === 0);
