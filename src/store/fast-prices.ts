@@ -17,8 +17,13 @@ export interface FastPriceFile {
   skip: number;
   /** Number of columns of the file, and which column (0-based) holds each field. */
   width: number;
-  columns: { date: number; close: number; open?: number; high?: number; low?: number; adjClose?: number; volume?: number };
+  columns: { date: number; close: number; open?: number; high?: number; low?: number; adjClose?: number; volume?: number; symbol?: number };
   delimiter: string;
+  /**
+   * A long-format file (a symbol column, `columns.symbol`): each symbol cell as DuckDB's reader gives it, with
+   * the security and currency its rows are stored under. `security` and `currency` above are then unused.
+   */
+  symbols?: readonly { raw: string; security: string; currency: string }[];
 }
 
 /** The same missing-value markers as the general path (parse-number's isMissingMarker), for DuckDB's reader. */
@@ -35,8 +40,8 @@ export interface FastLoadResult {
 
 /** Parameters of the data-quality checks (core/quality/price-checks.ts). */
 export interface FastChecks {
-  /** Longest normal break between sessions, per source id. */
-  maxGapDays: ReadonlyMap<number, number>;
+  /** Longest normal break between sessions, per security. */
+  maxGapDays: ReadonlyMap<string, number>;
   bigMove: number;
   rangeTolerance: number;
   /** Last accepted date (YYYY-MM-DD): the import's date plus a day. */
@@ -82,23 +87,28 @@ export async function stageFastPrices(store: Store, files: readonly FastPriceFil
  * `offset + source id`, so one mergeStagedPrices lands both; then drops `fast_stage`.
  */
 export async function stageFastRows(store: Store, offset: number): Promise<void> {
-  await store.run(`INSERT INTO stage_price_series SELECT DISTINCT source_id + ${Math.trunc(offset)}, security, currency, source_id, NULL FROM fast_stage`);
-  await store.run(`INSERT INTO stage_prices SELECT source_id + ${Math.trunc(offset)}, CAST(date - DATE '1970-01-01' AS INTEGER), open, high, low, close, adj_close, volume
-    FROM fast_stage`);
+  // One key per series (a long-format file holds several): offset + its rank among the staged (file, security) pairs.
+  await store.run(`INSERT INTO stage_price_series SELECT ${Math.trunc(offset)} + row_number() OVER (ORDER BY source_id, security), security, currency, source_id, NULL
+    FROM (SELECT DISTINCT source_id, security, currency FROM fast_stage)`);
+  await store.run(`INSERT INTO stage_prices SELECT m.k, CAST(f.date - DATE '1970-01-01' AS INTEGER), f.open, f.high, f.low, f.close, f.adj_close, f.volume
+    FROM fast_stage f JOIN stage_price_series m ON m.k > ${Math.trunc(offset)} AND m.source_id = f.source_id AND m.security = f.security`);
   await store.run("DROP TABLE fast_stage");
 }
 
 async function readFastFiles(store: Store, files: readonly FastPriceFile[], checks: FastChecks, table: "prices" | "fast_stage"): Promise<FastLoadResult> {
   const rejected = new Map<number, string>();
   if (files.length === 0) return { rows: new Map(), rejected, findings: [] };
-  await store.run("CREATE OR REPLACE TEMP TABLE fast_files (path VARCHAR, security VARCHAR, currency VARCHAR, source_id INTEGER)");
+  await store.run("CREATE OR REPLACE TEMP TABLE fast_files (path VARCHAR, raw VARCHAR, security VARCHAR, currency VARCHAR, source_id INTEGER)");
   const app = await store.conn.createAppender("fast_files", "main", "temp");
   for (const f of files) {
-    app.appendVarchar(f.path);
-    app.appendVarchar(f.security);
-    app.appendVarchar(f.currency);
-    app.appendInteger(f.sourceId);
-    app.endRow();
+    for (const s of f.symbols ?? [{ raw: "", security: f.security, currency: f.currency }]) {
+      app.appendVarchar(f.path);
+      app.appendVarchar(s.raw);
+      app.appendVarchar(s.security);
+      app.appendVarchar(s.currency);
+      app.appendInteger(f.sourceId);
+      app.endRow();
+    }
   }
   app.flushSync();
   app.closeSync();
@@ -112,9 +122,10 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
     const col = (i: number | undefined) => (i === undefined ? "CAST(NULL AS DOUBLE)" : `c${i}`);
     // The date is read as text: DuckDB's DATE reader drops a time of day (2025-01-03 10:00), which must go to the
     // general path's rule instead; so must any date that is not plain YYYY-MM-DD.
-    const types = names.map((n, i) => `${quoteLiteral(n)}: ${i === f0.columns.date ? "'VARCHAR'" : Object.values(f0.columns).includes(i) ? "'DOUBLE'" : "'VARCHAR'"}`);
-    const list = `[${group.map((f) => quoteLiteral(f.path)).join(", ")}]`;
     const c = f0.columns;
+    const numeric = [c.open, c.high, c.low, c.close, c.adjClose, c.volume];
+    const types = names.map((n, i) => `${quoteLiteral(n)}: ${numeric.includes(i) ? "'DOUBLE'" : "'VARCHAR'"}`);
+    const list = `[${group.map((f) => quoteLiteral(f.path)).join(", ")}]`;
     const anyPrice = [c.open, c.high, c.low, c.close, c.adjClose].filter((x) => x !== undefined).map((x) => `c${x} IS NOT NULL`).join(" OR ");
     // A missing close with other prices present becomes NaN here so the checks below send the file back.
     // Row order inside the table carries no meaning, so DuckDB may insert in parallel.
@@ -124,9 +135,9 @@ async function readFastFiles(store: Store, files: readonly FastPriceFile[], chec
              CASE WHEN length(r.c${c.date}) = 10 THEN coalesce(${col(c.close)}, 'NaN'::DOUBLE) ELSE 'NaN'::DOUBLE END,
              ${col(c.adjClose)}, ${col(c.volume)}, f.currency, f.source_id
       FROM read_csv(${list}, header = false, skip = ${f0.skip}, delim = ${quoteLiteral(f0.delimiter)}, quote = '"', escape = '"',
-                    auto_detect = false, filename = true, nullstr = ${nulls}, columns = {${types.join(", ")}},
+                    auto_detect = false, filename = true, nullstr = ${nulls}, columns = {${types.join(", ")}},${c.symbol === undefined ? "" : ` force_not_null = ['c${c.symbol}'],`}
                     store_rejects = true, rejects_table = 'fast_rejects_${g}', rejects_scan = 'fast_scans_${g}') r
-      JOIN fast_files f ON f.path = r.filename
+      JOIN fast_files f ON f.path = r.filename${c.symbol === undefined ? "" : ` AND f.raw = r.c${c.symbol}`}
       WHERE ${anyPrice}`).finally(() => store.run("RESET preserve_insertion_order"));
     const bad = await store.all<{ source_id: number }>(
       `SELECT DISTINCT f.source_id FROM fast_rejects_${g} e JOIN fast_scans_${g} s USING (scan_id, file_id) JOIN fast_files f ON f.path = s.file_path`,
@@ -187,12 +198,14 @@ export interface FastFinding {
  * exchange's longest normal break, one-day moves beyond ±bigMove of the adjusted (else raw) close.
  */
 async function checkFastPrices(store: Store, files: readonly FastPriceFile[], checks: FastChecks, table: "prices" | "fast_stage"): Promise<{ rows: Map<number, { n: number; bad: number; repeated: number }>; findings: FastFinding[] }> {
-  await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (source_id INTEGER, max_gap INTEGER)");
+  await store.run("CREATE OR REPLACE TEMP TABLE fast_gaps (security VARCHAR, max_gap INTEGER)");
   const app = await store.conn.createAppender("fast_gaps", "main", "temp");
   for (const f of files) {
-    app.appendInteger(f.sourceId);
-    app.appendInteger(checks.maxGapDays.get(f.sourceId) ?? 12);
-    app.endRow();
+    for (const s of f.symbols ?? [f]) {
+      app.appendVarchar(s.security);
+      app.appendInteger(checks.maxGapDays.get(s.security) ?? 12);
+      app.endRow();
+    }
   }
   app.flushSync();
   app.closeSync();
@@ -205,7 +218,7 @@ async function checkFastPrices(store: Store, files: readonly FastPriceFile[], ch
     `WITH b AS MATERIALIZED (
        SELECT p.source_id, security, date, open, high, low, close, adj_close, volume, g.max_gap,
               date - lag(date) OVER w AS gap, coalesce(adj_close, close) / lag(coalesce(adj_close, close)) OVER w - 1 AS move
-       FROM ${table} p JOIN fast_gaps g USING (source_id) WHERE ${where}
+       FROM ${table} p JOIN fast_gaps g USING (security) WHERE ${where}
        WINDOW w AS (PARTITION BY security ORDER BY date)),
      f AS (SELECT *, high < low * (1 - ${tol}) OR open > high * (1 + ${tol}) OR open < low * (1 - ${tol}) AS ohlc,
                   close > high * (1 + ${tol}) OR close < low * (1 - ${tol}) AS outside,
@@ -239,4 +252,30 @@ async function checkFastPrices(store: Store, files: readonly FastPriceFile[], ch
     });
   }
   return { rows, findings };
+}
+
+/**
+ * The symbol cells of a long-format file (rows with any price present), each once, in order of first appearance,
+ * read by DuckDB's reader with the options {@link loadFastPrices} uses. Undefined when the reader cannot read
+ * the file as planned (a row of another width, an open quote): the general path then reads it with located errors.
+ */
+export async function longFileSymbols(store: Store, f: Omit<FastPriceFile, "sourceId">): Promise<string[] | undefined> {
+  const sym = f.columns.symbol;
+  if (sym === undefined) return [];
+  const c = f.columns;
+  const nulls = `[${NULL_STRINGS.map(quoteLiteral).join(", ")}]`;
+  const types = Array.from({ length: f.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const anyPrice = [c.open, c.high, c.low, c.close, c.adjClose].filter((x) => x !== undefined).map((x) => `c${x} IS NOT NULL`).join(" OR ");
+  try {
+    const rows = await store.all<{ s: string }>(
+      `SELECT s FROM (SELECT c${sym} AS s, row_number() OVER () AS i
+         FROM read_csv(${quoteLiteral(f.path)}, header = false, skip = ${f.skip}, delim = ${quoteLiteral(f.delimiter)}, quote = '"', escape = '"',
+                       auto_detect = false, nullstr = ${nulls}, columns = {${types}}, force_not_null = ['c${sym}'])
+         WHERE ${anyPrice})
+       GROUP BY s ORDER BY min(i)`,
+    );
+    return rows.map((r) => String(r.s));
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@ import { resolveColumns } from "../../providers/csv/columns.js";
 import { detectPriceLayout } from "../../providers/csv/price-layout.js";
 import { knownPriceHeaders, PRICE_FIELDS } from "../../providers/csv/prices.js";
 import { checkHeader } from "../../providers/csv/header-check.js";
-import { inferListing, symbolFromFileName } from "../../providers/csv/symbols.js";
+import { inferListing, normalizeSymbol, symbolFromFileName } from "../../providers/csv/symbols.js";
 import { tokenizeCsv } from "../../providers/csv/tokenize.js";
 import type { FastPriceFile } from "../../store/fast-prices.js";
 import type { PriceImportOptions } from "./prices.js";
@@ -20,6 +20,22 @@ export interface FastCandidate extends Omit<FastPriceFile, "sourceId"> {
   newSecurity?: Security;
   /** The file's price basis (see price-basis.ts). */
   basis: PriceBasis;
+  /** A long-format file's symbols (filled in by {@link resolveLongSymbols}); `security` is then "". */
+  symbols?: LongSymbol[];
+}
+
+/** One symbol of a long-format file: its cell as read, and the security its rows go to. */
+export interface LongSymbol {
+  raw: string;
+  security: string;
+  currency: string;
+  exchange: string;
+  newSecurity?: Security;
+}
+
+/** The securities a plan loads: its one security, or a long-format file's. */
+export function planSecurities(p: FastCandidate): string[] {
+  return p.symbols ? p.symbols.map((s) => s.security) : [p.security];
 }
 
 const HEAD_BYTES = 16 * 1024;
@@ -42,7 +58,8 @@ function readHead(path: string): Buffer | undefined {
 /**
  * Decides from its first 16 KB (a header and a few hundred rows) whether a price file can take the vectorised path (DuckDB's CSV reader): a
  * `.csv` in UTF-8 without BOM, comma-separated, a price layout the general parser recognises, no symbol or
- * currency column, one symbol, a known currency and ISO dates. Anything else — and any file the loader's
+ * currency column, one symbol (from the file's name, header or --symbol) or a symbol column (a long-format file,
+ * whose symbols {@link resolveLongSymbols} then settles), a known currency and ISO dates. Anything else — and any file the loader's
  * checks later refuse — goes through the general path, which gives the same result with located errors.
  * @returns the plan, or undefined for the general path.
  */
@@ -77,12 +94,21 @@ export function planFastPriceFile(
     index.close = index.adjClose;
     delete index.adjClose;
   }
-  if (index.date === undefined || index.close === undefined || index.security !== undefined || index.currency !== undefined) return undefined;
+  if (index.date === undefined || index.close === undefined || index.currency !== undefined) return undefined;
+  // A symbol column next to symbols in the header (yfinance's layout): the general path maps codes to them.
+  if (index.security !== undefined && layout.headerSymbols.length > 0) return undefined;
   // An unknown, unnamed or repeated column: the general path refuses it with the header's line.
   if (checkHeader(layout.header, { file: path, kind: "prices", known: knownPriceHeaders(opts.map), suggest: [] }).length > 0) return undefined;
   const width = layout.header.length;
   const data = table.rows.slice(layout.dataStart, layout.dataStart + 200);
   if (data.length === 0 || data.some((r) => r.length !== width || !ISO.test(r[index.date!] ?? ""))) return undefined;
+  const line = Number(table.lines[layout.dataStart]);
+  const cols: FastPriceFile["columns"] = { date: index.date, close: index.close };
+  for (const f of ["open", "high", "low", "adjClose", "volume"] as const) if (index[f] !== undefined) cols[f] = index[f];
+  if (index.security !== undefined) {
+    cols.symbol = index.security;
+    return { path, security: "", currency: "", exchange: "", skip: line - 1, width, columns: cols, delimiter: ",", basis };
+  }
   const symbol = opts.symbol ?? layout.symbolFromHeader ?? symbolFromFileName(path);
   if (symbol === undefined) return undefined;
   const sec = known.get(symbol);
@@ -90,9 +116,6 @@ export function planFastPriceFile(
   if (sec && opts.currency !== undefined && opts.currency !== sec.currency) return undefined;
   const currency = opts.currency ?? sec?.currency ?? inferred.currency;
   if (currency === undefined) return undefined;
-  const line = Number(table.lines[layout.dataStart]);
-  const cols: FastPriceFile["columns"] = { date: index.date, close: index.close };
-  for (const f of ["open", "high", "low", "adjClose", "volume"] as const) if (index[f] !== undefined) cols[f] = index[f];
   const plan: FastCandidate = {
     path, security: symbol, currency, exchange: sec?.exchange ?? inferred.exchange, skip: line - 1, width, columns: cols, delimiter: ",", basis,
   };
@@ -102,6 +125,37 @@ export function planFastPriceFile(
     };
   }
   return plan;
+}
+
+/**
+ * Settles a long-format plan's symbols as the general path would: each cell trimmed and normalised
+ * (normalizeSymbol: upper case, bare A-share codes get .SS/.SZ/.BJ), the currency from --currency, the store or
+ * the symbol's suffix, a new security for a symbol the store lacks.
+ * @param raws the symbol cells in order of first appearance (longFileSymbols).
+ * @returns undefined when the general path must judge the file: an empty symbol, an unknown currency, a
+ *   --currency that differs from a stored listing's, or two cells that name one security.
+ */
+export function resolveLongSymbols(
+  raws: readonly string[], known: ReadonlyMap<string, Pick<Security, "currency" | "exchange">>, opts: { currency?: string },
+): LongSymbol[] | undefined {
+  const out: LongSymbol[] = [];
+  const seen = new Set<string>();
+  for (const raw of raws) {
+    if (raw.trim() === "") return undefined;
+    const security = normalizeSymbol(raw);
+    // " 9988.hk" and "9988.HK" are one series to the general path: left to it (it keeps file order across them).
+    if (seen.has(security)) return undefined;
+    seen.add(security);
+    const sec = known.get(security);
+    const inferred = inferListing(security);
+    if (sec && opts.currency !== undefined && opts.currency !== sec.currency) return undefined;
+    const currency = opts.currency ?? sec?.currency ?? inferred.currency;
+    if (currency === undefined) return undefined;
+    const s: LongSymbol = { raw, security, currency, exchange: sec?.exchange ?? inferred.exchange };
+    if (!sec) s.newSecurity = { id: security, name: { en: security }, exchange: inferred.exchange, currency: currency as Currency, kind: inferred.kind, sharesPerListing: 1 };
+    out.push(s);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /**

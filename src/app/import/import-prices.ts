@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { InputIssue } from "../../errors.js";
 import type { Security } from "../../models/security.js";
 import { BIG_MOVE, DEFAULT_MAX_GAP_DAYS, describeFinding, MAX_NORMAL_GAP_DAYS, RANGE_TOLERANCE } from "../../core/quality/price-checks.js";
-import { loadFastPrices, stageFastPrices, stageFastRows, type FastFinding } from "../../store/fast-prices.js";
+import { loadFastPrices, longFileSymbols, stageFastPrices, stageFastRows, type FastFinding } from "../../store/fast-prices.js";
 import { varcharList, type Store } from "../../store/open.js";
 import { clearStagedPrices, mergeStagedPrices, stagePrices, type MergeFinding } from "../../store/prices.js";
 import { isoToDayNumber } from "../../core/dates.js";
@@ -13,7 +13,7 @@ import { basisOfTable, checkSeriesBases } from "./price-basis.js";
 import { securityToRow, SECURITIES_TABLE } from "../../store/securities.js";
 import { insertSources } from "../../store/sources.js";
 import { upsertRows } from "../../store/upsert.js";
-import { countDataRows, planFastPriceFile, type FastCandidate } from "./fast-plan.js";
+import { countDataRows, planFastPriceFile, planSecurities, resolveLongSymbols, type FastCandidate } from "./fast-plan.js";
 import { preparePriceFile, type PreparedPriceFile } from "./prices.js";
 import { addDays } from "./records.js";
 import { IMPORT_LIMITS } from "../../core/quality/import-limits.js";
@@ -61,33 +61,46 @@ function prepareGeneral(table: InputTable, opts: ImportOptions, known: Map<strin
  * import. Those whose security has no rows in the store yet are a pure insert into prices; the others
  * (`refreshing`: a re-import, a daily update) go through a staging table and the same merge as the general
  * path. Not under --strict or --dry-run, which need every finding located by line before anything is written.
+ * A long-format file (a symbol column) qualifies alone too: its symbols are read by DuckDB's reader first and
+ * settled as the general path would (resolveLongSymbols); if any of them has stored rows, the whole file is staged.
  */
 async function pickFastFiles(
   store: Store, files: readonly string[], opts: ImportOptions, known: ReadonlyMap<string, Security>,
-): Promise<{ fast: Map<string, FastCandidate>; refreshing: Set<string> }> {
+): Promise<{ fast: Map<string, FastCandidate>; refreshing: Set<string>; present: Set<string> }> {
   const fast = new Map<string, FastCandidate>();
   const refreshing = new Set<string>();
-  if (opts.generalPathOnly || opts.strict || opts.dryRun || files.length < 2) return { fast, refreshing };
-  const plans = files.map((f) => [f, planFastPriceFile(f, known, {
-    ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}), ...(opts.basis ? { basis: opts.basis } : {}),
-  })] as const);
+  const none = { fast, refreshing, present: new Set<string>() };
+  if (opts.generalPathOnly || opts.strict || opts.dryRun) return none;
+  const plans: (readonly [string, FastCandidate | undefined])[] = [];
+  for (const f of files) {
+    const p = planFastPriceFile(f, known, {
+      ...priceOptions(opts), ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}), ...(opts.basis ? { basis: opts.basis } : {}),
+    });
+    if (p?.columns.symbol !== undefined) {
+      const raws = await longFileSymbols(store, p);
+      const symbols = raws && resolveLongSymbols(raws, known, opts.currency !== undefined ? { currency: opts.currency } : {});
+      plans.push([f, symbols ? { ...p, symbols } : undefined]);
+    } else plans.push([f, p]);
+  }
+  // One file alone takes the vectorised path only when it is a long-format file (many securities in one file).
+  if (files.length < 2 && plans[0]?.[1]?.symbols === undefined) return none;
   const bySecurity = new Map<string, number>();
-  for (const [, p] of plans) if (p) bySecurity.set(p.security, (bySecurity.get(p.security) ?? 0) + 1);
-  const candidates = plans.filter(([, p]) => p && bySecurity.get(p.security) === 1);
-  if (candidates.length === 0) return { fast, refreshing };
-  const ids = varcharList(candidates.map(([, p]) => p!.security));
+  for (const [, p] of plans) if (p) for (const s of planSecurities(p)) bySecurity.set(s, (bySecurity.get(s) ?? 0) + 1);
+  const candidates = plans.filter(([, p]) => p && planSecurities(p).every((s) => bySecurity.get(s) === 1));
+  if (candidates.length === 0) return none;
+  const ids = varcharList(candidates.flatMap(([, p]) => planSecurities(p!)));
   const present = new Set((await store.all<{ security: string }>(
     "SELECT DISTINCT security FROM prices WHERE security IN (SELECT unnest($ids))", { ids: ids.value }, { ids: ids.type },
   )).map((r) => r.security));
   // A re-import on another basis than the stored series takes the general path, which refuses it by line.
   const bases = await readPriceBases(store, [...present]);
   for (const [f, p] of candidates) {
-    const stored = bases.get(p!.security);
-    if (present.has(p!.security) && stored !== undefined && stored !== p!.basis) continue;
+    const secs = planSecurities(p!);
+    if (secs.some((s) => present.has(s) && bases.get(s) !== undefined && bases.get(s) !== p!.basis)) continue;
     fast.set(f, p!);
-    if (present.has(p!.security)) refreshing.add(f);
+    if (secs.some((s) => present.has(s))) refreshing.add(f);
   }
-  return { fast, refreshing };
+  return { fast, refreshing, present };
 }
 
 /**
@@ -96,23 +109,23 @@ async function pickFastFiles(
  * parsed in JS with every problem located by file, line, column and value. One transaction covers both.
  */
 export async function importPriceFiles(store: Store, opts: ImportOptions, files: readonly string[], known: Map<string, Security>): Promise<ImportSummary> {
-  const { fast, refreshing } = await pickFastFiles(store, files, opts, known);
+  const { fast, refreshing, present } = await pickFastFiles(store, files, opts, known);
   let seen = new Map(known);
   let { prepared, errors } = prepareFiles(files.filter((f) => !fast.has(f)), opts, (t) => prepareGeneral(t, opts, seen), fast.size, files.length);
   // A symbol a general file yields (e.g. through a symbol column) must not also be loaded by the fast path:
   // then every file takes the general path, in the order given, as if there were no fast path.
   const generalSymbols = new Set(prepared.flatMap((g) => g.price.series.map((s) => s.security)));
-  if ([...fast.values()].some((p) => generalSymbols.has(p.security))) {
+  if ([...fast.values()].some((p) => planSecurities(p).some((s) => generalSymbols.has(s)))) {
     fast.clear();
     refreshing.clear();
     seen = new Map(known);
     ({ prepared, errors } = prepareFiles(files, opts, (t) => prepareGeneral(t, opts, seen)));
   }
   // One basis per series: against the store, and between the files of this import (vectorised ones included).
-  const storedBases = await readPriceBases(store, [...prepared.flatMap((g) => g.price.series.map((s) => s.security)), ...[...fast.values()].map((p) => p.security)]);
+  const storedBases = await readPriceBases(store, [...prepared.flatMap((g) => g.price.series.map((s) => s.security)), ...[...fast.values()].flatMap(planSecurities)]);
   errors.push(...await checkSeriesBases(store, [
     ...prepared.map((g) => ({ file: g.table.file, basis: g.basis, series: g.price.series })),
-    ...[...fast.values()].map((p) => ({ file: p.path, basis: p.basis, series: [{ security: p.security, days: [], lines: [] }] })),
+    ...[...fast.values()].map((p) => ({ file: p.path, basis: p.basis, series: planSecurities(p).map((security) => ({ security, days: [], lines: [] })) })),
   ], storedBases));
   refuseIfErrors(errors);
   const reports = new Map<string, FileReport>(prepared.map((g) => [g.table.file, g.report]));
@@ -132,7 +145,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // securities new to the store go straight into prices; the others into a staging table merged below with
     // the general path's rows (new keys inserted, changed ones replaced).
     const fastList = [...fast.values()].map((p) => ({ ...p, sourceId: sourceOf.get(p.path)! }));
-    const gaps = new Map(fastList.map((p) => [p.sourceId, MAX_NORMAL_GAP_DAYS[p.exchange] ?? DEFAULT_MAX_GAP_DAYS]));
+    const gaps = new Map(fastList.flatMap((p) => (p.symbols ?? [p]).map((s) => [s.security, MAX_NORMAL_GAP_DAYS[s.exchange] ?? DEFAULT_MAX_GAP_DAYS] as const)));
     const checks = { maxGapDays: gaps, bigMove: BIG_MOVE, rangeTolerance: RANGE_TOLERANCE, maxDate: addDays(opts.now.slice(0, 10), IMPORT_LIMITS.maxDaysAhead) };
     const freshList = fastList.filter((p) => !refreshing.has(p.path));
     const refreshList = fastList.filter((p) => refreshing.has(p.path));
@@ -154,7 +167,7 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     const retry = prepareFiles(meta.filter((m) => loaded.rejected.has(m.p.sourceId)).map((m) => m.p.path), opts, (t) => prepareGeneral(t, opts, seen));
     refuseIfErrors(retry.errors);
     // The vectorised files of new securities landed as they are: their series start on the file's basis.
-    await recordPriceBases(store, new Map(accepted.filter((m) => !refreshing.has(m.p.path)).map((m) => [m.p.security, m.p.basis])));
+    await recordPriceBases(store, new Map(accepted.filter((m) => !refreshing.has(m.p.path)).flatMap((m) => planSecurities(m.p).map((s) => [s, m.p.basis] as const))));
     general.push(...retry.prepared);
     for (const g of retry.prepared) reports.set(g.table.file, g.report);
     if (accepted.length > 0) {
@@ -178,7 +191,9 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
     // New securities in the order of the files that brought them, whichever path read the file.
     const position = new Map(files.map((f, i) => [f, i]));
     const found: { s: Security; src: number; at: number }[] = [];
-    for (const m of accepted) if (m.p.newSecurity) found.push({ s: m.p.newSecurity, src: m.p.sourceId, at: position.get(m.p.path)! });
+    for (const m of accepted) {
+      for (const x of m.p.symbols ?? [m.p]) if (x.newSecurity) found.push({ s: x.newSecurity, src: m.p.sourceId, at: position.get(m.p.path)! });
+    }
     for (const g of general) for (const s of g.price.newSecurities) found.push({ s, src: sourceOf.get(g.table.file)!, at: position.get(g.table.file)! });
     found.sort((x, y) => x.at - y.at);
     const seenIds = new Set<string>();
@@ -216,7 +231,9 @@ export async function importPriceFiles(store: Store, opts: ImportOptions, files:
       await store.run("DROP TABLE IF EXISTS fast_stage");
     }
     const touched = general.filter((g) => g.price.series.some((s) => changed.has(s.security)));
-    const touchedRefresh = acceptedRefresh.filter((m) => changed.has(m.p.security));
+    const touchedRefresh = acceptedRefresh.filter((m) => planSecurities(m.p).some((s) => changed.has(s)));
+    // A staged long-format file's securities new to prices start their series on the file's basis.
+    await recordPriceBases(store, new Map(acceptedRefresh.flatMap((m) => planSecurities(m.p).filter((s) => !present.has(s)).map((s) => [s, m.p.basis] as const))));
     // A file's skipped-row count is about the file, not a date: a re-import of the same path replaces it.
     const locations = varcharList([...touched.map((g) => g.table.file), ...touchedRefresh.map((m) => m.p.path)]);
     await store.run(`DELETE FROM quality_issues q USING sources s WHERE q.source_id = s.id AND q.check_id = 'empty_row'
