@@ -58,6 +58,9 @@ describe.runIf(hasSharedData)("real data: NVDA TTM EPS across the 10-for-1 split
     const r = pe("2024-12-31");
     expect(r.inputs.figures.map((f) => [f.fiscalPeriod, f.value, f.weight])).toEqual([["2024Q4", 4.92, 0.1], ["2025Q1", 0.6, 1], ["2025Q2", 0.67, 1], ["2025Q3", 0.78, 1]]);
     expect(r.inputs.denominator).toBeCloseTo(2.542, 9);
+    // Cross-check, independent of EPS rounding and of any split: TTM net income ÷ latest diluted shares =
+    // (12,285 + 14,881 + 19,309 + 16,599)m = 63,074m ÷ 24,774m = 2.546 (within half a cent of 2.542).
+    expect(r.inputs.denominator).toBeCloseTo(63_074 / 24_774, 2);
     expect(r.value).toBeCloseTo(134.0897 / 2.542, 3);
     expect(r.value).toBeGreaterThan(50);
     expect(r.value).toBeLessThan(60);
