@@ -2,6 +2,7 @@ import type { Currency, Estimate, Fundamental, Metric } from "../../models/index
 import { toDayNumber } from "../dates.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
 import { figureBeats } from "./_inputs.js";
+import { isPerShare, shareBasis, type BasisSlots } from "./_share-basis.js";
 import { addToSlots, emptySlots, trailingPeriods, trailingSlot, type SlotRows } from "./_trailing-periods.js";
 
 /** FY1 and FY2 as `forwardFiscalYears` gives them, plus FY1's end as a day number. */
@@ -47,6 +48,8 @@ export class LatestFigureTracker {
 /** The trailing periods `needTrailingFourQuarters` would sum (four quarters or two halves), maintained as rows become known. */
 export class TrailingQuartersTracker {
   private readonly slots: SlotRows[];
+  /** Net income and diluted shares per period, for the share-basis check of a per-share sum (undefined otherwise). */
+  private readonly basisSlots: BasisSlots | undefined;
   private dirty = true;
   private cached: { value: number; currency: Currency; last: Fundamental } | "missing" = "missing";
 
@@ -56,9 +59,15 @@ export class TrailingQuartersTracker {
     private readonly issuer: string | undefined,
   ) {
     this.slots = metrics.map(() => emptySlots());
+    this.basisSlots = isPerShare(metrics) ? { netIncome: emptySlots(), sharesDiluted: emptySlots() } : undefined;
   }
 
   add(r: Fundamental): void {
+    if (this.basisSlots !== undefined && (r.metric === "netIncome" || r.metric === "sharesDiluted") && trailingSlot(r.fiscalPeriod) !== undefined) {
+      addToSlots(this.basisSlots[r.metric], r, this.issuer);
+      this.dirty = true;
+      return;
+    }
     const m = this.metrics.indexOf(r.metric);
     if (m < 0 || trailingSlot(r.fiscalPeriod) === undefined) return;
     // Rows arrive in knownFrom order, so the newcomer is the one known latest for its period.
@@ -66,7 +75,10 @@ export class TrailingQuartersTracker {
     this.dirty = true;
   }
 
-  /** Σ of the periods in their currency and the last period (its age is the sum's), or "missing" (none complete, or mixed currencies). */
+  /**
+   * Σ of the periods (on the latest share basis, see _share-basis.ts) in their currency and the last period (its
+   * age is the sum's), or "missing" (none complete, mixed currencies, or a share-basis break that is no split).
+   */
   current(): { value: number; currency: Currency; last: Fundamental } | "missing" {
     if (!this.dirty) return this.cached;
     this.dirty = false;
@@ -74,7 +86,10 @@ export class TrailingQuartersTracker {
     if (periods === undefined) return (this.cached = "missing");
     const currencies = new Set(periods.map(this.currencyOf));
     if (currencies.size > 1) return (this.cached = "missing");
-    return (this.cached = { value: periods.reduce((s, x) => s + x.value, 0), currency: [...currencies][0] as Currency, last: periods[periods.length - 1] as Fundamental });
+    const basis = this.basisSlots === undefined ? undefined : shareBasis(periods, this.basisSlots);
+    if (basis !== undefined && "error" in basis) return (this.cached = "missing");
+    const factors = basis?.factors;
+    return (this.cached = { value: periods.reduce((s, x, i) => s + x.value * (factors === undefined ? 1 : factors[i]!), 0), currency: [...currencies][0] as Currency, last: periods[periods.length - 1] as Fundamental });
   }
 }
 

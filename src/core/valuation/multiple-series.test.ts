@@ -84,6 +84,9 @@ const universeArb = fc.record({
   qStart: fc.integer({ min: 2022 * 4, max: 2024 * 4 }),
   qEps: fc.array(fc.double({ min: -1, max: 4, noNaN: true }), { maxLength: 12 }),
   qLag: fc.integer({ min: 20, max: 80 }),
+  // A stock split inside the run of quarters (issue 13): from quarter `at` on, n times the shares (1.6: no split
+  // ratio, n.m.); net income (eps × shares) and diluted shares filed with the EPS or in another filing, or not at all.
+  split: fc.record({ at: fc.integer({ min: 0, max: 12 }), n: fc.constantFrom(1, 2, 4, 10, 1.6, 0.25), ni: fc.boolean(), sh: fc.constantFrom("none", "same", "other") }),
   quarters: fc.array(fc.record({ q: fc.integer({ min: 2021 * 4, max: 2025 * 4 + 3 }), eps: fc.double({ min: -1, max: 4, noNaN: true }), known: dayArb(1000) }), { maxLength: 4 }),
   // Half-yearly reports (a Hong Kong issuer's interim and second half), alone or beside quarters.
   halves: fc.array(fc.record({ h: fc.integer({ min: 2021 * 2, max: 2025 * 2 + 1 }), eps: fc.double({ min: -1, max: 6, noNaN: true }), known: dayArb(1000), issuer: fc.boolean() }), { maxLength: 6 }),
@@ -122,6 +125,16 @@ function build(u: Universe) {
     ...u.annual.map((a) => fundamental(a.metric, `FY${a.year}`, fyEnd(a.year), a.eps, at(a.known), u.reporting, a.issuer ? "x" : "X")),
     ...u.qEps.map((eps, k) => ({ q: u.qStart + k, eps, known: Math.max(0, (u.qStart + k - 2023 * 4 + 1) * 91 + u.qLag) }))
       .concat(u.quarters).map((q) => fundamental("epsDiluted", `${Math.floor(q.q / 4)}Q${(q.q % 4) + 1}`, fyEnd(Math.floor(q.q / 4)), q.eps, at(q.known), u.reporting, "x")),
+    ...u.qEps.flatMap((eps, k) => {
+      const q = u.qStart + k;
+      const fp = `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
+      const known = Math.max(0, (q - 2023 * 4 + 1) * 91 + u.qLag);
+      const count = 1e9 * (k >= u.split.at ? u.split.n : 1);
+      return [
+        ...(u.split.ni ? [fundamental("netIncome", fp, fyEnd(Math.floor(q / 4)), eps * count, at(known), u.reporting, "x")] : []),
+        ...(u.split.sh !== "none" ? [fundamental("sharesDiluted", fp, fyEnd(Math.floor(q / 4)), count, at(known + (u.split.sh === "other" ? 5 : 0)), undefined, "x")] : []),
+      ];
+    }),
     ...u.halves.map((h) => fundamental("epsDiluted", `${Math.floor(h.h / 2)}H${(h.h % 2) + 1}`, at((h.h - 2021 * 2) * 182), h.eps, at(h.known), u.reporting, h.issuer ? "x" : "X")),
     ...u.shares.map((s) => fundamental("sharesOutstanding", `${Math.floor(s.q / 4)}Q${(s.q % 4) + 1}`, at(s.q - 2022 * 4), s.value, at(s.known), undefined, "x")),
   ];
@@ -168,6 +181,8 @@ describe("multipleSeries(...) equals the one-date functions on every date", () =
             }
             const r = computeMultiple(kind, { ...input, asOf, price: { date: last[0], close: last[1], currency: b.security.currency } });
             count(r.value === undefined ? r.nm : kind);
+            if (r.inputs.notes.some((n) => n.includes("basis of"))) count("share_basis_adjusted");
+            if (r.nm === "missing_input" && r.message?.includes("share bases")) count("share_basis_nm");
             if (r.value === undefined) {
               expect([kind, asOf, s.nm[i]]).toEqual([kind, asOf, r.nm]);
               expect(Number.isNaN(s.values[i])).toBe(true);
@@ -181,7 +196,7 @@ describe("multipleSeries(...) equals the one-date functions on every date", () =
       { numRuns: 300 },
     );
     // The random universes reach every branch: values of each kind and each n.m. reason.
-    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input", "stale_fundamentals", "stale_estimates", "stale_shares"]) {
+    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input", "stale_fundamentals", "stale_estimates", "stale_shares", "share_basis_adjusted", "share_basis_nm"]) {
       expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
     }
   });
