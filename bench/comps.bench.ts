@@ -370,6 +370,12 @@ const tg = performance.now();
 const universe = generate();
 const dates = historyDates(addDays(FROM, 0), TO, "week");
 process.stderr.write(`generated ${N} securities, ${universe.days.length} sessions, ${universe.fundamentals.length.toLocaleString("en-US")} fundamentals, ${universe.estimates.length.toLocaleString("en-US")} estimates in ${((performance.now() - tg) / 1000).toFixed(1)} s\n`);
+if (process.argv.includes("--rerate-only")) {
+  // bench/scale.bench.ts runs this in a child process: rerate's side only, one JSON line (time, peak RSS, rows).
+  const res = runRerate(universe, dates);
+  console.log(JSON.stringify({ ms: res.ms.comps + res.ms.history, parts: res.ms, maxRssKb: process.resourceUsage().maxRSS, units: N * universe.days.length }));
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), "rerate-bench-comps-"));
 try {
   writeForPandas(universe, dir, dates);
