@@ -8,7 +8,7 @@
  *               history; base 1,000 securities (in memory, no store)
  *   events      market-model event study, N securities × 3,000 days × 20 event dates, all seven tests, one thread
  *               (rerate's core on aligned returns, as in bench:events); base 500 securities (10,000 security-events)
- *   montecarlo  examples/china-ai-capex.yaml, one thread; base 250,000 draws
+ *   montecarlo  examples/china-ai-capex.yaml, one thread; base 62,500 draws (16× = 1,000,000, rerate's --draws limit)
  *
  * For each: time (the work only, data generation excluded), peak RSS of the child (including generation), store
  * size, and the fitted exponent k of time ∝ size^k (least squares on logs, bench/growth.ts).
@@ -40,7 +40,7 @@ const WORKLOADS = {
   import: { base: 100, unit: "files", rows: "rows" },
   comps: { base: 1000, unit: "securities", rows: "security-days" },
   events: { base: 500, unit: "securities", rows: "security-events" },
-  montecarlo: { base: 250_000, unit: "draws", rows: "draws" },
+  montecarlo: { base: 62_500, unit: "draws", rows: "draws" },
 } as const;
 type Workload = keyof typeof WORKLOADS;
 
@@ -153,14 +153,22 @@ if (child) {
     const res: ChildResult[] = [];
     for (const k of sizes) {
       const n = spec.base * k;
-      const r = runChild(w, n);
+      let r: ChildResult;
+      try {
+        r = runChild(w, n);
+      } catch (e) {
+        // A size that fails (e.g. out of memory) is reported, and the larger sizes are not tried.
+        rowsOut.push(`| ${w} | ${k}× | ${fmtN(n)} ${spec.unit} | failed: ${(e as Error).message} | | |`);
+        break;
+      }
       res.push(r);
       process.stderr.write(`${w} ${k}× (${fmtN(n)} ${spec.unit}): ${(r.ms / 1000).toFixed(2)} s, peak RSS ${mb(r.maxRssKb)}${r.storeBytes !== undefined ? `, store ${(r.storeBytes / 2 ** 20).toFixed(0)} MiB` : ""}\n`);
       rowsOut.push(`| ${w} | ${k}× | ${fmtN(n)} ${spec.unit} (${fmtN(r.units)} ${spec.rows}) | ${(r.ms / 1000).toFixed(2)} s | ${mb(r.maxRssKb)} | ${r.storeBytes !== undefined ? `${(r.storeBytes / 2 ** 20).toFixed(0)} MiB` : "—"} |`);
     }
     if (res.length >= 2) {
-      const k = growthExponent(sizes, res.map((r) => r.ms));
-      const kMem = growthExponent(sizes, res.map((r) => r.maxRssKb));
+      const done = sizes.slice(0, res.length);
+      const k = growthExponent(done, res.map((r) => r.ms));
+      const kMem = growthExponent(done, res.map((r) => r.maxRssKb));
       const first = res[0]!;
       const lastR = res.at(-1)!;
       const perUnit = (lastR.maxRssKb - first.maxRssKb) * 1024 / Math.max(1, lastR.units - first.units);
