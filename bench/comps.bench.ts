@@ -5,8 +5,10 @@
  * harmonic mean, cap-weighted, mean, min, max), then the weekly gap history over the 10 years (forward P/E of
  * each group on every Friday, median and harmonic mean, the gap of 50 group pairs and today's percentile).
  * The same computation runs in pandas (bench/comps_pandas.py, Debian's /usr/bin/python3) in the same run, on the
- * same data written to a temporary directory; both sides are timed from in-memory data, and their answers are
- * compared.
+ * same data written to a temporary directory, and as two DuckDB SQL queries (ASOF JOINs for the point-in-time close,
+ * FX fixing and consensus; median() and sums by group) over the same data loaded from Parquet; every side is timed
+ * from in-memory data, and their answers are compared with rerate's (relative tolerance 1e-9, else exit code 1).
+ * A nodejs-polars peer for comps is not written yet (issue 19).
  *
  *   npm run bench:comps                           # 5,000 securities, 100 groups, best of 2 rounds
  *   npm run bench:comps -- --securities 1000 --rounds 1
@@ -14,6 +16,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { DuckDBInstance } from "@duckdb/node-api";
+import pl from "nodejs-polars";
 import { join, resolve } from "node:path";
 import { addDays, dayOfWeek, fromDayNumber, toDayNumber } from "../src/core/dates.js";
 import { createRandom } from "../src/core/demo/random.js";
@@ -204,6 +208,131 @@ function runRerate(u: Universe, dates: string[]): { ms: { comps: number; history
   return { ms: { comps: t1 - t0, history: t2 - t1 }, answers: { comps, pairs, historyMedianSum, historyHmeanSum } };
 }
 
+// ---------- DuckDB SQL: the same comps and history as SQL over tables, the way an analyst would write it ----------
+// Loaded from Parquet files written by nodejs-polars (not counted, like pandas' load); then one query for comps and one
+// for the history (ASOF JOINs for the point-in-time close, FX fixing and consensus, median / harmonic mean by group,
+// the pair gaps and today's percentile). It does the same work as rerate here (FX, point-in-time, n.m. rules).
+interface PeerAnswers {
+  ms: { load: number; comps: number; history: number };
+  comps: { group: number; pe_median: number | null; fpe_median: number | null; fpe_hmean: number | null; fpe_cap: number | null; pe_n: number }[];
+  pairs: { a: number; lastDiscount: number | null; percentile: number | null; n: number }[];
+  historyMedianSum: number;
+  historyHmeanSum: number;
+}
+
+function writeParquetTables(u: Universe, dir: string, dates: string[]): void {
+  const D = u.days.length;
+  const ccy = (c: Currency | undefined) => CCY.indexOf(c ?? "USD");
+  const secIdx = (entity: string) => Number(entity.slice(1));
+  const secCol = new Int32Array(N * D);
+  const dayCol = new Int32Array(N * D);
+  for (let s = 0; s < N; s++) {
+    secCol.fill(s, s * D, (s + 1) * D);
+    dayCol.set(u.days, s * D);
+  }
+  pl.DataFrame({ sec: secCol, pday: dayCol, close: u.closes }).writeParquet(join(dir, "prices.parquet"));
+  pl.DataFrame({ fxday: u.days, USD: new Float64Array(D).fill(1), HKD: u.fxHkd, CNY: u.fxCny }).writeParquet(join(dir, "fx.parquet"));
+  const F = u.fundamentals;
+  pl.DataFrame({
+    sec: Int32Array.from(F, (f) => secIdx(f.entity)), kind: Int32Array.from(F, (f) => (f.metric === "sharesOutstanding" ? 2 : f.fiscalPeriod.startsWith("FY") ? 0 : 1)),
+    pend: Int32Array.from(F, (f) => toDayNumber(f.periodEnd)), known: Int32Array.from(F, (f) => toDayNumber(f.knownFrom)),
+    value: Float64Array.from(F, (f) => f.value), ccy: Int32Array.from(F, (f) => ccy(f.currency)),
+  }).writeParquet(join(dir, "fund.parquet"));
+  const E = u.estimates;
+  pl.DataFrame({
+    sec: Int32Array.from(E, (e) => secIdx(e.entity)), fy: Int32Array.from(E, (e) => Number(e.fiscalPeriod.slice(2))),
+    asof: Int32Array.from(E, (e) => toDayNumber(e.asOf)), value: Float64Array.from(E, (e) => e.value), ccy: Int32Array.from(E, (e) => ccy(e.currency)),
+  }).writeParquet(join(dir, "est.parquet"));
+  pl.DataFrame({
+    sec: Int32Array.from({ length: N }, (_, i) => i), listing: Int32Array.from(u.securities, (s) => ccy(s.currency)),
+    reporting: Int32Array.from(u.securities, (s) => ccy(s.reportingCurrency)), spl: Float64Array.from(u.securities, (s) => s.sharesPerListing ?? 1),
+    fym: Int32Array.from(u.securities, (s) => s.fiscalYearEndMonth ?? 12), grp: Int32Array.from(u.groupOf),
+  }).writeParquet(join(dir, "secs.parquet"));
+  pl.DataFrame({ day: Int32Array.from(dates, (d) => toDayNumber(d)) }).writeParquet(join(dir, "dates.parquet"));
+}
+
+// Shared SQL pieces: units per USD of a currency code (0 USD, 1 HKD, 2 CNY) on the joined FX row; the FY end day.
+const PER_USD = (code: string) => `CASE ${code} WHEN 0 THEN 1.0 WHEN 1 THEN HKD ELSE CNY END`;
+const FY_END = (year: string, month: string) => `(last_day(make_date(${year}, ${month}, 1)) - DATE '1970-01-01')`;
+/** P/E with rerate's rules (FORMULAS.md "Multiples") from a grid with close, FX, listing, spl and an EPS column. */
+const peExpr = (eps: string, epsCcy: string) => {
+  const rate = `CASE WHEN ${epsCcy} = listing THEN 1.0 WHEN day - fxday <= ${7} THEN ${PER_USD("listing")} / ${PER_USD(epsCcy)} END`;
+  const e = `(${eps} * spl * ${rate})`;
+  return `CASE WHEN ${e} > 0 AND close / ${e} <= 200 THEN close / ${e} END`;
+};
+/** The NTM columns: FY1 = the first fiscal year ending after the day, FY1/FY2 consensus as of the day (ASOF JOIN). */
+const ntmSql = (grid: string) => `
+  yr AS (SELECT g.*, CAST(year(DATE '1970-01-01' + CAST(day AS INTEGER)) AS INTEGER) AS y FROM ${grid} g),
+  fy1 AS (SELECT *, CASE WHEN ${FY_END("y", "fym")} > day THEN y ELSE y + 1 END AS fy1,
+                    CASE WHEN ${FY_END("y", "fym")} > day THEN ${FY_END("y", "fym")} ELSE ${FY_END("y + 1", "fym")} END AS fy1end FROM yr),
+  ntm AS (
+    SELECT f.*, greatest(0.0, least(1.0, (fy1end - day) / 365.0)) AS w, e1.value AS e1, e1.ccy AS c1, e2.value AS e2, e2.ccy AS c2
+    FROM fy1 f
+    ASOF LEFT JOIN est e1 ON e1.sec = f.sec AND e1.fy = f.fy1 AND f.day >= e1.asof
+    ASOF LEFT JOIN est e2 ON e2.sec = f.sec AND e2.fy = f.fy1 + 1 AND f.day >= e2.asof),
+  fwd AS (SELECT *, CASE WHEN c1 = c2 THEN w * e1 + (1 - w) * e2 END AS ntm_eps, c1 AS ntm_ccy FROM ntm)`;
+
+async function runDuckDbSql(dir: string): Promise<PeerAnswers> {
+  const inst = await DuckDBInstance.create(":memory:");
+  const conn = await inst.connect();
+  const tl = performance.now();
+  for (const t of ["prices", "fx", "fund", "est", "secs", "dates"]) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${join(dir, `${t}.parquet`)}')`);
+  const load = performance.now() - tl;
+  const asOf = toDayNumber(TO);
+  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  let best = { comps: Infinity, history: Infinity };
+  let out: Omit<PeerAnswers, "ms"> | undefined;
+  for (let k = 0; k < ROUNDS; k++) {
+    const t0 = performance.now();
+    const comps = await rows(`
+      WITH
+      last AS (SELECT sec, arg_max(close, pday) AS close, max(pday) AS pday FROM prices WHERE pday <= ${asOf} GROUP BY sec),
+      fxrow AS (SELECT * FROM fx WHERE fxday <= ${asOf} ORDER BY fxday DESC LIMIT 1),
+      annual AS (SELECT sec, arg_max(value, (pend, known)) AS eps, arg_max(ccy, (pend, known)) AS eps_ccy FROM fund WHERE known <= ${asOf} AND kind = 0 GROUP BY sec),
+      shares AS (SELECT sec, arg_max(value, (pend, known)) AS shares FROM fund WHERE known <= ${asOf} AND kind = 2 GROUP BY sec),
+      g AS (
+        SELECT s.*, ${asOf} AS day, CASE WHEN ${asOf} - l.pday <= 10 AND l.close > 0 THEN l.close END AS close, x.*, a.eps, a.eps_ccy, sh.shares
+        FROM secs s LEFT JOIN last l USING (sec) CROSS JOIN fxrow x LEFT JOIN annual a USING (sec) LEFT JOIN shares sh USING (sec)),
+      ${ntmSql("g")},
+      m AS (
+        SELECT grp, ${peExpr("eps", "eps_ccy")} AS pe, ${peExpr("ntm_eps", "ntm_ccy")} AS fpe,
+               CASE WHEN listing = 0 THEN close * shares / spl WHEN day - fxday <= 7 THEN close * shares / spl / ${PER_USD("listing")} END AS cap
+        FROM fwd)
+      SELECT grp AS "group", median(pe) AS pe_median, count(pe) AS pe_n, median(fpe) AS fpe_median, count(fpe) / sum(1 / fpe) AS fpe_hmean,
+             sum(cap) FILTER (WHERE fpe IS NOT NULL AND cap > 0) / sum(cap / fpe) FILTER (WHERE fpe IS NOT NULL AND cap > 0) AS fpe_cap
+      FROM m GROUP BY grp ORDER BY grp`);
+    const t1 = performance.now();
+    const hist = await rows(`
+      WITH
+      grid AS (SELECT s.sec, d.day FROM secs s CROSS JOIN dates d),
+      px AS (SELECT g.sec, g.day, CASE WHEN g.day - p.pday <= 10 AND p.close > 0 THEN p.close END AS close FROM grid g ASOF LEFT JOIN prices p ON p.sec = g.sec AND g.day >= p.pday),
+      g2 AS (SELECT px.*, x.*, s.listing, s.spl, s.fym, s.grp FROM px ASOF LEFT JOIN fx x ON px.day >= x.fxday JOIN secs s USING (sec)),
+      ${ntmSql("g2")},
+      v AS (SELECT day, grp, ${peExpr("ntm_eps", "ntm_ccy")} AS fpe FROM fwd),
+      agg AS (SELECT day, grp, median(fpe) AS med, count(fpe) / sum(1 / fpe) AS hm FROM v GROUP BY day, grp),
+      gap AS (SELECT a.day, a.grp AS a, a.med / b.med - 1 AS d FROM agg a JOIN agg b ON b.day = a.day AND b.grp = a.grp + 1 WHERE a.grp % 2 = 0 AND a.grp + 1 < ${GROUPS}),
+      lastgap AS (SELECT a, d AS last FROM gap WHERE day = (SELECT max(day) FROM dates)),
+      pairs AS (
+        SELECT g.a, any_value(l.last) AS "lastDiscount", count(g.d) AS n,
+               CASE WHEN any_value(l.last) IS NOT NULL THEN 100.0 * count(*) FILTER (WHERE g.d <= l.last OR g.d - l.last <= 1e-12 * greatest(abs(g.d), abs(l.last))) / count(g.d) END AS percentile
+        FROM gap g JOIN lastgap l USING (a) GROUP BY g.a)
+      SELECT a, "lastDiscount", percentile, n, (SELECT sum(med) FROM agg) AS msum, (SELECT sum(CASE WHEN isinf(hm) THEN NULL ELSE hm END) FROM agg) AS hsum FROM pairs ORDER BY a`);
+    const t2 = performance.now();
+    best = { comps: Math.min(best.comps, t1 - t0), history: Math.min(best.history, t2 - t1) };
+    process.stderr.write(`duckdb sql round ${k + 1}: comps ${(t1 - t0).toFixed(0)} ms, history ${(t2 - t1).toFixed(0)} ms\n`);
+    out = {
+      comps: comps.map((r) => ({ group: Number(r.group), pe_median: num(r.pe_median), fpe_median: num(r.fpe_median), fpe_hmean: num(r.fpe_hmean), fpe_cap: num(r.fpe_cap), pe_n: Number(r.pe_n) })),
+      pairs: hist.map((r) => ({ a: Number(r.a), lastDiscount: num(r.lastDiscount), percentile: num(r.percentile), n: Number(r.n) })),
+      historyMedianSum: Number(hist[0]?.msum ?? 0),
+      historyHmeanSum: Number(hist[0]?.hsum ?? 0),
+    };
+  }
+  conn.closeSync();
+  inst.closeSync();
+  return { ms: { load, ...best }, ...out! };
+}
+
 // ---------- the data for pandas ----------
 function writeForPandas(u: Universe, dir: string, dates: string[]): void {
   const ccy = (c: Currency | undefined) => CCY.indexOf(c ?? "USD");
@@ -241,9 +370,16 @@ const tg = performance.now();
 const universe = generate();
 const dates = historyDates(addDays(FROM, 0), TO, "week");
 process.stderr.write(`generated ${N} securities, ${universe.days.length} sessions, ${universe.fundamentals.length.toLocaleString("en-US")} fundamentals, ${universe.estimates.length.toLocaleString("en-US")} estimates in ${((performance.now() - tg) / 1000).toFixed(1)} s\n`);
+if (process.argv.includes("--rerate-only")) {
+  // bench/scale.bench.ts runs this in a child process: rerate's side only, one JSON line (time, peak RSS, rows).
+  const res = runRerate(universe, dates);
+  console.log(JSON.stringify({ ms: res.ms.comps + res.ms.history, parts: res.ms, maxRssKb: process.resourceUsage().maxRSS, units: N * universe.days.length }));
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), "rerate-bench-comps-"));
 try {
   writeForPandas(universe, dir, dates);
+  writeParquetTables(universe, dir, dates);
   let best = { comps: Infinity, history: Infinity };
   let answers: Answers | undefined;
   for (let k = 0; k < ROUNDS; k++) {
@@ -259,30 +395,37 @@ try {
     historyMedianSum: number;
     historyHmeanSum: number;
   };
-  // Agreement: the two implementations must give the same numbers.
-  let maxRel = 0;
-  const cmp = (x: number | null | undefined, y: number | null | undefined) => {
-    if ((x ?? null) === null || (y ?? null) === null) {
-      if ((x ?? null) !== (y ?? null)) maxRel = Infinity;
-      return;
-    }
-    maxRel = Math.max(maxRel, Math.abs((x as number) - (y as number)) / Math.max(1e-12, Math.abs(y as number)));
+  const duck = await runDuckDbSql(dir);
+  // Agreement: every implementation must give rerate's numbers.
+  const agreement = (py: Omit<PeerAnswers, "ms">) => {
+    let maxRel = 0;
+    const cmp = (x: number | null | undefined, y: number | null | undefined) => {
+      if ((x ?? null) === null || (y ?? null) === null) {
+        if ((x ?? null) !== (y ?? null)) maxRel = Infinity;
+        return;
+      }
+      maxRel = Math.max(maxRel, Math.abs((x as number) - (y as number)) / Math.max(1e-12, Math.abs(y as number)));
+    };
+    answers!.comps.forEach((c, g) => {
+      const p = py.comps[g]!;
+      cmp(c.pe.median, p.pe_median);
+      cmp(c.fpe.median, p.fpe_median);
+      cmp(c.fpe.harmonicMean, p.fpe_hmean);
+      cmp(c.fpe.capWeighted, p.fpe_cap);
+      if (c.pe.nUsed !== p.pe_n) maxRel = Infinity;
+    });
+    answers!.pairs.forEach((x, i) => {
+      cmp(x.lastDiscount, py.pairs[i]?.lastDiscount);
+      cmp(x.percentile, py.pairs[i]?.percentile);
+      if (x.n !== py.pairs[i]?.n) maxRel = Infinity;
+    });
+    cmp(answers!.historyMedianSum, py.historyMedianSum);
+    cmp(answers!.historyHmeanSum, py.historyHmeanSum);
+    return maxRel;
   };
-  answers!.comps.forEach((c, g) => {
-    const p = py.comps[g]!;
-    cmp(c.pe.median, p.pe_median);
-    cmp(c.fpe.median, p.fpe_median);
-    cmp(c.fpe.harmonicMean, p.fpe_hmean);
-    cmp(c.fpe.capWeighted, p.fpe_cap);
-    if (c.pe.nUsed !== p.pe_n) maxRel = Infinity;
-  });
-  answers!.pairs.forEach((x, i) => {
-    cmp(x.lastDiscount, py.pairs[i]!.lastDiscount);
-    cmp(x.percentile, py.pairs[i]!.percentile);
-    if (x.n !== py.pairs[i]!.n) maxRel = Infinity;
-  });
-  cmp(answers!.historyMedianSum, py.historyMedianSum);
-  cmp(answers!.historyHmeanSum, py.historyHmeanSum);
+  const TOL = 1e-9;
+  const relPandas = agreement(py);
+  const relDuck = agreement(duck);
 
   const total = best.comps + best.history;
   const pyTotal = py.ms.comps + py.ms.history;
@@ -292,8 +435,14 @@ try {
   console.log(`                    comps     history       total`);
   console.log(`rerate (node)  ${f(best.comps)}   ${f(best.history)}   ${f(total)}   (best of ${ROUNDS})`);
   console.log(`pandas ${py.pandas.padEnd(7)} ${f(py.ms.comps)}   ${f(py.ms.history)}   ${f(pyTotal)}   (best of ${ROUNDS}; reading the data into DataFrames, ${(py.ms.load / 1000).toFixed(2)} s, not counted)`);
+  const duckTotal = duck.ms.comps + duck.ms.history;
+  console.log(`duckdb SQL     ${f(duck.ms.comps)}   ${f(duck.ms.history)}   ${f(duckTotal)}   (best of ${ROUNDS}; ASOF JOINs, median(), in memory; loading the Parquet tables, ${(duck.ms.load / 1000).toFixed(2)} s, not counted)`);
   console.log(`ratio pandas / rerate: ${(py.ms.comps / best.comps).toFixed(2)} (comps), ${(py.ms.history / best.history).toFixed(2)} (history), ${(pyTotal / total).toFixed(2)} (total) — above 1 means rerate is faster`);
-  console.log(`agreement: max relative difference between the two answers ${maxRel === Infinity ? "MISMATCH" : maxRel.toExponential(1)}`);
+  console.log(`ratio duckdb / rerate: ${(duck.ms.comps / best.comps).toFixed(2)} (comps), ${(duck.ms.history / best.history).toFixed(2)} (history), ${(duckTotal / total).toFixed(2)} (total)`);
+  console.log(`rerate / fastest peer (total): ${(total / Math.min(pyTotal, duckTotal)).toFixed(2)} — below 1 means rerate is the fastest`);
+  const show = (x: number) => (x === Infinity ? "MISMATCH" : x.toExponential(1));
+  console.log(`agreement (max relative difference from rerate's answers, tolerance ${TOL}): pandas ${show(relPandas)}, duckdb ${show(relDuck)}`);
+  if (!(relPandas <= TOL && relDuck <= TOL)) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

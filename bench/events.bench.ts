@@ -7,6 +7,8 @@
  * 2. Real (../shared/data/hk): all 503 Hang Seng Composite stocks × 20 event dates vs ^HSI, rerate's core
  *    against vectorised numpy on the same returns; plus rerate end to end from a DuckDB store (reading
  *    every price series) with the 14 catalysts of 2025.
+ * 3. DuckDB SQL (bench/events-sql.ts): the synthetic study's parametric part as one SQL query, answers compared.
+ *    (No nodejs-polars peer yet.)
  * Results must agree (printed: the largest relative difference). Figures are wall-clock, best of the rounds.
  *
  *   npm run bench:events                        # both parts
@@ -18,6 +20,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { EventStudyOutcome, StudySeries } from "../src/core/events/index.js";
+import { compareWithSql, eventStudySql } from "./events-sql.js";
 
 // The compiled library (what `rerate` runs; `npm run bench:events` builds it first), or with --src the
 // TypeScript sources through tsx (about 10% slower: tsx keeps function names with wrappers).
@@ -161,6 +164,12 @@ async function synthetic(dir: string): Promise<void> {
   const quick = best(ROUNDS, () => runEventStudy(series, obs, spec, { residualTests: false }));
   const smParametric = (py.statsmodelsSecondsPerEvent - py.statsmodelsResidualSecondsPerEvent) * obs.length * 1000;
   console.log(`  without the three residual-based tests (KP, Corrado, generalised sign; --parametric-only): ${quick.ms.toFixed(0)} ms = ${fmt(obs.length / (quick.ms / 1000))} security-events/s, ${(smParametric / quick.ms).toFixed(0)}× the statsmodels loop without them`);
+  // DuckDB SQL peer (issue 19): the parametric study as one query (regr_slope & co.), same returns; it does less work
+  // (no residual-based tests, no p-values, no merging), so it is compared with rerate's parametric-only run.
+  const sql = await eventStudySql(series, days, spec, ROUNDS);
+  const sqlAgree = compareWithSql(quick.value, sql);
+  console.log(`  DuckDB SQL, one query (α, β, σ̂, ARs, CARs, corrected variance, CAAR, cross-sectional t, Patell, BMP; no residual-based tests, no p-values; loading the long table, ${(sql.loadMs / 1000).toFixed(2)} s, not counted): ${sql.ms.toFixed(0)} ms → rerate parametric-only is ${(sql.ms / quick.ms).toFixed(2)}× faster, rerate with all seven tests ${(sql.ms / ms).toFixed(2)}× (one thread), ${(sql.ms / par.ms).toFixed(2)}× (${threads} threads); agreement of N, CAAR, t_cs, Patell Z, BMP t: ${sqlAgree === Infinity ? "MISMATCH" : sqlAgree.toExponential(1)} (tolerance 1e-9)`);
+  if (!(sqlAgree <= 1e-9)) process.exitCode = 1;
 }
 
 async function hongKong(dir: string): Promise<void> {
