@@ -15,6 +15,9 @@ export const FRESHNESS_OPTIONS: readonly { key: keyof FreshnessLimits; flag: str
   { key: "maxEstimateAgeDays", flag: "--max-estimate-age-days", help: `oldest estimate used, days since it was observed (default ${DEFAULT_FRESHNESS.maxEstimateAgeDays})` },
 ];
 
+/** The freshness limits as a command's option values (days as typed), for its options interface to extend. */
+export type FreshnessFlags = { [K in keyof FreshnessLimits]?: string };
+
 /** Freshness query parameters of an API route (each optional, days as text), to spread into a route's query schema. */
 export const FRESHNESS_QUERY = {
   maxAnnualAgeDays: z.string().optional(),

@@ -1,24 +1,19 @@
 import { checkMultiple } from "../../app/check-multiple.js";
 import { definitionLabel, summarizeCheckMultiple } from "../../app/comps-check-display.js";
 import { parseDateOption, parseNumberOption } from "../../app/comps-options.js";
-import { parseFreshnessOptions } from "../../app/freshness-options.js";
+import { parseFreshnessOptions, type FreshnessFlags } from "../../app/freshness-options.js";
 import { parseMetric } from "../../core/valuation/index.js";
 import { t } from "../../i18n/index.js";
 import type { CliContext } from "../context.js";
 import { renderTable, toJson } from "../render.js";
 
-export interface CheckMultipleOptions {
+export interface CheckMultipleOptions extends FreshnessFlags {
   claim?: string;
   metric?: string;
   around?: string;
   window?: string;
   tolerance?: string;
   all?: boolean;
-  maxAnnualAgeDays?: string;
-  maxInterimAgeDays?: string;
-  maxHalfYearAgeDays?: string;
-  maxSharesAgeDays?: string;
-  maxEstimateAgeDays?: string;
 }
 
 /** `rerate check-multiple SYMBOL --claim 15`: which P/E definitions and dates reproduce a quoted multiple. */

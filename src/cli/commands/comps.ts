@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseMetrics } from "../../core/valuation/index.js";
 import { compsExplain, compsNotes, compsTables } from "../../app/comps-display.js";
 import { parseCurrencyOption, parseDateOption, parseListingOption } from "../../app/comps-options.js";
-import { parseFreshnessOptions } from "../../app/freshness-options.js";
+import { parseFreshnessOptions, type FreshnessFlags } from "../../app/freshness-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
 import { compsCsvRows, toCsv } from "../../app/export-csv.js";
 import { compsWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
@@ -13,7 +13,7 @@ import type { CliContext } from "../context.js";
 import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
-export interface CompsOptions {
+export interface CompsOptions extends FreshnessFlags {
   asOf?: string;
   currency?: string;
   metrics?: string;
@@ -22,11 +22,6 @@ export interface CompsOptions {
   csv?: string;
   listing?: string;
   perListing?: boolean;
-  maxAnnualAgeDays?: string;
-  maxInterimAgeDays?: string;
-  maxHalfYearAgeDays?: string;
-  maxSharesAgeDays?: string;
-  maxEstimateAgeDays?: string;
 }
 
 /** `rerate comps <symbols…>`: a comps table of one peer group. */

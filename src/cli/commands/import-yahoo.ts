@@ -3,7 +3,7 @@ import { t } from "../../i18n/index.js";
 import { importYahooFiles } from "../../app/import/yahoo-files.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
-import { toJson } from "../render.js";
+import { printImportTotals } from "../import-totals.js";
 
 interface Opts { symbol?: string; fetchedAt?: string; dryRun?: boolean; strict?: boolean; map?: string; currency?: string; encoding?: string; dateOrder?: string; sheet?: string; allowSyntheticMix?: boolean; ignoreColumns?: string; dateOnly?: boolean; basis?: string; tickers?: string }
 
@@ -25,13 +25,7 @@ export async function run(ctx: CliContext, files: string[], o: Opts): Promise<vo
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());
-  if (ctx.json) {
-    ctx.out(toJson(summary));
-    return;
-  }
-  const rows = summary.files.reduce((a, f) => a + f.rowsRead, 0);
-  if (summary.dryRun) ctx.out(t(ctx.lang, "import.dryRun", { files: summary.files.length, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
-  else ctx.out(t(ctx.lang, "import.done", { kind: "yahoo", files: summary.files.length, rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
+  if (printImportTotals(ctx, "yahoo", summary)) return;
   for (const f of summary.files) ctx.out(t(ctx.lang, "importYahoo.file", { file: f.file, holds: f.holds, symbol: f.symbol, fetchedAt: f.fetchedAt, rows: f.rows }));
   for (const [table, c] of Object.entries(summary.tables)) {
     if (c.added + c.updated + c.unchanged > 0) ctx.out(t(ctx.lang, "importYahoo.table", { table, ...c }));

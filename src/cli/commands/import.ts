@@ -6,8 +6,8 @@ import { parseColumnMap } from "../../providers/csv/columns.js";
 import { formatIssue } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { printImportTotals } from "../import-totals.js";
 import { cliPath } from "../example-path.js";
-import { toJson } from "../render.js";
 
 const MAP_FIELDS = [
   "date", "open", "high", "low", "close", "adjClose", "volume", "security", "currency",
@@ -50,13 +50,7 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     now: ctx.now().toISOString(),
     onProgress: (done, _total, file) => bar.update(done, file),
   }).finally(() => bar.stop());
-  if (ctx.json) {
-    ctx.out(toJson(summary));
-    return;
-  }
-  const rows = summary.files.reduce((a, f) => a + f.rowsRead, 0);
-  if (summary.dryRun) ctx.out(t(ctx.lang, "import.dryRun", { files: summary.files.length, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
-  else ctx.out(t(ctx.lang, "import.done", { kind, files: summary.files.length, rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged }));
+  if (printImportTotals(ctx, kind, summary)) return;
   const skipped = summary.files.reduce((a, f) => a + f.skippedEmpty, 0);
   if (skipped > 0) ctx.out(t(ctx.lang, "import.skipped", { n: skipped }));
   const quality: Record<string, number> = {};
@@ -74,3 +68,4 @@ export async function run(ctx: CliContext, kind: string, files: string[], o: Opt
     if (warnings.length > 20) ctx.err(`  … ${warnings.length - 20} more`);
   }
 }
+

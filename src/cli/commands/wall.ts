@@ -7,7 +7,7 @@ import {
   parseListingOption,
 } from "../../app/comps-options.js";
 import { wallCsvRows, toCsv } from "../../app/export-csv.js";
-import { parseFreshnessOptions } from "../../app/freshness-options.js";
+import { parseFreshnessOptions, type FreshnessFlags } from "../../app/freshness-options.js";
 import { wallWorkbook, writeWorkbook } from "../../app/export-xlsx.js";
 import { wallChartSvg } from "../../app/comps-chart.js";
 import { resolveGroupTokens } from "../../app/peer-groups.js";
@@ -18,7 +18,7 @@ import type { CliContext } from "../context.js";
 import { cliPath } from "../example-path.js";
 import { renderTable, toJson } from "../render.js";
 
-export interface WallOptions {
+export interface WallOptions extends FreshnessFlags {
   a?: string[];
   b?: string[];
   asOf?: string;
@@ -35,11 +35,6 @@ export interface WallOptions {
   chart?: string;
   listing?: string;
   perListing?: boolean;
-  maxAnnualAgeDays?: string;
-  maxInterimAgeDays?: string;
-  maxHalfYearAgeDays?: string;
-  maxSharesAgeDays?: string;
-  maxEstimateAgeDays?: string;
 }
 
 /** `rerate wall --a … --b …`: the valuation wall between two peer groups. */
