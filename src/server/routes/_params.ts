@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import type { z } from "zod";
+import { z } from "zod";
+import { parseListingOption } from "../../app/comps-options.js";
 import { InvalidInputError } from "../../errors.js";
 
 /** The first Zod issue as a located input issue: 400 naming the parameter, its value and why. */
@@ -48,3 +49,12 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T, 
 
 /** Splits a comma- or space-separated list. */
 export const listOf = (s: string): string[] => s.split(/[\s,]+/).filter((w) => w.length > 0);
+
+/** One issuer, one vote as query parameters (`listing=first|primary|EXCHANGE`, `perListing=true`), to spread into a query schema. */
+export const LISTING_QUERY = { listing: z.string().optional(), perListing: z.enum(["true", "false", "1", "0"]).optional() } as const;
+
+/** The listing rule of a request's query, as the `listing` field of a use-case request, or nothing when none is given. */
+export const listingOf = (q: { listing?: string | undefined; perListing?: string | undefined }) => {
+  const rule = parseListingOption(q.listing, q.perListing === "true" || q.perListing === "1", "query parameter listing");
+  return rule !== undefined ? { listing: rule } : {};
+};

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { checkMultiple } from "../../app/check-multiple.js";
 import {
   parseCurrencyOption, parseEveryOption, parseFractionsOption, parseHistoryOption, parseNumberOption, parseStatisticOption,
-  parseListingOption,
 } from "../../app/comps-options.js";
 import { computePeerComps } from "../../app/comps-table.js";
 import { FRESHNESS_QUERY, freshnessRequest, parseFreshnessOptions } from "../../app/freshness-options.js";
@@ -13,16 +12,17 @@ import { InvalidInputError } from "../../errors.js";
 import { IsoDate } from "../../models/common.js";
 import { MULTIPLE_KINDS, parseMetric, parseMetrics } from "../../core/valuation/index.js";
 import type { AppDeps } from "../app.js";
+import { LISTING_QUERY, listingOf } from "./_params.js";
 
 const text = z.string().trim().min(1);
 const CompsQuery = z.strictObject({
   symbols: text, asOf: IsoDate.optional(), currency: text.optional(), metrics: text.optional(),
-  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
+  ...LISTING_QUERY, ...FRESHNESS_QUERY,
 });
 const WallQuery = z.strictObject({
   a: text, b: text, asOf: IsoDate.optional(), metric: text.optional(), metrics: text.optional(), stat: text.optional(),
   close: text.optional(), currency: text.optional(), history: text.optional(), every: text.optional(),
-  listing: text.optional(), perListing: z.enum(["true", "false", "1", "0"]).optional(), ...FRESHNESS_QUERY,
+  ...LISTING_QUERY, ...FRESHNESS_QUERY,
 });
 const CheckQuery = z.strictObject({
   symbol: text, claim: text, metric: text.optional(), around: IsoDate.optional(), window: text.optional(), tolerance: text.optional(), ...FRESHNESS_QUERY,
@@ -46,11 +46,6 @@ function query<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
 const words = (s: string) => s.split(/[\s,]+/).filter((w) => w.length > 0);
 
 /** `listing=first|primary|EXCHANGE` and `perListing=true` (one issuer, one vote) as a request field. */
-const listingOf = (q: { listing?: string; perListing?: string }) => {
-  const rule = parseListingOption(q.listing, q.perListing === "true" || q.perListing === "1", "query parameter listing");
-  return rule !== undefined ? { listing: rule } : {};
-};
-
 /**
  * JSON routes of comps and the wall (the dashboard's data):
  * - `GET /api/comps?symbols=BABA,AMZN[&asOf&currency&metrics&listing=first|primary|EXCHANGE&perListing=true]` → the comps table (rows with every multiple and its inputs, aggregates).

@@ -72,7 +72,8 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "GET", path: "/api/wall-premium", summary: "The wall as an implied risk-premium gap between two peer groups.",
-    params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("crp", "country risk premium, decimal"), q("lambda", "exposure to it, 0–10")],
+    params: [q("a", GROUP, true), q("b", GROUP, true), q("asOf", DATE), q("crp", "country risk premium, decimal"), q("lambda", "exposure to it, 0–10"),
+      q("listing", LISTING), q("perListing", PER_LISTING)],
     example: "/api/wall-premium?a=@china&b=@us&asOf=2025-09-30", returns: "{ rows, costOfEquity: { medianA, medianB, gap }, premium, notes }",
   },
   {

@@ -6,7 +6,7 @@ import { computeImplied, computeWallPremium, type ImpliedRequest } from "../../a
 import { resolveGroupTokens } from "../../app/peer-groups.js";
 import { IsoDate, SecurityId } from "../../models/common.js";
 import type { AppDeps } from "../app.js";
-import { listOf, parseQuery } from "./_params.js";
+import { LISTING_QUERY, listingOf, listOf, parseQuery } from "./_params.js";
 
 /** A decimal rate in a query string, e.g. 0.03 for 3%. */
 const rate = z.coerce.number().gt(-1).lt(1);
@@ -27,13 +27,14 @@ const WallPremiumQuery = z.strictObject({
   asOf: IsoDate.optional(),
   crp: rate.optional(),
   lambda: z.coerce.number().min(0).max(10).optional(),
+  ...LISTING_QUERY,
 });
 const BandsQuery = z.strictObject({ symbol: SecurityId, from: IsoDate.optional(), to: IsoDate.optional(), ...FRESHNESS_QUERY });
 
 /**
  * `GET /api/implied?symbol=9988.HK[&asOf&solve=growth|coe&basis&horizon&fade&terminalGrowth&costOfEquity&rf]` → the growth
  * or cost of equity the price implies (reverse DCF) with every assumption and where it came from;
- * `GET /api/wall-premium?a=@china&b=@us[&asOf&crp&lambda]` → the wall as an implied risk-premium gap;
+ * `GET /api/wall-premium?a=@china&b=@us[&asOf&crp&lambda&listing&perListing]` → the wall as an implied risk-premium gap;
  * `GET /api/bands?symbol=9988.HK[&from&to]` → trailing and forward P/E history with ±1/±2 sd bands and today's percentile.
  */
 export function registerImpliedRoutes(app: Hono, deps: AppDeps): void {
@@ -58,7 +59,7 @@ export function registerImpliedRoutes(app: Hono, deps: AppDeps): void {
     const b = await resolveGroupTokens(store, listOf(q.b), opts("b"));
     return c.json(await computeWallPremium(store, {
       a, b, ...(q.asOf !== undefined ? { asOf: q.asOf } : {}), ...(q.crp !== undefined ? { countryRiskPremium: q.crp } : {}),
-      ...(q.lambda !== undefined ? { lambda: q.lambda } : {}),
+      ...(q.lambda !== undefined ? { lambda: q.lambda } : {}), ...listingOf(q),
     }));
   });
   app.get("/api/bands", async (c) => {
