@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importFiles } from "../../src/app/import/import-files.js";
 import { importYahooFiles, parseFetchedAt } from "../../src/app/import/yahoo-files.js";
 import type { RerateError } from "../../src/errors.js";
-import { openStore } from "../../src/store/open.js";
-import { tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempStores } from "../helpers/temp-stores.js";
 
 // The recorded responses of ../shared/data (and the comparison with a fetch of them) are in test/real-data/yahoo-import.test.ts.
 
@@ -15,22 +14,7 @@ BABA,Alibaba Group Holding (ADS),NYSE,USD,3,CNY,adr,alibaba,8
 AAPL,Apple,NASDAQ,USD,9,USD,equity,apple,1
 `;
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function newStore(withMaster = true) {
-  const t = tempDir("rerate-yahoo-import-");
-  cleanups.push(t.cleanup);
-  const store = await openStore(join(t.dir, "store.duckdb"));
-  cleanups.push(() => store.close());
-  if (withMaster) {
-    writeFileSync(join(t.dir, "securities.csv"), SECURITIES);
-    await importFiles(store, { kind: "securities", files: [join(t.dir, "securities.csv")], now: "2025-01-01T00:00:00Z" });
-  }
-  return { store, dir: t.dir };
-}
+const newStore = tempStores(SECURITIES);
 
 describe("importYahooFiles on hand-made yahoo-finance2 results (no shared data)", () => {
   it("reads a yahoo-finance2 chart result and fundamentalsTimeSeries array (Apple FY2024 from its 10-K)", async () => {

@@ -4,14 +4,15 @@
  */
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchIntoStore } from "../../src/app/fetch.js";
 import { importFiles } from "../../src/app/import/import-files.js";
 import { importYahooFiles } from "../../src/app/import/yahoo-files.js";
 import { RerateError } from "../../src/errors.js";
-import { openStore, type Store } from "../../src/store/open.js";
-import { hasSharedData, tempDir } from "../helpers/paths.js";
+import type { Store } from "../../src/store/open.js";
+import { hasSharedData } from "../helpers/paths.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempStores } from "../helpers/temp-stores.js";
 import { loadYahooRecordings, startFakeServer, YAHOO_RECORDED, type FakeServer } from "../providers/_fake-server.js";
 import { snapshotStore } from "../import/_helpers.js";
 
@@ -38,22 +39,7 @@ async function fullMaster(): Promise<Store> {
 const FETCHED = "2025-02-20T12:00:00Z";
 const rec = (f: string) => join(YAHOO_RECORDED, f);
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function newStore(withMaster = true): Promise<{ store: Store; dir: string }> {
-  const t = tempDir("rerate-yahoo-import-");
-  cleanups.push(t.cleanup);
-  const store = await openStore(join(t.dir, "store.duckdb"));
-  cleanups.push(() => store.close());
-  if (withMaster) {
-    writeFileSync(join(t.dir, "securities.csv"), SECURITIES);
-    await importFiles(store, { kind: "securities", files: [join(t.dir, "securities.csv")], now: "2025-01-01T00:00:00Z" });
-  }
-  return { store, dir: t.dir };
-}
+const newStore = tempStores(SECURITIES);
 
 /** The data tables without source ids (which differ between a fetch and an import by construction). */
 const DATA_TABLES = ["securities", "prices", "fundamentals", "estimates", "fx_rates"] as const;
