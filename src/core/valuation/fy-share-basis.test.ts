@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Fundamental, Metric, Security } from "../../models/index.js";
 import { createFxLookup } from "./create-fx-lookup.js";
+import { earningsYield } from "./earnings-yield.js";
 import { multipleSeries } from "./multiple-series.js";
 import { peUnderDefinition } from "./pe-definitions.js";
 import { trailingPE } from "./trailing-pe.js";
@@ -72,6 +73,12 @@ describe("trailingPE(ctx, 'FY') puts a pre-split fiscal-year EPS on the latest s
     // 2025-10-31: the 2025Q3 10-Q (2025-11-01) is not known yet → no later count → as filed, 46 / 8 = 5.75x.
     expect(s!.values[0]).toBeCloseTo(5.75, 10);
     expect(s!.values[1]).toBeCloseTo(23.0, 10);
+    // Earnings yield, the reciprocal: 2.00 / 46 = 0.043478.
+    expect(earningsYield(ctx(fundamentals)).value).toBeCloseTo(2 / 46, 12);
+    // 1.6x, no split ratio: n.m. missing_input through history as on one date.
+    const [nm] = multipleSeries({ security: ACME, prices: { days: [day(ASOF)], close: [46], currency: "USD" }, fundamentals: [FY_EPS, FY_SH, ...Q3(160e6)], estimates: [], fx: createFxLookup([]) }, [ASOF], ["trailingPE"]);
+    expect(nm!.nm[0]).toBe("missing_input");
+    expect(Number.isNaN(nm!.values[0])).toBe(true);
     expect(peUnderDefinition(ctx(fundamentals), { id: "FY.diluted.listing", period: "FY", eps: "diluted", listing: "listing" }).value).toBeCloseTo(23.0, 10);
   });
 });
