@@ -86,4 +86,33 @@ describe.runIf(hasSharedData)("real data: NVDA TTM EPS across the 10-for-1 split
       if (one.value !== undefined) expect(one.value, d).toBeGreaterThan(35);
     });
   });
+  const fyPe = (asOf: string) => trailingPE({ security: NVDA, asOf, price: { date: asOf, close: closes.get(asOf)!, currency: "USD" }, fundamentals: rows, estimates: [], fx: createFxLookup([]) }, "FY");
+
+  it("2024-12-31: FY P/E on the post-split basis: FY2024 diluted EPS 11.93 / 10 = 1.193; 134.0897 / 1.193 = 112.40x (not 11.24x)", () => {
+    // FY2024 (to 2024-01-28) diluted EPS 11.93, diluted shares 2,494m (10-K 0001045810-24-000029, 2024-02-21: pre-split);
+    // latest count known on 2024-12-31: Q3 FY2025 diluted shares 24,774m (10-Q …-24-000316, 2024-11-20).
+    // 24,774 / 2,494 = 9.93 → 10-for-1: 11.93 / 10 = 1.193; close 134.0897 (us-adjclose/NVDA.csv) / 1.193 = 112.397.
+    const r = fyPe("2024-12-31");
+    expect(r.inputs.figures.map((f) => [f.fiscalPeriod, f.metric, f.value, f.weight])).toEqual([["FY2024", "epsDiluted", 11.93, 0.1]]);
+    expect(r.inputs.denominator).toBeCloseTo(1.193, 12);
+    expect(r.value).toBeCloseTo(134.0897 / (11.93 / 10), 3);
+    expect(r.inputs.notes).toContain("FY2024 epsDiluted 11.93 put on the post-split basis of 2025Q3 ÷ 10 (implied shares 2.49bn → 24.8bn)");
+  });
+
+  it("2025-03-31: FY2025 diluted EPS 2.94 (10-K …-25-000023, 2025-02-26) is post-split already: 108.2283 / 2.94 = 36.81x, no note", () => {
+    const r = fyPe("2025-03-31");
+    expect(r.inputs.figures.map((f) => [f.fiscalPeriod, f.value])).toEqual([["FY2025", 2.94]]);
+    expect(r.value).toBeCloseTo(108.2283 / 2.94, 3);
+    expect(r.inputs.notes.some((n) => n.includes("split"))).toBe(false);
+  });
+
+  it("the history kernel gives the same FY P/Es through the window", () => {
+    const dates = [...closes.keys()].filter((d) => d >= "2024-05-01" && d <= "2025-06-30");
+    const days = dates.map((d) => Date.parse(d) / 86_400_000);
+    const [s] = multipleSeries({ security: NVDA, prices: { days, close: dates.map((d) => closes.get(d)!), currency: "USD" }, fundamentals: rows, estimates: [], fx: createFxLookup([]) }, dates, ["trailingPE"]);
+    dates.forEach((d, i) => {
+      const one = fyPe(d);
+      expect([d, s!.values[i]]).toEqual([d, one.value ?? Number.NaN]);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { Currency, Estimate, Fundamental, Metric } from "../../models/index
 import { toDayNumber } from "../dates.js";
 import { forwardFiscalYears } from "./fiscal-year.js";
 import { figureBeats } from "./_inputs.js";
-import { isPerShare, shareBasis, type BasisSlots } from "./_share-basis.js";
+import { annualShareBasis, isPerShare, shareBasis, type AnnualBasis, type BasisSlots } from "./_share-basis.js";
 import { addToSlots, emptySlots, trailingPeriods, trailingSlot, type SlotRows } from "./_trailing-periods.js";
 
 /** FY1 and FY2 as `forwardFiscalYears` gives them, plus FY1's end as a day number. */
@@ -42,6 +42,36 @@ export class LatestFigureTracker {
     } else if (this.best === undefined || figureBeats(r, this.best, this.metrics, this.issuer)) {
       this.best = r;
     }
+  }
+}
+
+/**
+ * The share basis `needFyEpsOnLatestBasis` would apply to a fiscal-year EPS (annualShareBasis over the rows known
+ * so far: EPS, net income and diluted shares, the one known latest per entity, metric and period).
+ */
+export class AnnualBasisTracker {
+  private readonly latest = new Map<string, Fundamental>();
+  private version = 0;
+  private cached: { row: Fundamental; version: number; basis: AnnualBasis } | undefined;
+
+  constructor(
+    private readonly metrics: readonly Metric[],
+    private readonly issuer: string | undefined,
+  ) {}
+
+  /** Offers a row that has just become known (rows arrive in knownFrom order). */
+  add(r: Fundamental): void {
+    if (r.metric !== "netIncome" && r.metric !== "sharesDiluted" && !this.metrics.includes(r.metric)) return;
+    this.latest.set(key(r), r);
+    this.version++;
+  }
+
+  basis(fy: Fundamental): AnnualBasis {
+    const c = this.cached;
+    if (c !== undefined && c.row === fy && c.version === this.version) return c.basis;
+    const basis = annualShareBasis(fy, [...this.latest.values()], this.issuer);
+    this.cached = { row: fy, version: this.version, basis };
+    return basis;
   }
 }
 

@@ -37,6 +37,69 @@ function shares(n: number): string {
   return n >= 1e9 ? `${fmt(Number((n / 1e9).toPrecision(3)))}bn` : `${fmt(Number((n / 1e6).toPrecision(3)))}m`;
 }
 
+/**
+ * The split ratio n (≥ 2) that a ratio of share counts r (new / old, ≥ 1.5 or ≤ 1/1.5) rounds to, or undefined
+ * when it lies more than SPLIT_RATIO_TOLERANCE from every whole ratio.
+ */
+export function splitRatio(r: number): number | undefined {
+  const big = Math.max(r, 1 / r);
+  const n = Math.round(big);
+  return n < 2 || Math.abs(big / n - 1) > SPLIT_RATIO_TOLERANCE ? undefined : n;
+}
+
+/** Of the rows of one metric and period, the issuer's own before the listing's, then the one known latest. */
+function pick(rows: readonly Fundamental[], issuer: string | undefined): Fundamental | undefined {
+  const own = (x: Fundamental) => x.entity === issuer;
+  return rows.reduce<Fundamental | undefined>((a, r) => (a === undefined || (own(r) && !own(a)) || (own(r) === own(a) && r.knownFrom > a.knownFrom) ? r : a), undefined);
+}
+
+/** Net income ÷ a GAAP EPS as a share count, under the same guards as impliedShares, or undefined. */
+function niOverEps(ni: Fundamental | undefined, eps: Fundamental): number | undefined {
+  if (ni === undefined || !GAAP_EPS.includes(eps.metric) || !(Math.abs(eps.value) >= MIN_EPS_FOR_IMPLIED)) return undefined;
+  const n = ni.value / eps.value;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export type AnnualBasis = { factor: number; note?: string } | { error: string };
+
+/**
+ * Share basis of a fiscal year's EPS against the latest filing (issue 13): the FY's count is its diluted shares
+ * filed with the EPS (same knownFrom), else FY net income ÷ EPS; the latest count is, of the quarters and halves
+ * ending after the FY that have one (latest first), the diluted shares, else net income ÷ EPS of the same metric.
+ * When they differ by ≥ BASIS_BREAK_RATIO the EPS is put on the latest basis by the split ratio (factor 1/n or
+ * n, with a note); an error when the ratio is no split ratio. Factor 1 when either count cannot be told.
+ * Shared by the one-date FY P/E (_fy-eps.ts) and the history engine, which must agree.
+ *
+ * @param fy - the fiscal-year EPS row chosen.
+ * @param visible - the security's fundamentals known on asOf (one per entity, metric, period; any order).
+ */
+export function annualShareBasis(fy: Fundamental, visible: readonly Fundamental[], issuer: string | undefined): AnnualBasis {
+  const of = (metric: Metric, period: string) => visible.filter((r) => r.metric === metric && r.fiscalPeriod === period);
+  const fyShares = pick(of("sharesDiluted", fy.fiscalPeriod).filter((r) => r.knownFrom === fy.knownFrom && r.value > 0), issuer);
+  const fyCount = fyShares?.value ?? niOverEps(pick(of("netIncome", fy.fiscalPeriod), issuer), fy);
+  if (fyCount === undefined) return { factor: 1 };
+  const later = [...new Set(visible.filter((r) => r.periodEnd > fy.periodEnd && trailingSlot(r.fiscalPeriod) !== undefined && (r.metric === "sharesDiluted" || r.metric === fy.metric)).map((r) => `${r.periodEnd} ${r.fiscalPeriod}`))]
+    .sort()
+    .reverse();
+  for (const k of later) {
+    const period = k.slice(k.indexOf(" ") + 1);
+    const sh = pick(of("sharesDiluted", period).filter((r) => r.value > 0), issuer);
+    const eps = pick(of(fy.metric, period), issuer);
+    const count = sh?.value ?? (eps === undefined ? undefined : niOverEps(pick(of("netIncome", period), issuer), eps));
+    if (count === undefined) continue;
+    const r = count / fyCount;
+    if (Math.max(r, 1 / r) < BASIS_BREAK_RATIO) return { factor: 1 };
+    const n = splitRatio(r);
+    const what = `${fy.fiscalPeriod} ${fy.metric} ${fmt(fy.value)} (implied shares ${shares(fyCount)}) and ${period} (${shares(count)})`;
+    if (n === undefined) return { error: `fiscal-year EPS and the latest filing are on different share bases: ${what} differ by ${fmt(Number(r.toPrecision(3)))}x, not a split ratio` };
+    return {
+      factor: r > 1 ? 1 / n : n,
+      note: `${fy.fiscalPeriod} ${fy.metric} ${fmt(fy.value)} put on the ${r > 1 ? "post-split" : "post-reverse-split"} basis of ${period} ${r > 1 ? "÷" : "×"} ${n} (implied shares ${shares(fyCount)} → ${shares(count)})`,
+    };
+  }
+  return { factor: 1 };
+}
+
 /** The share count behind a period's per-share figure, or undefined when none can be told. */
 export function impliedShares(row: Fundamental, slots: BasisSlots): number | undefined {
   const s = trailingSlot(row.fiscalPeriod);
@@ -68,12 +131,11 @@ export function shareBasis(periods: readonly Fundamental[], slots: BasisSlots): 
     const c = counts[i];
     if (c === undefined || i === b) continue;
     const r = basis / c;
-    const big = Math.max(r, 1 / r);
-    if (big < BASIS_BREAK_RATIO) continue;
+    if (Math.max(r, 1 / r) < BASIS_BREAK_RATIO) continue;
     const p = periods[i] as Fundamental;
-    const n = Math.round(big);
+    const n = splitRatio(r);
     const what = `${p.fiscalPeriod} ${p.metric} ${fmt(p.value)} (implied shares ${shares(c)}) and ${base.fiscalPeriod} (${shares(basis)})`;
-    if (n < 2 || Math.abs(big / n - 1) > SPLIT_RATIO_TOLERANCE) {
+    if (n === undefined) {
       return { error: `TTM mixes share bases: ${what} differ by ${fmt(Number(r.toPrecision(3)))}x, not a split ratio` };
     }
     factors[i] = r > 1 ? 1 / n : n;

@@ -1,5 +1,6 @@
 import { evaluate } from "./_evaluate.js";
-import { currencyOf, EPS_METRICS, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
+import { needFyEpsOnLatestBasis } from "./_fy-eps.js";
+import { currencyOf, EPS_METRICS, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import type { MultipleContext, MultipleResult } from "./types.js";
 
 /**
@@ -14,8 +15,9 @@ import type { MultipleContext, MultipleResult } from "./types.js";
 export function earningsYield(ctx: MultipleContext): MultipleResult {
   return evaluate(ctx, "earningsYield", "ratio", "EPS last fiscal year × sharesPerListing / price", (d) => {
     const price = needPrice(d);
-    const row = needLatestFigure(d, "EPS", EPS_METRICS, true);
-    const eps = perListingInComparisonCurrency(d, row.value, currencyOf(d, row), `EPS ${row.fiscalPeriod}`);
+    // On the latest filing's share basis, as trailingPE's (issue 13).
+    const { row, value } = needFyEpsOnLatestBasis(d, "EPS", EPS_METRICS);
+    const eps = perListingInComparisonCurrency(d, value, currencyOf(d, row), `EPS ${row.fiscalPeriod}`);
     d.inputs.numerator = eps;
     d.inputs.denominator = price;
     return eps / price;

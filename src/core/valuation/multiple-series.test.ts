@@ -79,7 +79,9 @@ const universeArb = fc.record({
   fyMonth: fc.constantFrom(3, 6, 12),
   listing: fc.constantFrom<Currency>("USD", "HKD", "CNY"),
   reporting: fc.constantFrom<Currency>("USD", "CNY"),
-  annual: fc.array(fc.record({ year: fc.integer({ min: 2021, max: 2025 }), eps: fc.double({ min: -2, max: 12, noNaN: true }), known: dayArb(1000), metric: fc.constantFrom<Metric>("epsDiluted", "epsBasic"), issuer: fc.boolean() }), { maxLength: 8 }),
+  annual: fc.array(fc.record({ year: fc.integer({ min: 2021, max: 2025 }), eps: fc.double({ min: -2, max: 12, noNaN: true }), known: dayArb(1000), metric: fc.constantFrom<Metric>("epsDiluted", "epsBasic"), issuer: fc.boolean(),
+    // The FY's share basis (issue 13: 1e9 shares, the pre-split count of the quarters below) from its net income or diluted shares, or unknown.
+    basis: fc.constantFrom("none", "ni", "shares") }), { maxLength: 8 }),
   // A run of consecutive quarters, each reported 20–80 days after it ends, plus a few random (restated, gappy) ones.
   qStart: fc.integer({ min: 2022 * 4, max: 2024 * 4 }),
   qEps: fc.array(fc.double({ min: -1, max: 4, noNaN: true }), { maxLength: 12 }),
@@ -123,6 +125,9 @@ function build(u: Universe) {
   const fyEnd = (y: number) => `${y}-${String(u.fyMonth).padStart(2, "0")}-${u.fyMonth === 6 ? "30" : u.fyMonth === 3 ? "31" : "31"}`;
   const fundamentals: Fundamental[] = [
     ...u.annual.map((a) => fundamental(a.metric, `FY${a.year}`, fyEnd(a.year), a.eps, at(a.known), u.reporting, a.issuer ? "x" : "X")),
+    ...u.annual.flatMap((a) => a.basis === "none" ? [] : [a.basis === "ni"
+      ? fundamental("netIncome", `FY${a.year}`, fyEnd(a.year), a.eps * 1e9, at(a.known), u.reporting, a.issuer ? "x" : "X")
+      : fundamental("sharesDiluted", `FY${a.year}`, fyEnd(a.year), 1e9, at(a.known), undefined, a.issuer ? "x" : "X")]),
     ...u.qEps.map((eps, k) => ({ q: u.qStart + k, eps, known: Math.max(0, (u.qStart + k - 2023 * 4 + 1) * 91 + u.qLag) }))
       .concat(u.quarters).map((q) => fundamental("epsDiluted", `${Math.floor(q.q / 4)}Q${(q.q % 4) + 1}`, fyEnd(Math.floor(q.q / 4)), q.eps, at(q.known), u.reporting, "x")),
     ...u.qEps.flatMap((eps, k) => {
@@ -182,6 +187,8 @@ describe("multipleSeries(...) equals the one-date functions on every date", () =
             count(r.value === undefined ? r.nm : kind);
             if (r.inputs.notes.some((n) => n.includes("basis of"))) count("share_basis_adjusted");
             if (r.nm === "missing_input" && r.message?.includes("share bases")) count("share_basis_nm");
+            if (r.inputs.notes.some((n) => /^FY\d{4} .* basis of/.test(n))) count("fy_basis_adjusted");
+            // (An FY basis break that is no split ratio is rarer here, ~4 per run: fy-share-basis.test.ts checks it through history.)
             if (r.value === undefined) {
               expect([kind, asOf, s.nm[i]]).toEqual([kind, asOf, r.nm]);
               expect(Number.isNaN(s.values[i])).toBe(true);
@@ -198,7 +205,7 @@ describe("multipleSeries(...) equals the one-date functions on every date", () =
     seen = new Map();
     fc.assert(property, { numRuns: 300, seed: 20261208 });
     // The seeded universes reach every branch: values of each kind and each n.m. reason.
-    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input", "stale_fundamentals", "stale_estimates", "stale_shares", "share_basis_adjusted", "share_basis_nm"]) {
+    for (const k of [...SERIES_KINDS, "negative_earnings", "above_cap", "missing_fx", "stale_fx", "stale_price", "missing_input", "non_positive_input", "stale_fundamentals", "stale_estimates", "stale_shares", "share_basis_adjusted", "share_basis_nm", "fy_basis_adjusted"]) {
       expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
     }
   });

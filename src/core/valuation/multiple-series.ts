@@ -2,7 +2,7 @@ import { InvalidInputError } from "../../errors.js";
 import type { Currency, Estimate, Fundamental, Security } from "../../models/index.js";
 import { fromDayNumber, toDayNumber } from "../dates.js";
 import { EPS_METRICS } from "./_inputs.js";
-import { ForwardEstimatesTracker, LatestFigureTracker, TrailingQuartersTracker } from "./_series-trackers.js";
+import { AnnualBasisTracker, ForwardEstimatesTracker, LatestFigureTracker, TrailingQuartersTracker } from "./_series-trackers.js";
 import { computeMultiple } from "./compute-multiple.js";
 import { freshnessLimits, limitOption, type FigureUse } from "./freshness.js";
 import { ascendingDays, createFxDateMemo, type FxAtDates, type FxDateMemo } from "./fx-date-memo.js";
@@ -132,6 +132,7 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
   const estimateStale = (i: number, e: Estimate) => (days[i] as number) - dayNumber(e.asOf) > limits.maxEstimateAgeDays;
 
   const fy = new LatestFigureTracker(EPS_METRICS, true, security.issuer);
+  const fyBasis = new AnnualBasisTracker(EPS_METRICS, security.issuer);
   const shares = new LatestFigureTracker(SHARE_METRICS, false, security.issuer);
   const ttm = new TrailingQuartersTracker(EPS_METRICS, currencyOf, security.issuer);
   const fwd = new ForwardEstimatesTracker(EPS_METRICS, security.fiscalYearEndMonth ?? 12);
@@ -170,6 +171,7 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
     while (fi < fundamentals.length && (fundamentals[fi] as Fundamental).knownFrom <= date) {
       const r = fundamentals[fi++] as Fundamental;
       fy.add(r);
+      fyBasis.add(r);
       shares.add(r);
       ttm.add(r);
     }
@@ -187,7 +189,9 @@ function sweep(input: SeriesInput, dates: readonly string[], days: Int32Array, m
       if (priceNm !== undefined) v = priceNm;
       else if (s.kind === "trailingPE") {
         const row = fy.best;
-        v = row === undefined ? "missing_input" : figureStale(i, row, "figure") ? "stale_fundamentals" : pe(i, price, row.value, currencyOf(row));
+        // needFyEpsOnLatestBasis: stale before the share-basis check, a basis break that is no split is n.m.
+        const basis = row === undefined || figureStale(i, row, "figure") ? undefined : fyBasis.basis(row);
+        v = row === undefined ? "missing_input" : basis === undefined ? "stale_fundamentals" : "error" in basis ? "missing_input" : pe(i, price, row.value * basis.factor, currencyOf(row));
       } else if (s.kind === "ttmPE") {
         const t = ttm.current();
         v = t === "missing" ? "missing_input" : figureStale(i, t.last, "figure") ? "stale_fundamentals" : pe(i, price, t.value, t.currency);

@@ -4,6 +4,7 @@ import { draftFiscalYears } from "./_forward.js";
 import {
   currencyOf, fmt, findEstimate, needLatestFigure, needPrice, recordFigure, requireFreshEstimate, requireFreshFigure, toComparisonCurrency, visibleFundamentals,
 } from "./_inputs.js";
+import { needFyEpsOnLatestBasis } from "./_fy-eps.js";
 import { peFromEps } from "./_pe.js";
 import { needTrailingFourQuarters } from "./_ttm.js";
 import { calendarisedNtmEps, ntmWeightFy1 } from "./calendarise.js";
@@ -74,8 +75,8 @@ function epsUnder(d: Draft, def: PeDefinition): { value: number; currency: Curre
       const label = `net income ${row.fiscalPeriod} / diluted shares`;
       return { value: perShareFromNetIncome(d, { value: row.value, currency: currencyOf(d, row), label, period: row.fiscalPeriod }), currency: currencyOf(d, row), label };
     }
-    const row = needLatestFigure(d, "EPS", METRICS[def.eps], true);
-    return { value: row.value, currency: currencyOf(d, row), label: `${def.eps === "adjusted" ? "adjusted EPS" : "EPS"} ${row.fiscalPeriod}` };
+    const { row, value } = needFyEpsOnLatestBasis(d, "EPS", METRICS[def.eps]);
+    return { value, currency: currencyOf(d, row), label: `${def.eps === "adjusted" ? "adjusted EPS" : "EPS"} ${row.fiscalPeriod}` };
   }
   if (def.period === "TTM") {
     if (def.eps === "netIncome") {

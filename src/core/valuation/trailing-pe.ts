@@ -1,5 +1,6 @@
 import { evaluate } from "./_evaluate.js";
-import { currencyOf, EPS_METRICS, needLatestFigure, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
+import { needFyEpsOnLatestBasis } from "./_fy-eps.js";
+import { currencyOf, EPS_METRICS, needPrice, perListingInComparisonCurrency } from "./_inputs.js";
 import { peFromEps } from "./_pe.js";
 import { needTrailingFourQuarters } from "./_ttm.js";
 import type { MultipleContext, MultipleResult } from "./types.js";
@@ -22,8 +23,9 @@ export function trailingPE(ctx: MultipleContext, basis: "FY" | "TTM" = "FY"): Mu
   return evaluate(ctx, kind, "x", formula, (d) => {
     const price = needPrice(d);
     if (basis === "FY") {
-      const row = needLatestFigure(d, "EPS", EPS_METRICS, true);
-      const eps = perListingInComparisonCurrency(d, row.value, currencyOf(d, row), `EPS ${row.fiscalPeriod}`);
+      // On the share basis of the latest filing (a pre-split FY EPS ÷ the split ratio, issue 13).
+      const { row, value } = needFyEpsOnLatestBasis(d, "EPS", EPS_METRICS);
+      const eps = perListingInComparisonCurrency(d, value, currencyOf(d, row), `EPS ${row.fiscalPeriod}`);
       return peFromEps(d, price, eps, `EPS ${row.fiscalPeriod}`);
     }
     const ttm = needTrailingFourQuarters(d, "EPS", EPS_METRICS);
