@@ -2,8 +2,8 @@
  * The nodejs-polars peer of bench/events.bench.ts (issue 19): the market-model event study with the parametric tests
  * (α, β, σ̂, ARs, CARs, the corrected variance, CAAR, cross-sectional t, Patell Z, BMP t) in polars expressions, the
  * way a polars user would write it: one long frame of returns (security, day), running sums of 1, R, R_m, R², R_m²,
- * R·R_m over the valid days (cumSum), and every estimation or event window's sums as the difference of two running
- * sums looked up by join; then group_by over the windows for the aggregates. Like the DuckDB SQL peer it does less
+ * R·R_m over each security's valid days (cumSum over the security), and every estimation or event window's sums as
+ * the difference of two running sums looked up by (inner) join; then group_by over the windows for the aggregates. Like the DuckDB SQL peer it does less
  * than rerate: no Kolari–Pynnönen, Corrado or generalised sign, no p-values, no merging of overlapping windows, no
  * day-0 resolution. Its answers (N, CAAR and the three statistics of every window) must agree with rerate's
  * parametric-only run to 1e-9 relative.
@@ -17,14 +17,16 @@ export function eventStudyPolars(series: { returns: Float64Array; market: Float6
   const S = series.length;
   const T = series[0]!.returns.length;
   const tl = performance.now();
-  const r = new Float64Array(S * T);
-  const m = new Float64Array(S * T);
+  // Each security's rows are day −1 (a missing return, so its running sums are 0) then days 0 … T−1;
+  // k = security × (T + 1) + day + 1: one key per row of the sorted long frame, so a window is a range of keys.
+  const W = T + 1;
+  const r = new Float64Array(S * W).fill(NaN);
+  const m = new Float64Array(S * W).fill(NaN);
   for (let i = 0; i < S; i++) {
-    r.set(series[i]!.returns, i * T);
-    m.set(series[i]!.market, i * T);
+    r.set(series[i]!.returns, i * W + 1);
+    m.set(series[i]!.market, i * W + 1);
   }
-  // k = security × T + day: one key per row of the long frame (sorted), so a window is a range of keys.
-  const long = pl.DataFrame({ k: Int32Array.from({ length: S * T }, (_, i) => i), r, m });
+  const long = pl.DataFrame({ k: Int32Array.from({ length: S * W }, (_, i) => i), sec: Int32Array.from({ length: S * W }, (_, i) => Math.floor(i / W)), r, m });
   const ev = pl.DataFrame({
     sec: Int32Array.from({ length: S * day0s.length }, (_, i) => Math.floor(i / day0s.length)),
     day0: Int32Array.from({ length: S * day0s.length }, (_, i) => day0s[i % day0s.length]!),
@@ -37,23 +39,20 @@ export function eventStudyPolars(series: { returns: Float64Array; market: Float6
   const run = () => {
     // Running sums over the valid days (a return and the market's both present); NaN marks a missing return.
     const valid = col("r").isNotNan().and(col("m").isNotNan());
-    const z = (e: pl.Expr) => pl.when(valid).then(e).otherwise(pl.lit(0.0));
-    const running: pl.DataFrame = long.select(
+    const z = (e: pl.Expr) => pl.when(valid).then(e).otherwise(pl.lit(0.0)).cumSum().over("sec");
+    const cum: pl.DataFrame = long.select(
       col("k"),
-      z(pl.lit(1.0)).cumSum().alias("c1"), z(col("r")).cumSum().alias("cr"), z(col("m")).cumSum().alias("cm"),
-      z(col("r").mul(col("r"))).cumSum().alias("crr"), z(col("m").mul(col("m"))).cumSum().alias("cmm"), z(col("r").mul(col("m"))).cumSum().alias("crm"),
+      z(pl.lit(1.0)).alias("c1"), z(col("r")).alias("cr"), z(col("m")).alias("cm"),
+      z(col("r").mul(col("r"))).alias("crr"), z(col("m").mul(col("m"))).alias("cmm"), z(col("r").mul(col("m"))).alias("crm"),
     );
-    // One running sum over the whole sorted frame (not per security): the difference of two keys of one security is
-    // still that security's window sum, and key −1 (a zero row) stands for "before the first day" of security 0.
-    const cum: pl.DataFrame = pl.concat([pl.DataFrame({ k: Int32Array.of(-1), ...Object.fromEntries(SUMS.map((c) => [c, Float64Array.of(0)])) }), running]);
     /** Sums over days [from, to] relative to day0 of each row: running sum at the last day minus the one before the first. */
     const windowSums = (df: pl.DataFrame, from: pl.Expr, to: pl.Expr, prefix: string): pl.DataFrame => {
       const start = col("day0").add(from).sub(1);
       const end = col("day0").add(to);
       const keyed: pl.DataFrame = df.withColumns(
         // Windows are clipped to the security's days: before the first day, the key just before it; after the last, the last.
-        pl.when(start.lt(-1)).then(pl.lit(-1)).otherwise(start).add(col("sec").mul(T)).cast(pl.Int32).alias("ks"),
-        pl.when(end.gt(T - 1)).then(pl.lit(T - 1)).otherwise(end).add(col("sec").mul(T)).cast(pl.Int32).alias("ke"),
+        pl.when(start.lt(-1)).then(pl.lit(-1)).otherwise(start).add(col("sec").mul(W)).add(1).cast(pl.Int32).alias("ks"),
+        pl.when(end.gt(T - 1)).then(pl.lit(T - 1)).otherwise(end).add(col("sec").mul(W)).add(1).cast(pl.Int32).alias("ke"),
       );
       const at = (key: string, tag: string): pl.DataFrame => cum.select(col("k").alias(key), ...SUMS.map((c) => col(c).alias(`${c}_${tag}`)));
       return keyed
