@@ -184,7 +184,7 @@ async function hongKong(dir: string): Promise<void> {
   const files = readdirSync(hkDir).filter((f) => f.endsWith(".HK.csv")).sort().map((f) => join(hkDir, f));
   const store = await openStore(join(dir, "hk.duckdb"));
   let t0 = performance.now();
-  await importFiles(store, { kind: "prices", files: [...files, join(SHARED, "indices/HSI.csv")], now: "2026-01-01T00:00:00Z" });
+  await importFiles(store, { kind: "prices", files: [...files, join(SHARED, "indices/HSI.csv")], now: "2026-12-01T00:00:00Z" }); // after the last ^HSI row (2026-06), else the import refuses "future" rows
   const importMs = performance.now() - t0;
   const ids = files.map((f) => f.split("/").pop()!.replace(/\.csv$/, ""));
 
