@@ -10,6 +10,7 @@ import { SERVER_MESSAGES } from "./messages-server.js";
 import { COVERAGE_MESSAGES } from "./messages-coverage.js";
 import { YAHOO_MESSAGES } from "./messages-yahoo.js";
 import { FRESH_MESSAGES } from "./messages-fresh.js";
+import { BANNER_MESSAGES } from "./messages-banner.js";
 import { BASIS_MESSAGES } from "./messages-basis.js";
 
 /**
@@ -133,6 +134,7 @@ export const MESSAGES = {
   ...COVERAGE_MESSAGES,
   ...FRESH_MESSAGES,
   ...BASIS_MESSAGES,
+  ...BANNER_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,9 +4,12 @@ import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SECURITIES_FILE } from "../../src/app/demo.js";
+import { importFiles } from "../../src/app/import/import-files.js";
 import { createApp } from "../../src/server/app.js";
-import type { Store } from "../../src/store/open.js";
-import { REPO, tempDir } from "../helpers/paths.js";
+import { openStore, type Store } from "../../src/store/open.js";
+import { storeHasRealMarketData, storeHasSynthetic } from "../../src/store/synthetic.js";
+import { REPO, SHARED_DATA, hasSharedData, tempDir } from "../helpers/paths.js";
 import { demoStore } from "../server/_demo.js";
 
 const CHROMIUM = process.env.RERATE_CHROMIUM ?? "/usr/bin/chromium";
@@ -183,7 +186,111 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "coverage-en.png"), fullPage: true });
   });
 
+  it("one app-wide synthetic banner (role=status) on every page of the demo store, localised, and none per page", async () => {
+    await page.goto(`${base}/#/scenarios`);
+    await page.locator("#app[data-store-synthetic='true']").waitFor();
+    const banner = page.getByRole("status").filter({ hasText: "Synthetic demo data" });
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    expect(await banner.textContent()).toContain("this store holds the demo market");
+    // Theses never had a banner of its own: the app-wide one is there too, above the page.
+    await page.getByTestId("nav-theses").click();
+    await page.getByTestId("claims-table").waitFor();
+    expect(await banner.isVisible()).toBe(true);
+    // Comps with its table loaded: exactly one banner, the app-wide one (the per-page duplicates are gone).
+    await page.getByTestId("nav-comps").click();
+    await expect.poll(() => page.locator("[data-testid=comps-table] tbody tr").count()).toBeGreaterThanOrEqual(10);
+    expect(await page.getByTestId("synthetic").count()).toBe(1);
+    expect(await page.locator("main [data-testid=synthetic]").count()).toBe(0);
+    await page.getByTestId("lang").selectOption("zh-Hans");
+    await expect.poll(() => page.getByTestId("synthetic").textContent()).toContain("合成演示数据：此数据库载有演示市场");
+    await page.getByTestId("lang").selectOption("zh-Hant");
+    await expect.poll(() => page.getByTestId("synthetic").textContent()).toContain("合成示範資料：此資料庫載有示範市場");
+    await page.getByTestId("lang").selectOption("en");
+  });
+
+  it("the banner follows the X-Rerate-Synthetic header of later answers, even when /api/store said otherwise", async () => {
+    // /api/store is made to answer false: the banner is hidden until the next /api answer carries the header.
+    await page.route("**/api/store", (r) => r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ synthetic: false }) }));
+    // The first comps answer is held back until the false from /api/store has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/wall*", async (r) => {
+      await held;
+      await r.continue();
+    });
+    // A query string makes this a full load (a change of the hash alone would not ask /api/store again).
+    await page.goto(`${base}/?reload#/comps`);
+    await page.locator("#app[data-store-synthetic='false']").waitFor();
+    expect(await page.getByTestId("synthetic").isHidden()).toBe(true);
+    release();
+    await page.locator("#app[data-store-synthetic='true']").waitFor();
+    expect(await page.getByTestId("synthetic").isVisible()).toBe(true);
+    await page.unrouteAll();
+  });
+
   it("loaded nothing from the network and broke no Content Security Policy rule", () => {
     expect(problems).toEqual([]);
+  });
+});
+
+/** A store holding only real, imported rows: the security master and BABA's real closes from ../shared/data. */
+describe.skipIf(!hasChromium || !hasSharedData)("dashboard in Chromium on a real store (no synthetic rows)", () => {
+  let realStore: Store;
+  let realServer: ServerType;
+  let realBase: string;
+  let realPage: Page;
+  const realProblems: string[] = [];
+
+  beforeAll(async () => {
+    realStore = await openStore(":memory:");
+    const now = "2026-12-01T00:00:00.000Z"; // after the last date of the real file (imports refuse future dates)
+    await importFiles(realStore, { kind: "securities", files: [DEMO_SECURITIES_FILE], now });
+    await importFiles(realStore, { kind: "prices", files: [join(SHARED_DATA, "us-adjclose/BABA.csv")], basis: "adjusted", now });
+    const app = createApp({ store: async () => realStore, webRoot: webOut.dir, logError: (e) => realProblems.push(`server: ${String(e)}`) });
+    await new Promise<void>((resolve) => {
+      realServer = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+    });
+    realBase = `http://127.0.0.1:${(realServer.address() as AddressInfo).port}`;
+    realPage = await browser.newPage();
+    realPage.setDefaultTimeout(30_000);
+    realPage.on("pageerror", (e) => realProblems.push(`pageerror: ${e.message}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await realPage?.close();
+    await new Promise<void>((resolve) => (realServer ? realServer.close(() => resolve()) : resolve()));
+    await realStore?.close();
+  });
+
+  it("holds real market data and no synthetic source (the premise of the next test)", async () => {
+    expect(await storeHasRealMarketData(realStore)).toBe(true);
+    expect(await storeHasSynthetic(realStore)).toBe(false);
+  });
+
+  it("shows no synthetic banner on Comps nor on Coverage, also after their /api answers", async () => {
+    const answered = realPage.waitForResponse((r) => new URL(r.url()).pathname === "/api/wall");
+    await realPage.goto(`${realBase}/#/comps`);
+    await realPage.locator("#app[data-store-synthetic='false']").waitFor();
+    const wall = await answered;
+    expect(wall.headers()["x-rerate-synthetic"]).toBeUndefined();
+    expect(await realPage.getByTestId("synthetic").isHidden()).toBe(true);
+    expect(await realPage.getByTestId("synthetic").textContent()).toBe("");
+
+    // Coverage loads its default group first (an error or a table on this store): let it finish, then ask for BABA.
+    const isCoverage = (r: { url(): string }) => new URL(r.url()).pathname === "/api/coverage";
+    const first = realPage.waitForResponse(isCoverage);
+    await realPage.getByTestId("nav-coverage").click();
+    expect((await first).headers()["x-rerate-synthetic"]).toBeUndefined();
+    await realPage.getByTestId("loading").waitFor({ state: "detached" });
+    await realPage.locator("input[name=symbols]").fill("BABA");
+    await realPage.locator("input[name=asOf]").fill("2025-09-30");
+    const coverage = realPage.waitForResponse(isCoverage);
+    await realPage.locator("input[name=asOf]").press("Enter");
+    expect((await coverage).headers()["x-rerate-synthetic"]).toBeUndefined();
+    await expect.poll(() => realPage.locator("[data-testid=coverage-table] tbody tr").count()).toBe(1);
+    expect(await realPage.locator("#app").getAttribute("data-store-synthetic")).toBe("false");
+    expect(await realPage.getByTestId("synthetic").isHidden()).toBe(true);
+    expect(await realPage.locator("main").textContent()).not.toMatch(/synthetic/i);
+    expect(realProblems).toEqual([]);
   });
 });

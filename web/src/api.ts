@@ -1,3 +1,5 @@
+import { noteApiResponse } from "./store-state.js";
+
 /** JSON from the rerate API; errors carry the server's message (which names the bad parameter). */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -6,6 +8,7 @@ export class ApiError extends Error {
 }
 
 async function check(res: Response): Promise<Response> {
+  noteApiResponse(res);
   if (res.ok) return res;
   let code = "E_HTTP";
   let message = `${res.status} ${res.statusText}`;

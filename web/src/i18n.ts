@@ -1,8 +1,9 @@
 import { DASHBOARD_MESSAGES as CORE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-dashboard.js";
 import { COVERAGE_DASHBOARD_MESSAGES } from "../../src/i18n/messages-coverage.js";
 import { FRESH_MESSAGES } from "../../src/i18n/messages-fresh.js";
+import { BANNER_MESSAGES } from "../../src/i18n/messages-banner.js";
 
-const DASHBOARD_MESSAGES = { ...CORE_DASHBOARD_MESSAGES, ...COVERAGE_DASHBOARD_MESSAGES };
+const DASHBOARD_MESSAGES = { ...CORE_DASHBOARD_MESSAGES, ...COVERAGE_DASHBOARD_MESSAGES, ...BANNER_MESSAGES };
 
 export const LANGS = ["en", "zh-Hant", "zh-Hans"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -9,6 +9,7 @@ import { scenariosPage } from "./pages/scenarios.js";
 import { thesesPage } from "./pages/theses.js";
 import { coveragePage } from "./pages/coverage.js";
 import { view, type Page } from "./pages/_shared.js";
+import { loadStoreInfo, onStoreSyntheticChange, storeSynthetic } from "./store-state.js";
 
 const PAGES: Record<string, Page> = { comps: compsPage, events: eventsPage, scenarios: scenariosPage, attribution: attributionPage, theses: thesesPage, coverage: coveragePage };
 const current = (): string => {
@@ -18,6 +19,19 @@ const current = (): string => {
 
 const app = document.getElementById("app")!;
 const main = h("main", { id: "page" });
+/**
+ * The app-wide banner of a store holding the synthetic demo (issue 13), on every page. It stays in the DOM as a live
+ * region (role="status"), empty and hidden for a real store, so a screen reader hears it when it appears.
+ * `data-store-synthetic` on the app root says what is known: "unknown" until /api/store answers, then "true"/"false".
+ */
+const banner = h("div", { class: "banner synthetic-store", role: "status", "aria-live": "polite", "data-testid": "synthetic" });
+
+function renderBanner(): void {
+  const synthetic = storeSynthetic();
+  app.dataset.storeSynthetic = synthetic === undefined ? "unknown" : String(synthetic);
+  banner.hidden = synthetic !== true;
+  banner.textContent = synthetic === true ? t("dash.synthetic.store") : "";
+}
 
 function renderShell(): void {
   document.title = t("dash.title");
@@ -28,7 +42,8 @@ function renderShell(): void {
   langSelect.addEventListener("change", () => setLang(langSelect.value as Lang));
   const nav = h("nav", {}, Object.keys(PAGES).map((id) =>
     h("a", { href: `#/${id}`, class: id === current() ? "active" : "", "data-testid": `nav-${id}`, "aria-current": id === current() ? "page" : null }, t(`dash.nav.${id}` as Key))));
-  mount(app, h("header", {}, h("strong", { class: "brand" }, "rerate"), nav, h("span", { class: "spacer" }), h("a", { href: "/api/docs", class: "muted" }, t("dash.api")), langSelect), main);
+  mount(app, h("header", {}, h("strong", { class: "brand" }, "rerate"), nav, h("span", { class: "spacer" }), h("a", { href: "/api/docs", class: "muted" }, t("dash.api")), langSelect), banner, main);
+  renderBanner();
 }
 
 function renderPage(): void {
@@ -41,4 +56,6 @@ function renderPage(): void {
 
 addEventListener("hashchange", renderPage);
 onLangChange(renderPage);
+onStoreSyntheticChange(renderBanner);
 renderPage();
+void loadStoreInfo();

@@ -10,9 +10,6 @@ export function errorBox(e: unknown): HTMLElement {
 
 export const loading = (): HTMLElement => h("p", { class: "muted", "data-testid": "loading" }, t("dash.loading"));
 
-export const syntheticBanner = (synthetic: boolean | undefined): HTMLElement | null =>
-  synthetic ? h("div", { class: "banner", "data-testid": "synthetic" }, t("dash.synthetic")) : null;
-
 /** What every page exports: draw into the root from its own state (also after a language switch). */
 export interface Page {
   render(root: HTMLElement): void;

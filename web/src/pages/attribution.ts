@@ -2,7 +2,7 @@ import { getJson } from "../api.js";
 import { chart } from "../chart.js";
 import { field, h, mount, select, sortableTable } from "../dom.js";
 import { fmtMultiple, fmtPercent, t, type Key } from "../i18n.js";
-import { errorBox, loading, syntheticBanner, type Page, redraw } from "./_shared.js";
+import { errorBox, loading, type Page, redraw } from "./_shared.js";
 
 interface Report {
   from: string; to: string; currency: string; synthetic: boolean;
@@ -92,7 +92,7 @@ function body(r: Report): HTMLElement {
     }),
     "attribution-table",
   );
-  return h("div", {}, syntheticBanner(r.synthetic), h("h2", {}, `${t("dash.attr.waterfall")} · ${r.from} → ${r.to} (${r.currency})`), waterfall, table,
+  return h("div", {}, h("h2", {}, `${t("dash.attr.waterfall")} · ${r.from} → ${r.to} (${r.currency})`), waterfall, table,
     r.notes.length ? h("ul", { class: "muted" }, r.notes.map((n) => h("li", {}, n))) : null);
 }
 

@@ -2,7 +2,7 @@ import { getJson } from "../api.js";
 import { chart } from "../chart.js";
 import { field, h, mount, select, sortableTable } from "../dom.js";
 import { fmtMultiple, fmtNumber, fmtPercent, local, nmLabel, t, type Key } from "../i18n.js";
-import { errorBox, loading, syntheticBanner, type Page, redraw } from "./_shared.js";
+import { errorBox, loading, type Page, redraw } from "./_shared.js";
 
 interface Multiple { value?: number; nm?: string; message?: string }
 interface Wall {
@@ -119,7 +119,6 @@ function body(w: Wall): HTMLElement {
   slider.addEventListener("input", drawClosing);
   drawClosing();
   return h("div", {},
-    syntheticBanner(w.synthetic),
     h("p", { class: "headline", "data-testid": "gap-headline" }, headline, " ", h("span", { class: "muted" }, `${t("dash.asOf")} ${w.asOf}`)),
     table,
     h("h2", {}, t("dash.history")),

@@ -2,7 +2,7 @@ import { getJson } from "../api.js";
 import { field, h, mount, sortableTable } from "../dom.js";
 import { COVERAGE_MESSAGES } from "../../../src/i18n/messages-coverage.js";
 import { fmtMultiple, lang, local, t } from "../i18n.js";
-import { errorBox, loading, syntheticBanner, type Page, redraw } from "./_shared.js";
+import { errorBox, loading, type Page, redraw } from "./_shared.js";
 
 interface Todo { security: string; code: string; detail: Record<string, string | number>; commands: string[] }
 interface Figure { metric: string; fiscalPeriod: string; periodEnd: string; periodAgeDays: number }
@@ -74,7 +74,6 @@ function render(root: HTMLElement): void {
   mount(root, h("h1", {}, t("dash.nav.coverage")), form,
     state.busy ? loading() : null,
     state.error !== undefined ? errorBox(state.error) : null,
-    r ? syntheticBanner(r.synthetic) : null,
     r ? h("p", { class: "muted" }, `${t("dash.asOf")} ${r.asOf}`) : null,
     r ? sortableTable([t("dash.coverage.security"), t("dash.coverage.prices"), t("dash.coverage.basis"), t("dash.coverage.eps"), t("dash.coverage.estimates"), t("dash.coverage.fx"), t("dash.coverage.nm")], rows, "coverage-table") : null,
     r ? h("h2", {}, t("dash.coverage.todo")) : null,

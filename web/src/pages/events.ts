@@ -3,7 +3,7 @@ import { chart } from "../chart.js";
 import { field, h, mount, select, sortableTable } from "../dom.js";
 import { EVENTS_MESSAGES } from "../../../src/i18n/messages-events.js";
 import { fmtNumber, fmtP, fmtPercent, lang, local, t } from "../i18n.js";
-import { errorBox, loading, syntheticBanner, type Page, redraw, view } from "./_shared.js";
+import { errorBox, loading, type Page, redraw, view } from "./_shared.js";
 
 interface StoredEvent { id: string; timestamp: string; title: unknown; securities: string[]; tags: string[] }
 interface Study {
@@ -97,7 +97,7 @@ function results(s: Study): HTMLElement {
     }),
     "observations-table",
   );
-  return h("div", {}, syntheticBanner(s.synthetic),
+  return h("div", {},
     h("h2", {}, t("dash.events.car", { level: fmtPercent(s.confidence, false, 0) })), car,
     h("h2", {}, t("dash.events.tests")), tests,
     h("h2", {}, t("dash.events.observations")), obs,

@@ -2,7 +2,7 @@ import { getJson, postJson, postNdjson } from "../api.js";
 import { chart } from "../chart.js";
 import { field, h, mount, select } from "../dom.js";
 import { fmtNumber, fmtPercent, local, t } from "../i18n.js";
-import { errorBox, loading, syntheticBanner, type Page, redraw, view } from "./_shared.js";
+import { errorBox, loading, type Page, redraw, view } from "./_shared.js";
 
 type Spec = { value?: number; dist?: Record<string, unknown>; byYear?: Record<string, unknown>; range?: [number, number] };
 interface Driver extends Spec { unit: string; basis?: string; source?: string; label?: unknown }
@@ -162,7 +162,6 @@ function results(r: McResult): HTMLElement {
     ],
   }, "tornado", Math.max(240, 28 * tor.bars.length + 60)) : null;
   return h("section", { "data-testid": "mc-result" },
-    syntheticBanner(false),
     h("h2", {}, t("dash.scen.histogram", { output: s.label })),
     h("p", { "data-testid": "mc-summary" }, t("dash.scen.summary", { mean: fmtNumber(s.stats.mean, 1), p5: fmtNumber(pct(0.05), 1), p50: fmtNumber(pct(0.5), 1), p95: fmtNumber(pct(0.95), 1), unit: s.unit, n: fmtNumber(s.stats.n, 0) }),
       s.threshold !== undefined && s.stats.probAbove !== undefined ? ` ${t("dash.scen.probAbove", { threshold: s.threshold, p: fmtPercent(s.stats.probAbove) })}` : ""),
