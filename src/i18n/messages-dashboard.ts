@@ -9,11 +9,6 @@ export const DASHBOARD_MESSAGES = {
   "dash.nav.scenarios": { en: "Scenarios", "zh-Hant": "情景模型", "zh-Hans": "情景模型" },
   "dash.nav.attribution": { en: "Attribution", "zh-Hant": "報酬歸因", "zh-Hans": "收益归因" },
   "dash.nav.theses": { en: "Theses", "zh-Hant": "投資論點", "zh-Hans": "投资论点" },
-  "dash.synthetic": {
-    en: "Synthetic demo data: prices, fundamentals and estimates are simulated, not real quotes.",
-    "zh-Hant": "合成示範資料：價格、基本面與預測均為模擬，並非真實報價。",
-    "zh-Hans": "合成演示数据：价格、基本面与预测均为模拟，并非真实报价。",
-  },
   "dash.loading": { en: "Loading…", "zh-Hant": "載入中…", "zh-Hans": "加载中…" },
   "dash.error": { en: "Error", "zh-Hant": "錯誤", "zh-Hans": "错误" },
   "dash.run": { en: "Run", "zh-Hant": "執行", "zh-Hans": "运行" },
