@@ -16,7 +16,14 @@ interface Coverage {
 }
 interface Report { asOf: string; synthetic: boolean; securities: Coverage[]; todo: Todo[] }
 
-const state = { symbols: "", asOf: "", report: undefined as Report | undefined, error: undefined as unknown, busy: false };
+/**
+ * `symbols`/`asOf` are what the last request asked; `draft` is what the user is typing (kept across redraws, so an
+ * answer arriving while they type does not wipe the form); `request` numbers the requests, so only the latest lands.
+ */
+const state = {
+  symbols: "", asOf: "", draft: { symbols: "", asOf: "" }, request: 0,
+  report: undefined as Report | undefined, error: undefined as unknown, busy: false,
+};
 
 /** A to-do item in the current language, from the CLI's own message templates. */
 function todoText(x: Todo): string {
@@ -26,14 +33,20 @@ function todoText(x: Todo): string {
 }
 
 async function load(): Promise<void> {
+  const request = ++state.request;
   state.busy = true;
   state.error = undefined;
   redraw(coveragePage);
+  let report: Report | undefined;
+  let error: unknown;
   try {
-    state.report = await getJson<Report>("/api/coverage", { symbols: state.symbols, asOf: state.asOf });
+    report = await getJson<Report>("/api/coverage", { symbols: state.symbols, asOf: state.asOf });
   } catch (e) {
-    state.error = e;
+    error = e;
   }
+  if (request !== state.request) return; // a later request was made meanwhile: its answer is the one to show
+  state.report = report;
+  state.error = error;
   state.busy = false;
   redraw(coveragePage);
 }
@@ -43,8 +56,10 @@ function render(root: HTMLElement): void {
     void load();
     return;
   }
-  const symbols = h("input", { name: "symbols", value: state.symbols, size: 28 });
-  const asOf = h("input", { name: "asOf", value: state.asOf, size: 12, placeholder: "YYYY-MM-DD" });
+  const symbols = h("input", { name: "symbols", value: state.draft.symbols, size: 28 });
+  const asOf = h("input", { name: "asOf", value: state.draft.asOf, size: 12, placeholder: "YYYY-MM-DD" });
+  symbols.addEventListener("input", () => (state.draft.symbols = symbols.value));
+  asOf.addEventListener("input", () => (state.draft.asOf = asOf.value));
   const form = h("form", { class: "controls", onsubmit: (e: Event) => {
     e.preventDefault();
     state.symbols = symbols.value.trim();
